@@ -1,0 +1,30 @@
+"""Every table of Claimline; importing this package registers them all on Base.metadata."""
+
+from models.base import Base
+from models.claim import Claim, ClaimRelation, Tag, claim_entities, claim_tags
+from models.dossier import Dossier
+from models.entity import Entity
+from models.revision import Revision, RevisionAction
+from models.source import Source
+from models.throttle import LoginFailure, RateLimitCounter, Submission
+from models.user import ApiToken, TokenScope, User
+
+__all__ = [
+    "ApiToken",
+    "Base",
+    "Claim",
+    "ClaimRelation",
+    "Dossier",
+    "Entity",
+    "LoginFailure",
+    "RateLimitCounter",
+    "Revision",
+    "RevisionAction",
+    "Source",
+    "Submission",
+    "Tag",
+    "TokenScope",
+    "User",
+    "claim_entities",
+    "claim_tags",
+]

@@ -1,0 +1,152 @@
+"""Closed vocabularies of the domain, with the words readers see for each value."""
+
+import enum
+
+
+class Attribution(enum.StrEnum):
+    """Who stands behind a claim: the distinction a reader must see at a glance."""
+
+    INSIDER = "insider"
+    PUBLIC = "public"
+    PRIVATE = "private"
+    REPORT = "report"
+    DATA = "data"
+    ANALYSIS = "analysis"
+
+    @property
+    def label(self) -> str:
+        return ATTRIBUTION_LABELS[self]
+
+    @property
+    def explanation(self) -> str:
+        return ATTRIBUTION_EXPLANATIONS[self]
+
+
+ATTRIBUTION_LABELS = {
+    Attribution.INSIDER: "Insider says",
+    Attribution.PUBLIC: "Public statement",
+    Attribution.PRIVATE: "Private remark",
+    Attribution.REPORT: "Media report",
+    Attribution.DATA: "Data / record",
+    Attribution.ANALYSIS: "Analysis",
+}
+
+ATTRIBUTION_EXPLANATIONS = {
+    Attribution.INSIDER: "Anonymous people with knowledge of the matter.",
+    Attribution.PUBLIC: "On the record, by a named person or body.",
+    Attribution.PRIVATE: "Words a named person said in private, relayed by someone else.",
+    Attribution.REPORT: "Another outlet's reporting.",
+    Attribution.DATA: "Statistics, filings, biographies and other documented facts.",
+    Attribution.ANALYSIS: "The author's own reading or context.",
+}
+
+
+class Status(enum.StrEnum):
+    UNVERIFIED = "unverified"
+    CORROBORATED = "corroborated"
+    CONTESTED = "contested"
+    CONFIRMED = "confirmed"
+    REFUTED = "refuted"
+    RETRACTED = "retracted"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class RelationType(enum.StrEnum):
+    """How one claim bears on another; read as "<claim> <type> <other claim>"."""
+
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    CONFIRMS = "confirms"
+    REFUTES = "refutes"
+    UPDATES = "updates"
+
+    @property
+    def inverse_label(self) -> str:
+        return RELATION_INVERSE_LABELS[self]
+
+    @property
+    def is_tension(self) -> bool:
+        return self in (RelationType.CONTRADICTS, RelationType.REFUTES)
+
+
+RELATION_INVERSE_LABELS = {
+    RelationType.SUPPORTS: "supported by",
+    RelationType.CONTRADICTS: "contradicted by",
+    RelationType.CONFIRMS: "confirmed by",
+    RelationType.REFUTES: "refuted by",
+    RelationType.UPDATES: "updated by",
+}
+
+
+class SourceKind(enum.StrEnum):
+    NEWS_ARTICLE = "news_article"
+    REPORT = "report"
+    FILING = "filing"
+    DATA_RELEASE = "data_release"
+    TRANSCRIPT = "transcript"
+    INTERVIEW = "interview"
+    SOCIAL_POST = "social_post"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class EntityKind(enum.StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    GOVERNMENT = "government"
+    AGENCY = "agency"
+    OUTLET = "outlet"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Visibility(enum.StrEnum):
+    PUBLIC = "public"
+    UNLISTED = "unlisted"
+    PRIVATE = "private"
+
+
+class Role(enum.StrEnum):
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+# Admiralty (NATO) source reliability grades.
+RELIABILITY_GRADES = {
+    "A": "Completely reliable",
+    "B": "Usually reliable",
+    "C": "Fairly reliable",
+    "D": "Not usually reliable",
+    "E": "Unreliable",
+    "F": "Reliability cannot be judged",
+}
+
+# ICD 203 expressions of likelihood, as (lowest confidence, words); a value takes the last
+# band whose lower bound it reaches, so the shared edges (5, 20, ...) go to the higher band.
+LIKELIHOOD_BANDS = (
+    (0, "almost no chance"),
+    (5, "very unlikely"),
+    (20, "unlikely"),
+    (45, "roughly even chance"),
+    (56, "likely"),
+    (80, "very likely"),
+    (95, "almost certain"),
+)
+
+
+def likelihood(confidence: int) -> str:
+    """The ICD 203 words for a 0–100 confidence."""
+    if not 0 <= confidence <= 100:
+        raise ValueError(f"confidence must be between 0 and 100, not {confidence}")
+    words = LIKELIHOOD_BANDS[0][1]
+    for lowest, band_words in LIKELIHOOD_BANDS:
+        if confidence >= lowest:
+            words = band_words
+    return words
