@@ -1,0 +1,1 @@
+"""Application logic: plain functions that take a session, add and flush, and never commit."""

@@ -1,0 +1,145 @@
+"""Revisions: every change to a claim, source or entity leaves a snapshot and a diff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Claim, Entity, Revision, RevisionAction, Source, User
+from models.base import utcnow
+
+
+def snapshot_claim(claim: Claim) -> dict[str, Any]:
+    """Everything needed to restore a claim, as JSON-ready values."""
+    return {
+        "statement": claim.statement,
+        "quote": claim.quote,
+        "quote_lang": claim.quote_lang,
+        "locator": claim.locator,
+        "notes": claim.notes,
+        "attribution": claim.attribution.value,
+        "speaker_id": _id(claim.speaker),
+        "speaker_description": claim.speaker_description,
+        "via_id": _id(claim.via),
+        "source_id": _id(claim.source),
+        "event_date": claim.event_edtf,
+        "stated_date": claim.stated_edtf,
+        "confidence": claim.confidence,
+        "status": claim.status.value,
+        "tags": [tag.name for tag in sorted(claim.tags, key=lambda tag: tag.key)],
+        "entity_ids": sorted(entity.id for entity in claim.entities),
+        "relations": sorted(
+            [relation.type.value, _id(relation.to_claim), relation.note]
+            for relation in claim.relations_out
+        ),
+        "deleted": claim.deleted_at is not None,
+        "version": claim.version,
+    }
+
+
+def _id(obj) -> int | None:
+    # Read ids through relationships: a reference set before the flush has no *_id yet.
+    return obj.id if obj is not None else None
+
+
+def snapshot_source(source: Source) -> dict[str, Any]:
+    return {
+        "title": source.title,
+        "outlet": source.outlet,
+        "author": source.author,
+        "url": source.url,
+        "language": source.language,
+        "kind": source.kind.value,
+        "published": source.published_edtf,
+        "reliability": source.reliability,
+        "notes": source.notes,
+        "deleted": source.deleted_at is not None,
+        "version": source.version,
+    }
+
+
+def snapshot_entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "name": entity.name,
+        "slug": entity.slug,
+        "kind": entity.kind.value,
+        "description": entity.description,
+        "aliases": list(entity.aliases),
+        "merged_into_id": entity.merged_into_id,
+        "deleted": entity.deleted_at is not None,
+        "version": entity.version,
+    }
+
+
+SNAPSHOTS = {"claim": snapshot_claim, "source": snapshot_source, "entity": snapshot_entity}
+
+
+def object_type(obj: Claim | Source | Entity) -> str:
+    return {Claim: "claim", Source: "source", Entity: "entity"}[type(obj)]
+
+
+def snapshot(obj: Claim | Source | Entity) -> dict[str, Any]:
+    return SNAPSHOTS[object_type(obj)](obj)
+
+
+def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [before, after]} for every field that changed (all fields for a new object).
+
+    The version is bookkeeping, not content, and never counts as a change.
+    """
+    before = before or {}
+    return {
+        field: [before.get(field), value]
+        for field, value in after.items()
+        if field != "version" and before.get(field) != value
+    }
+
+
+def record(
+    session: Session,
+    obj: Claim | Source | Entity,
+    before: dict[str, Any] | None,
+    user: User | None,
+    action: RevisionAction | None = None,
+    summary: str = "",
+) -> Revision | None:
+    """Write a revision if `obj` differs from its `before` snapshot; returns it, or None.
+
+    Any change, even to tags or relations alone, moves `updated_at` and so the row's version
+    exactly once, which is what concurrent editors are checked against. Flushes.
+    """
+    changes = diff(before, snapshot(obj))
+    if before is not None and not changes:
+        return None
+    if before is not None and obj.version == before["version"]:
+        obj.updated_at = utcnow()
+    session.flush()
+    after = snapshot(obj)
+    changes = diff(before, after)
+    if action is None:
+        action = RevisionAction.CREATE if before is None else RevisionAction.UPDATE
+    revision = Revision(
+        object_type=object_type(obj),
+        object_id=obj.id,
+        dossier_id=getattr(obj, "dossier_id", None),
+        version=obj.version,
+        action=action,
+        user=user,
+        changes=changes,
+        snapshot=after,
+        summary=summary,
+    )
+    session.add(revision)
+    return revision
+
+
+def history(session: Session, type_name: str, object_id: int) -> list[Revision]:
+    """An object's revisions, newest first."""
+    statement = (
+        select(Revision)
+        .where(Revision.object_type == type_name, Revision.object_id == object_id)
+        .order_by(Revision.id.desc())
+    )
+    return list(session.scalars(statement))
