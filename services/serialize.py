@@ -1,0 +1,64 @@
+"""Plain-data forms of the models: the API's JSON, exports and revision snapshots share them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models import Claim, Dossier, Entity, Source
+from models.fuzzy_date import FuzzyDate
+
+
+def fuzzy_date(value: FuzzyDate | None) -> dict[str, Any] | None:
+    return value.to_json() if value else None
+
+
+def entity_ref(entity: Entity | None) -> dict[str, str] | None:
+    return {"name": entity.name, "slug": entity.slug} if entity else None
+
+
+def source_ref(source: Source | None) -> dict[str, Any] | None:
+    return {"id": source.id, "title": source.title} if source else None
+
+
+def claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
+    """A claim as the API shows it (without its URL, which the view adds)."""
+    return {
+        "id": claim.id,
+        "dossier": dossier_slug,
+        "key": claim.key,
+        "statement": claim.statement,
+        "quote": claim.quote,
+        "quote_lang": claim.quote_lang,
+        "attribution": claim.attribution.value,
+        "attribution_label": claim.attribution_label,
+        "speaker": entity_ref(claim.speaker),
+        "speaker_description": claim.speaker_description,
+        "via": source_ref(claim.via),
+        "source": source_ref(claim.source),
+        "locator": claim.locator,
+        "event_date": fuzzy_date(claim.event_date),
+        "stated_date": fuzzy_date(claim.stated_date),
+        "confidence": claim.confidence,
+        "confidence_label": claim.confidence_label,
+        "status": claim.status.value,
+        "tags": [tag.name for tag in claim.tags],
+        "relations": [
+            {"type": relation.type.value, "claim_id": relation.to_claim_id, "note": relation.note}
+            for relation in claim.relations_out
+        ],
+        "notes": claim.notes,
+        "version": claim.version,
+        "created_at": claim.created_at.isoformat(),
+        "updated_at": claim.updated_at.isoformat(),
+    }
+
+
+def dossier(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "slug": dossier.slug,
+        "title": dossier.title,
+        "subject": dossier.subject,
+        "summary": dossier.summary,
+        "methodology": dossier.methodology,
+        "visibility": dossier.visibility.value,
+    }

@@ -1,0 +1,17 @@
+"""Reading one claim."""
+
+from flask import Blueprint, abort, render_template
+
+from db import get_session
+from services import claims as claim_service
+
+claims = Blueprint("claims", __name__)
+
+
+@claims.get("/claims/<int:claim_id>")
+def detail(claim_id: int):
+    """Everything about one claim, with its related claims and neighbours in time."""
+    claim = claim_service.get_visible(get_session(), claim_id)
+    if claim is None:
+        abort(404, description=f"There is no claim {claim_id}.")
+    return render_template("claims/detail.html", claim=claim, dossier=claim.dossier)
