@@ -5,13 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
-from models import Claim, ClaimRelation, Dossier, Entity, Source, Tag
+from models import (
+    Claim,
+    ClaimRelation,
+    Dossier,
+    Entity,
+    Revision,
+    RevisionAction,
+    Source,
+    Tag,
+    User,
+)
 from models.base import utcnow
-from models.fuzzy_date import FuzzyDate
+from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import Attribution, RelationType, Status
-from services import markdown_render
+from services import markdown_render, revisions
 
 
 @dataclass
@@ -128,3 +139,150 @@ def _unique(items: list) -> list:
             seen.add(id(item))
             result.append(item)
     return result
+
+
+class StaleVersion(Exception):
+    """The claim changed since the editor loaded it; `claim` holds the current version."""
+
+    def __init__(self, claim: Claim):
+        super().__init__(f"claim {claim.id} is at version {claim.version}")
+        self.claim = claim
+
+
+def load_for_edit(session: Session, claim_id: int, include_deleted: bool = False) -> Claim | None:
+    """A claim with the collections that editing reads and writes loaded."""
+    statement = (
+        select(Claim)
+        .where(Claim.id == claim_id)
+        .options(
+            selectinload(Claim.tags),
+            selectinload(Claim.entities),
+            selectinload(Claim.relations_out).joinedload(ClaimRelation.to_claim),
+            joinedload(Claim.dossier),
+        )
+    )
+    if not include_deleted:
+        statement = statement.where(Claim.deleted_at.is_(None))
+    return session.scalars(statement).unique().one_or_none()
+
+
+def create_claim(session: Session, dossier: Dossier, data: ClaimInput, user: User | None) -> Claim:
+    """Add a claim and its first revision. Flushes."""
+    claim = new_claim(dossier)
+    session.add(claim)
+    apply(session, claim, data)
+    revisions.record(session, claim, None, user)
+    touch(dossier)
+    return claim
+
+
+def _check_version(claim: Claim, expected_version: int | None) -> None:
+    if expected_version is not None and claim.version != expected_version:
+        raise StaleVersion(claim)
+
+
+def _flush_checked(session: Session, claim: Claim, record) -> Revision | None:
+    # The UPDATE carries "WHERE version = <loaded>": a write that raced ours matches no row.
+    try:
+        return record()
+    except StaleDataError:
+        session.rollback()
+        current = load_for_edit(session, claim.id, include_deleted=True)
+        raise StaleVersion(current or claim) from None
+
+
+def update_claim(
+    session: Session,
+    claim: Claim,
+    data: ClaimInput,
+    user: User | None,
+    expected_version: int | None,
+) -> Revision | None:
+    """Change a claim if it is still at `expected_version`; returns the revision, or None when
+    nothing changed. Raises StaleVersion. Flushes."""
+    _check_version(claim, expected_version)
+    before = revisions.snapshot(claim)
+    apply(session, claim, data)
+    revision = _flush_checked(
+        session, claim, lambda: revisions.record(session, claim, before, user)
+    )
+    if revision:
+        touch(claim.dossier)
+    return revision
+
+
+def delete_claim(
+    session: Session, claim: Claim, user: User | None, expected_version: int | None
+) -> Revision:
+    """Soft-delete: the claim leaves every listing but stays in history and can be restored."""
+    _check_version(claim, expected_version)
+    before = revisions.snapshot(claim)
+    claim.deleted_at = utcnow()
+    revision = _flush_checked(
+        session,
+        claim,
+        lambda: revisions.record(session, claim, before, user, RevisionAction.DELETE),
+    )
+    touch(claim.dossier)
+    return revision
+
+
+def restore_revision(
+    session: Session, claim: Claim, revision: Revision, user: User | None
+) -> Revision | None:
+    """Bring a claim back to the state of one of its revisions, as a new revision.
+
+    Restoring a revision of a deleted claim undeletes it. References to sources, entities or
+    claims that no longer exist are dropped rather than failing the restore.
+    """
+    if revision.object_type != "claim" or revision.object_id != claim.id:
+        raise ValueError("that revision belongs to another object")
+    before = revisions.snapshot(claim)
+    apply(session, claim, input_from_snapshot(session, claim, revision.snapshot))
+    claim.deleted_at = utcnow() if revision.snapshot.get("deleted") else None
+    action = RevisionAction.RESTORE
+    record = revisions.record(
+        session, claim, before, user, action, summary=f"restored version {revision.version}"
+    )
+    if record:
+        touch(claim.dossier)
+    return record
+
+
+def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> ClaimInput:
+    """Rebuild editable fields from a revision snapshot, resolving ids to current objects."""
+    source = session.get(Source, snapshot["source_id"]) or claim.source
+    targets = {
+        target.id: target
+        for target in session.scalars(
+            select(Claim).where(Claim.id.in_([to_id for _, to_id, _ in snapshot["relations"]]))
+        )
+    }
+    return ClaimInput(
+        key=claim.key,
+        statement=snapshot["statement"],
+        quote=snapshot["quote"],
+        quote_lang=snapshot["quote_lang"],
+        locator=snapshot["locator"],
+        notes=snapshot["notes"],
+        attribution=Attribution(snapshot["attribution"]),
+        speaker=session.get(Entity, snapshot["speaker_id"]) if snapshot["speaker_id"] else None,
+        speaker_description=snapshot["speaker_description"],
+        via=session.get(Source, snapshot["via_id"]) if snapshot["via_id"] else None,
+        source=source,
+        event_date=from_edtf(snapshot["event_date"]) if snapshot["event_date"] else None,
+        stated_date=from_edtf(snapshot["stated_date"]),
+        confidence=snapshot["confidence"],
+        status=Status(snapshot["status"]),
+        tags=list(snapshot["tags"]),
+        entities=[
+            entity
+            for entity in (session.get(Entity, entity_id) for entity_id in snapshot["entity_ids"])
+            if entity is not None
+        ],
+        relations=[
+            RelationInput(RelationType(type_name), targets[to_id], note)
+            for type_name, to_id, note in snapshot["relations"]
+            if to_id in targets
+        ],
+    )
