@@ -1,0 +1,21 @@
+"""axe-core on every main page: no serious or critical WCAG 2.2 AA violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+
+PAGES = [
+    "/",
+    "/dossiers/openai-chips/",
+    "/dossiers/openai-chips/?attribution=insider&entity=tsmc",
+    "/claims/1",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_accessibility_violations(axe_page, live_server, path):
+    response = axe_page.goto(live_server.url + path)
+    assert response.status == 200
+    assert axe_violations(axe_page) == []
