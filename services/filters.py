@@ -8,6 +8,7 @@ from datetime import date
 
 from models.fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models.vocabulary import Attribution, Status
+from services.search import search_terms
 
 ORDERS = ("event", "stated")
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -49,6 +50,13 @@ class ClaimFilters:
     def without_position(self) -> ClaimFilters:
         return replace(self, after=None, errors=())
 
+    def without(self, name: str, value: object = None) -> ClaimFilters:
+        """These filters, back on the first page, with one filter (or one attribution) removed."""
+        if name == "attributions":
+            kept = tuple(a for a in self.attributions if value is not None and a != value)
+            return replace(self, attributions=kept, after=None, errors=())
+        return replace(self, **{name: FILTER_DEFAULTS[name]}, after=None, errors=())
+
     def to_args(self) -> list[tuple[str, str]]:
         """The query arguments that reproduce these filters, in a stable order."""
         args = [("attribution", attribution.value) for attribution in self.attributions]
@@ -67,6 +75,20 @@ class ClaimFilters:
             if value is not None:
                 args.append((name, str(value)))
         return args
+
+
+# What each narrowing filter is when it is not set (see ClaimFilters.without).
+FILTER_DEFAULTS = {
+    "attributions": (),
+    "entity": None,
+    "tag": None,
+    "source": None,
+    "status": None,
+    "min_confidence": None,
+    "date_from": None,
+    "date_to": None,
+    "q": "",
+}
 
 
 def parse_filters(args) -> ClaimFilters:
@@ -165,6 +187,10 @@ def _query(value: str | None, errors: list[str]) -> str:
     if len(value) > MAX_QUERY_LENGTH:
         errors.append(f"The search was cut to its first {MAX_QUERY_LENGTH} characters.")
         value = value[:MAX_QUERY_LENGTH]
+    if not search_terms(value):
+        # Only quotes, stars or brackets: nothing to look for, so the search is dropped.
+        errors.append(f'The search "{value[:60]}" has no words in it; type one or more words.')
+        return ""
     return value
 
 
@@ -175,6 +201,13 @@ def _order(value: str | None, errors: list[str]) -> str:
         errors.append(f'Unknown order "{value[:60]}"; expected "event" or "stated".')
         return "event"
     return value
+
+
+def parse_cursor(value: str | None) -> tuple[Cursor | None, str | None]:
+    """A page position from the `after` argument, and a message when it is not valid."""
+    errors: list[str] = []
+    cursor = _cursor(value, errors)
+    return cursor, errors[0] if errors else None
 
 
 def _cursor(value: str | None, errors: list[str]) -> Cursor | None:

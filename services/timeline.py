@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from sqlalchemy import Select, func, select, tuple_
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import Select, func, select, tuple_, union
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
-from models import Claim, ClaimRelation, Dossier, Entity, Tag
-from models.fuzzy_date import FuzzyDate
+from models import Claim, ClaimRelation, Dossier, Entity, Tag, claim_entities, claim_tags
+from models.fuzzy_date import OPEN_START, FuzzyDate
 from services import search
 from services.filters import ClaimFilters, Cursor
 
@@ -24,6 +24,10 @@ class Page:
     claims: list[Claim]
     total: int
     next_cursor: Cursor | None
+    # Set when the page does not start at the beginning: where the page before it starts
+    # (None for the first page itself).
+    has_previous: bool = False
+    previous_cursor: Cursor | None = None
 
 
 @dataclass
@@ -36,6 +40,8 @@ class MonthGroup:
 
     @property
     def label(self) -> str:
+        if self.year == OPEN_START.year:
+            return "No earliest date"
         if self.month is None:
             return f"{self.year}, no month given"
         return f"{MONTH_NAMES[self.month - 1]} {self.year}"
@@ -50,9 +56,28 @@ class YearGroup:
     year: int
     months: list[MonthGroup]
 
+    @property
+    def label(self) -> str:
+        # Only an interval open at the start ("July 2024 or earlier") sorts at date.min.
+        return "Open start" if self.year == OPEN_START.year else str(self.year)
+
+    @property
+    def anchor(self) -> str:
+        return f"y-{self.year}"
+
 
 def sort_column(order: str):
     return Claim.stated_earliest if order == "stated" else Claim.timeline_date
+
+
+def date_bounds(order: str):
+    """The first and last day of the date the timeline places claims by, as SQL expressions."""
+    if order == "stated":
+        return Claim.stated_earliest, Claim.stated_latest
+    return (
+        func.coalesce(Claim.event_earliest, Claim.stated_earliest),
+        func.coalesce(Claim.event_latest, Claim.stated_latest),
+    )
 
 
 def sort_date(claim: Claim, order: str) -> date:
@@ -87,21 +112,38 @@ def filtered(dossier: Dossier, filters: ClaimFilters, dialect: str) -> Select:
         statement = statement.where(
             (Claim.source_id == filters.source) | (Claim.via_id == filters.source)
         )
+    # Entity and tag filters as IN (ids from the link table's index), not a correlated
+    # EXISTS per claim: a rare entity then costs a few index lookups, not a walk of the dossier.
     if filters.entity:
         statement = statement.where(
-            Claim.entities.any(Entity.slug == filters.entity)
-            | Claim.speaker.has(Entity.slug == filters.entity)
+            Claim.id.in_(claim_ids_about(select(Entity.id).where(Entity.slug == filters.entity)))
         )
     if filters.tag:
-        statement = statement.where(Claim.tags.any(Tag.key == filters.tag))
-    column = sort_column(filters.order)
+        tagged = (
+            select(claim_tags.c.claim_id)
+            .join(Tag, Tag.id == claim_tags.c.tag_id)
+            .where(Tag.key == filters.tag)
+        )
+        statement = statement.where(Claim.id.in_(tagged))
+    # A claim is "in 2024" when its date overlaps 2024: "2023 – July 2024" is, though it
+    # sits at its start, in 2023. An open end overlaps everything on its side.
+    first, last = date_bounds(filters.order)
     if filters.date_from:
-        statement = statement.where(column >= filters.date_from.earliest)
+        statement = statement.where(last >= filters.date_from.earliest)
     if filters.date_to:
-        statement = statement.where(column <= filters.date_to.latest)
+        statement = statement.where(first <= filters.date_to.latest)
     if filters.q:
         statement = statement.where(search.matches(filters.q, dialect))
     return statement
+
+
+def claim_ids_about(entity_ids) -> Select:
+    """Ids of the claims that name one of `entity_ids` (a subquery) or are spoken by one."""
+    spoken = aliased(Claim)
+    return union(
+        select(claim_entities.c.claim_id).where(claim_entities.c.entity_id.in_(entity_ids)),
+        select(spoken.id).where(spoken.speaker_id.in_(entity_ids)),
+    )
 
 
 def count(session: Session, statement: Select) -> int:
@@ -127,7 +169,31 @@ def page(session: Session, dossier: Dossier, filters: ClaimFilters, per_page: in
         claims = claims[:per_page]
         last = claims[-1]
         next_cursor = Cursor(sort_date(last, filters.order), last.id)
-    return Page(claims=claims, total=count(session, base), next_cursor=next_cursor)
+    result = Page(claims=claims, total=count(session, base), next_cursor=next_cursor)
+    if filters.after:
+        result.has_previous, result.previous_cursor = _previous(session, base, filters, per_page)
+    return result
+
+
+def _previous(
+    session: Session, base: Select, filters: ClaimFilters, per_page: int
+) -> tuple[bool, Cursor | None]:
+    """Whether claims come before this page, and the position the page before it starts after.
+
+    Walks back from `filters.after` on the same index: the previous page is the `per_page`
+    claims at or before it, and it starts after the claim before those (or at the start).
+    """
+    column = sort_column(filters.order)
+    statement = (
+        base.with_only_columns(column, Claim.id)
+        .where(tuple_(column, Claim.id) <= tuple_(filters.after.sort_date, filters.after.claim_id))
+        .order_by(column.desc(), Claim.id.desc())
+        .limit(per_page + 1)
+    )
+    rows = session.execute(statement).all()
+    if len(rows) > per_page:
+        return True, Cursor(*rows[per_page])
+    return bool(rows), None
 
 
 def sort_fuzzy_date(claim: Claim, order: str) -> FuzzyDate:
@@ -146,14 +212,16 @@ def group_by_month(claims: list[Claim], order: str = "event") -> list[YearGroup]
     """Group claims, already in timeline order, by year and then by month.
 
     A claim dated only to a year ("2023", "2023 or later") goes to its year's "no month
-    given" group, shown first, instead of pretending to belong to January.
+    given" group, shown first, instead of pretending to belong to January. A stated date
+    open at the start ("July 2024 or earlier") sorts first, in an "Open start" group.
     """
     years = []
     for year, in_year in groupby(claims, key=lambda claim: sort_date(claim, order).year):
         months: dict[int | None, MonthGroup] = {}
         for claim in in_year:
             value = sort_fuzzy_date(claim, order)
-            month = sort_date(claim, order).month if starts_in_a_known_month(value) else None
+            known = year != OPEN_START.year and starts_in_a_known_month(value)
+            month = sort_date(claim, order).month if known else None
             months.setdefault(month, MonthGroup(year, month, [])).claims.append(claim)
         ordered = sorted(months.values(), key=lambda group: group.month or 0)
         years.append(YearGroup(year, ordered))

@@ -11,7 +11,14 @@ claims = Blueprint("claims", __name__)
 @claims.get("/claims/<int:claim_id>")
 def detail(claim_id: int):
     """Everything about one claim, with its related claims and neighbours in time."""
-    claim = claim_service.get_visible(get_session(), claim_id)
+    session = get_session()
+    claim = claim_service.get_visible(session, claim_id)
     if claim is None:
         abort(404, description=f"There is no claim {claim_id}.")
-    return render_template("claims/detail.html", claim=claim, dossier=claim.dossier)
+    return render_template(
+        "claims/detail.html",
+        claim=claim,
+        dossier=claim.dossier,
+        relation_groups=claim_service.relation_groups(claim),
+        neighbours=claim_service.neighbours(session, claim),
+    )

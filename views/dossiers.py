@@ -1,14 +1,17 @@
 """Reading dossiers: the list of dossiers and each dossier's timeline."""
 
+from datetime import UTC, datetime
+
 from flask import Blueprint, abort, current_app, render_template, request
 
 from db import get_session
 from services import dossiers as dossier_service
-from services import timeline
+from services import overview, timeline_view
 from services.filters import parse_filters
-from services.search import SearchError
 
 dossiers = Blueprint("dossiers", __name__)
+
+MAX_PER_PAGE = 200
 
 
 @dossiers.get("/")
@@ -26,25 +29,26 @@ def load_dossier(slug: str):
 
 @dossiers.get("/dossiers/<slug>/")
 def timeline_page(slug: str):
-    """A dossier's claims in time order, filtered and a page at a time."""
+    """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
     dossier = load_dossier(slug)
     filters = parse_filters(request.args)
-    errors = list(filters.errors)
-    try:
-        page = timeline.page(get_session(), dossier, filters, per_page=_per_page())
-    except SearchError as error:
-        errors.append(str(error))
-        page = timeline.Page(claims=[], total=0, next_cursor=None)
+    per_page, page_args = _per_page()
+    view = timeline_view.build(
+        get_session(), dossier, filters, per_page, today=datetime.now(UTC).date()
+    )
     return render_template(
         "dossiers/timeline.html",
         dossier=dossier,
         filters=filters,
-        errors=errors,
-        page=page,
-        years=timeline.group_by_month(page.claims, filters.order),
+        view=view,
+        page_args=page_args,
+        typed=request.args,
+        legend_data=overview.legend(),
     )
 
 
-def _per_page() -> int:
-    per_page = request.args.get("per_page", type=int) or current_app.config["PER_PAGE"]
-    return max(1, min(per_page, 200))
+def _per_page() -> tuple[int, dict[str, int]]:
+    """The page size, and the argument that keeps it in links when the reader chose one."""
+    asked = request.args.get("per_page", type=int)
+    per_page = max(1, min(asked or current_app.config["PER_PAGE"], MAX_PER_PAGE))
+    return per_page, ({"per_page": per_page} if asked else {})

@@ -1,0 +1,54 @@
+"""The timeline page assembled: a page of claims, its grouping, facets, chips and the strip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from models import Dossier
+from services import facets as facet_service
+from services import overview as overview_service
+from services import timeline
+from services.filters import ClaimFilters
+
+KEY_ENTITIES = 8
+
+
+@dataclass
+class TimelineView:
+    page: timeline.Page
+    years: list[timeline.YearGroup]
+    facets: facet_service.Facets
+    chips: list[facet_service.Chip]
+    overview: overview_service.Overview | None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def key_entities(self) -> list[facet_service.FacetValue]:
+        """The people and organisations most named in this view, for quick links."""
+        named = [value for value in self.facets.entities if value.count]
+        return sorted(named, key=lambda value: (-value.count, value.label))[:KEY_ENTITIES]
+
+
+def build(
+    session: Session, dossier: Dossier, filters: ClaimFilters, per_page: int, today: date
+) -> TimelineView:
+    """Everything the timeline page shows for these filters.
+
+    A fixed number of queries whatever the page size: the page with its eager loads, one
+    count, one GROUP BY per facet and two for the strip (plus one walking back for the
+    "Earlier claims" link when the page is not the first).
+    """
+    page = timeline.page(session, dossier, filters, per_page)
+    facets = facet_service.facets(session, dossier, filters)
+    page_ids = {claim.id for claim in page.claims}
+    return TimelineView(
+        page=page,
+        years=timeline.group_by_month(page.claims, filters.order),
+        facets=facets,
+        chips=facet_service.chips(filters, facets),
+        overview=overview_service.build(session, dossier, filters, page.total, page_ids, today),
+        errors=list(filters.errors),
+    )

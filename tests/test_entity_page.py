@@ -1,0 +1,210 @@
+"""The entity page: what is said of a person or organisation in public and in private."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from models import Claim, Entity
+from models.base import utcnow
+from models.vocabulary import EntityKind, Visibility
+from tests.conftest import claim_by_key
+from tests.factories import delete, make_claim, make_dossier
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def summary_id(article) -> int:
+    return int(article["id"].rsplit("-", 1)[1])
+
+
+def meetings(page) -> list[dict]:
+    """Each "where they meet" row: the public claim and (phrase, private claim) links."""
+    rows = []
+    for pair in page.select("ol.pairs > li.pair"):
+        public = summary_id(pair.select_one(".pair-public article"))
+        links = [
+            (
+                row.select_one(".relation-type").get_text(strip=True),
+                summary_id(row.select_one(".pair-private article")),
+            )
+            for row in pair.select(".pair-row")
+        ]
+        rows.append({"public": public, "links": links})
+    return rows
+
+
+def column_ids(page, side: str) -> set[int]:
+    return {summary_id(a) for a in page.select(f".column-{side} article.claim")}
+
+
+def test_tsmc_chief_public_remark_stands_opposite_the_private_promise(client, db_session):
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    promise = claim_by_key(db_session, "tsmc-leaders-private-promise")
+    page = soup(client.get("/entities/tsmc"))
+
+    first = meetings(page)[0]
+    assert first["public"] == wei.id
+    assert first["links"][0] == ("contradicts", promise.id)
+    pair = page.select_one("ol.pairs > li.pair")
+    assert "pair-tension" in pair["class"]
+    assert "too aggressive" in pair.select_one(".pair-public .statement").get_text()
+    assert "privately promised" in pair.select_one(".pair-private .statement").get_text()
+
+
+def test_tsmc_columns_split_on_and_off_the_record(client, db_session):
+    page = soup(client.get("/entities/tsmc"))
+    public_side = {m["public"] for m in meetings(page)} | column_ids(page, "public")
+    private_side = {i for m in meetings(page) for _, i in m["links"]} | column_ids(page, "private")
+    kinds = {
+        claim.id: claim.attribution.value
+        for claim in db_session.scalars(
+            select(Claim).where(Claim.id.in_(public_side | private_side))
+        )
+    }
+    assert {kinds[i] for i in public_side} <= {"public", "report", "analysis", "data"}
+    assert {kinds[i] for i in private_side} <= {"insider", "private"}
+    assert claim_by_key(db_session, "chipmaker-executives-rejected-plan").id in private_side
+
+
+def test_altman_public_reticence_stands_opposite_what_he_said_privately(client, db_session):
+    reticence = claim_by_key(db_session, "altman-rarely-discusses-publicly")
+    announce = claim_by_key(db_session, "altman-to-announce-this-year")
+    composition = claim_by_key(db_session, "seven-trillion-composition")
+    wsj = claim_by_key(db_session, "wsj-seven-trillion-fundraising")
+    page = soup(client.get("/entities/sam-altman"))
+
+    found = {m["public"]: m["links"] for m in meetings(page)}
+    assert ("updated by", announce.id) in found[reticence.id]
+    assert ("supported by", composition.id) in found[wsj.id]
+
+
+def test_altman_private_remarks_are_all_in_the_private_column(client, db_session):
+    page = soup(client.get("/entities/sam-altman"))
+    private_side = {i for m in meetings(page) for _, i in m["links"]} | column_ids(page, "private")
+    private_remarks = db_session.scalars(
+        select(Claim.id).where(Claim.attribution == "private", Claim.speaker.has(slug="sam-altman"))
+    ).all()
+    assert len(private_remarks) == 3
+    assert set(private_remarks) <= private_side
+
+
+def test_every_claim_naming_the_entity_is_listed_in_time_order(client, db_session):
+    tsmc = db_session.scalar(select(Entity).where(Entity.slug == "tsmc"))
+    page = soup(client.get("/entities/tsmc"))
+    ids = [int(a["id"].removeprefix("claim-")) for a in page.select(".timeline article.claim")]
+    claims = {c.id: c for c in db_session.scalars(select(Claim).where(Claim.id.in_(ids)))}
+    assert len(ids) == 5
+    assert all(tsmc in claim.entities for claim in _with_entities(db_session, ids))
+    assert ids == sorted(ids, key=lambda i: (claims[i].timeline_date, i))
+
+
+def _with_entities(session, ids):
+    return session.scalars(
+        select(Claim).where(Claim.id.in_(ids)).options(selectinload(Claim.entities))
+    ).all()
+
+
+def test_the_breakdown_opens_the_timeline_filtered_to_that_kind_and_year(client, db_session):
+    page = soup(client.get("/entities/tsmc"))
+    table = page.select_one("table.breakdown")
+    years = [th.get_text() for th in table.select("thead th")][1:-1]
+    assert years == ["2023", "2024"]
+    insider_row = next(
+        row for row in table.select("tbody tr") if "Insider says" in row.th.get_text()
+    )
+    cell = insider_row.select("td a")[years.index("2024")]
+    query = parse_qs(urlsplit(cell["href"]).query)
+    assert query == {
+        "entity": ["tsmc"],
+        "attribution": ["insider"],
+        "from": ["2024"],
+        "to": ["2024"],
+    }
+    timeline = soup(client.get(cell["href"]))
+    assert len(timeline.select("article.claim")) == int(cell.get_text())
+
+
+def test_deleted_claims_leave_the_entity_page(client, db_session):
+    promise = claim_by_key(db_session, "tsmc-leaders-private-promise")
+    delete(db_session, promise)
+    db_session.commit()
+    page = soup(client.get("/entities/tsmc"))
+    assert not page.select(f"[id$='-{promise.id}']")
+    assert all(promise.id not in [i for _, i in m["links"]] for m in meetings(page))
+
+
+def test_claims_of_unlisted_and_private_dossiers_stay_off_the_entity_page(client, db_session):
+    for visibility in (Visibility.PRIVATE, Visibility.UNLISTED):
+        hidden = make_dossier(db_session, f"hidden-{visibility.value}", visibility=visibility)
+        make_claim(db_session, hidden, statement=f"Secret {visibility}", entities=["tsmc"])
+    db_session.commit()
+    text = soup(client.get("/entities/tsmc")).get_text()
+    assert "Secret" not in text
+
+
+def test_an_entity_with_no_claims_says_so(client, db_session):
+    db_session.add(Entity(slug="nobody", name="Nobody", kind=EntityKind.PERSON))
+    db_session.commit()
+    page = soup(client.get("/entities/nobody"))
+    assert "Nothing on or off the record names Nobody yet." in page.get_text()
+
+
+def test_a_merged_entity_redirects_to_the_one_it_was_merged_into(client, db_session):
+    tsmc = db_session.scalar(select(Entity).where(Entity.slug == "tsmc"))
+    db_session.add(
+        Entity(slug="tsmc-old", name="TSMC (old)", kind=tsmc.kind, merged_into_id=tsmc.id)
+    )
+    db_session.commit()
+    response = client.get("/entities/tsmc-old")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/entities/tsmc")
+
+
+def test_unknown_and_deleted_entities_are_404(client, db_session):
+    assert client.get("/entities/no-such-entity").status_code == 404
+    db_session.scalar(select(Entity).where(Entity.slug == "apple")).deleted_at = utcnow()
+    db_session.commit()
+    assert client.get("/entities/apple").status_code == 404
+
+
+def test_long_entity_histories_are_paged_without_loss(client, db_session):
+    dossier = make_dossier(db_session, "long")
+    made = [
+        make_claim(db_session, dossier, event_date="2024-02-02", entities=["broadcom"])
+        for _ in range(55)
+    ]
+    db_session.commit()
+    expected = {claim.id for claim in made} | {
+        claim.id
+        for claim in db_session.scalars(
+            select(Claim).where(Claim.entities.any(Entity.slug == "broadcom"))
+        )
+    }
+    seen, url = [], "/entities/broadcom"
+    while url:
+        page = soup(client.get(url))
+        seen += [
+            int(a["id"].removeprefix("claim-")) for a in page.select(".timeline article.claim")
+        ]
+        link = page.select_one('.pager a[rel="next"]')
+        url = link["href"] if link else None
+    assert len(seen) == len(set(seen)) and set(seen) == expected
+
+
+def test_a_bad_page_position_gives_the_page_with_a_message(client):
+    page = soup(client.get("/entities/tsmc?after=nonsense"))
+    assert "page position is not valid" in page.select_one(".notice-error").get_text()
+    assert page.select(".timeline article.claim")
+
+
+def test_the_head_has_a_canonical_url_and_a_description(client):
+    page = soup(client.get("/entities/tsmc"))
+    assert page.select_one('link[rel="canonical"]')["href"].endswith("/entities/tsmc")
+    assert "TSMC" in page.select_one('meta[name="description"]')["content"]

@@ -1,0 +1,151 @@
+"""Facet counts beside each filter, and the chips that remove active filters."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup
+from sqlalchemy import event, select
+from sqlalchemy.orm import selectinload
+from werkzeug.datastructures import MultiDict
+
+from db import engine_of
+from models import Claim
+from services import facets as facet_service
+from services.filters import parse_filters
+from tests.conftest import claim_by_key
+from tests.factories import delete
+
+TIMELINE = "/dossiers/openai-chips/"
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def attribution_counts(page) -> dict[str, int]:
+    counts = {}
+    for item in page.select(".facet-attributions li"):
+        value = item.select_one("input")["value"]
+        counts[value] = int(item.select_one(".facet-count").contents[0])
+    return counts
+
+
+def option_counts(page, select_id) -> dict[str, int]:
+    options = page.select(f"#{select_id} option")[1:]
+    return {o["value"]: int(o.get_text().rsplit("(", 1)[1].rstrip(")")) for o in options}
+
+
+def live_claims(session):
+    return session.scalars(
+        select(Claim)
+        .where(Claim.deleted_at.is_(None))
+        .options(selectinload(Claim.tags), selectinload(Claim.entities))
+    ).all()
+
+
+def test_attribution_counts_match_the_claims_of_each_kind(client, db_session):
+    expected = Counter(claim.attribution.value for claim in live_claims(db_session))
+    counts = attribution_counts(soup(client.get(TIMELINE)))
+    assert counts == {kind: expected.get(kind, 0) for kind in counts}
+    assert len(counts) == 6
+
+
+def test_attribution_counts_reflect_the_other_filters(client, db_session):
+    tsmc = [c for c in live_claims(db_session) if "tsmc" in {e.slug for e in c.entities}]
+    expected = Counter(claim.attribution.value for claim in tsmc)
+    counts = attribution_counts(soup(client.get(f"{TIMELINE}?entity=tsmc")))
+    assert counts["insider"] == expected["insider"] == 3
+    assert counts["public"] == expected["public"] == 1
+    assert counts["report"] == 0
+
+
+def test_ticking_an_attribution_leaves_the_attribution_counts_unchanged(client):
+    # A facet's own selection is left out of its counts, so the other kinds stay selectable.
+    plain = attribution_counts(soup(client.get(f"{TIMELINE}?entity=tsmc")))
+    ticked = attribution_counts(soup(client.get(f"{TIMELINE}?entity=tsmc&attribution=insider")))
+    assert ticked == plain
+
+
+def test_ticking_an_attribution_narrows_the_other_facets(client, db_session):
+    insiders = [c for c in live_claims(db_session) if c.attribution.value == "insider"]
+    expected = Counter(tag.key for claim in insiders for tag in claim.tags)
+    page = soup(client.get(f"{TIMELINE}?attribution=insider"))
+    assert option_counts(page, "f-tag") == dict(expected)
+    statuses = option_counts(page, "f-status")
+    assert statuses["contested"] == sum(1 for c in insiders if c.status.value == "contested")
+
+
+def test_entity_options_count_claims_that_name_or_quote_the_entity(client, db_session):
+    page = soup(client.get(TIMELINE))
+    counts = option_counts(page, "f-entity")
+    claims = live_claims(db_session)
+    for slug in ("tsmc", "cc-wei", "sam-altman"):
+        expected = sum(
+            1
+            for c in claims
+            if slug in {e.slug for e in c.entities} or (c.speaker and c.speaker.slug == slug)
+        )
+        assert counts[slug] == expected
+
+
+def test_a_selected_value_that_matches_nothing_still_shows_as_selected(client):
+    page = soup(client.get(f"{TIMELINE}?attribution=public&tag=hbm-memory"))
+    selected = page.select_one("#f-tag option[selected]")
+    assert selected["value"] == "hbm-memory"
+    assert selected.get_text().endswith("(0)")
+
+
+def test_facets_ignore_deleted_claims(client, db_session):
+    before = attribution_counts(soup(client.get(TIMELINE)))
+    delete(db_session, claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive"))
+    db_session.commit()
+    after = attribution_counts(soup(client.get(TIMELINE)))
+    assert after["public"] == before["public"] - 1
+
+
+def test_each_facet_is_one_aggregate_query(seeded_app, db_session, seeded_dossier):
+    statements = []
+    engine = engine_of(seeded_app)
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        facet_service.facets(db_session, seeded_dossier, parse_filters(MultiDict()))
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(statements) == 5
+    assert all("GROUP BY" in statement for statement in statements)
+
+
+def test_active_filters_show_as_chips_that_each_remove_one_filter(client):
+    page = soup(client.get(f"{TIMELINE}?attribution=insider&attribution=private&entity=tsmc"))
+    chips = {
+        chip.get_text(" ", strip=True).split(" ×")[0].replace(" (remove this filter)", ""): chip
+        for chip in page.select(".chips a.chip")
+    }
+    assert set(chips) == {
+        "Attribution: Insider says",
+        "Attribution: Private remark",
+        "Entity: TSMC",
+    }
+    query = parse_qs(urlsplit(chips["Attribution: Insider says"]["href"]).query)
+    assert query == {"attribution": ["private"], "entity": ["tsmc"]}
+    query = parse_qs(urlsplit(chips["Entity: TSMC"]["href"]).query)
+    assert query == {"attribution": ["insider", "private"]}
+
+
+def test_clear_all_filters_returns_to_the_whole_timeline(client):
+    page = soup(client.get(f"{TIMELINE}?attribution=insider&min_confidence=60&q=TSMC"))
+    link = page.find("a", string="Clear all filters")
+    assert link["href"] == TIMELINE
+    assert not soup(client.get(link["href"])).select(".chips")
+
+
+def test_no_chips_without_filters(client):
+    page = soup(client.get(TIMELINE + "?order=stated"))
+    assert page.select(".chips") == []

@@ -1,0 +1,32 @@
+"""Reading an entity: its claims, and what is said of it in public and in private."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+
+from db import get_session
+from services import entities as entity_service
+from services import overview
+from services.filters import parse_cursor
+
+entities = Blueprint("entities", __name__)
+
+
+@entities.get("/entities/<slug>")
+def detail(slug: str):
+    """A person or organisation: the public/private comparison and its claims in time order."""
+    session = get_session()
+    entity = entity_service.by_slug(session, slug)
+    if entity is None:
+        abort(404, description=f'There is no person or organisation "{slug}".')
+    target = entity_service.merged_target(session, entity)
+    if target is not None:
+        return redirect(url_for("entities.detail", slug=target.slug), 301)
+    after, error = parse_cursor(request.args.get("after"))
+    view = entity_service.build(session, entity, after)
+    return render_template(
+        "entities/detail.html",
+        view=view,
+        entity=entity,
+        after=after,
+        errors=[error] if error else [],
+        legend_data=overview.legend(),
+    )
