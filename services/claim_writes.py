@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import (
     Claim,
@@ -22,7 +21,18 @@ from models import (
 from models.base import utcnow
 from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import Attribution, RelationType, Status
-from services import markdown_render, revisions
+from services import entity_writes, markdown_render, revisions, source_writes
+from services.revisions import StaleVersion
+
+__all__ = [
+    "ClaimInput",
+    "RelationInput",
+    "StaleVersion",
+    "create_claim",
+    "delete_claim",
+    "restore_revision",
+    "update_claim",
+]
 
 
 @dataclass
@@ -141,14 +151,6 @@ def _unique(items: list) -> list:
     return result
 
 
-class StaleVersion(Exception):
-    """The claim changed since the editor loaded it; `claim` holds the current version."""
-
-    def __init__(self, claim: Claim):
-        super().__init__(f"claim {claim.id} is at version {claim.version}")
-        self.claim = claim
-
-
 def load_for_edit(session: Session, claim_id: int, include_deleted: bool = False) -> Claim | None:
     """A claim with the collections that editing reads and writes loaded."""
     statement = (
@@ -168,6 +170,7 @@ def load_for_edit(session: Session, claim_id: int, include_deleted: bool = False
 
 def create_claim(session: Session, dossier: Dossier, data: ClaimInput, user: User | None) -> Claim:
     """Add a claim and its first revision. Flushes."""
+    add_new_references(session, data, user)
     claim = new_claim(dossier)
     session.add(claim)
     apply(session, claim, data)
@@ -176,19 +179,36 @@ def create_claim(session: Session, dossier: Dossier, data: ClaimInput, user: Use
     return claim
 
 
+def add_new_references(session: Session, data: ClaimInput, user: User | None) -> None:
+    """Save the sources and entities a claim form created inline, each with its revision."""
+    for source in _unsaved([data.source, data.via]):
+        session.add(source)
+        source_writes.add_created(session, source, user)
+    for entity in _unsaved([data.speaker, *data.entities]):
+        session.add(entity)
+        revisions.record(session, entity, None, user)
+
+
+def _unsaved(objects: list) -> list:
+    """The objects not saved yet, each once."""
+    return _unique([obj for obj in objects if obj is not None and obj.id is None])
+
+
 def _check_version(claim: Claim, expected_version: int | None) -> None:
-    if expected_version is not None and claim.version != expected_version:
-        raise StaleVersion(claim)
+    revisions.check_version(claim, expected_version)
 
 
-def _flush_checked(session: Session, claim: Claim, record) -> Revision | None:
+def _record_checked(session: Session, claim: Claim, before, user, action=None, summary=""):
     # The UPDATE carries "WHERE version = <loaded>": a write that raced ours matches no row.
-    try:
-        return record()
-    except StaleDataError:
-        session.rollback()
-        current = load_for_edit(session, claim.id, include_deleted=True)
-        raise StaleVersion(current or claim) from None
+    return revisions.record_checked(
+        session,
+        claim,
+        before,
+        user,
+        action,
+        summary,
+        reload=lambda claim_id: load_for_edit(session, claim_id, include_deleted=True),
+    )
 
 
 def update_claim(
@@ -202,10 +222,9 @@ def update_claim(
     nothing changed. Raises StaleVersion. Flushes."""
     _check_version(claim, expected_version)
     before = revisions.snapshot(claim)
+    add_new_references(session, data, user)
     apply(session, claim, data)
-    revision = _flush_checked(
-        session, claim, lambda: revisions.record(session, claim, before, user)
-    )
+    revision = _record_checked(session, claim, before, user)
     if revision:
         touch(claim.dossier)
     return revision
@@ -218,32 +237,36 @@ def delete_claim(
     _check_version(claim, expected_version)
     before = revisions.snapshot(claim)
     claim.deleted_at = utcnow()
-    revision = _flush_checked(
-        session,
-        claim,
-        lambda: revisions.record(session, claim, before, user, RevisionAction.DELETE),
-    )
+    revision = _record_checked(session, claim, before, user, RevisionAction.DELETE)
     touch(claim.dossier)
     return revision
 
 
 def restore_revision(
-    session: Session, claim: Claim, revision: Revision, user: User | None
+    session: Session,
+    claim: Claim,
+    revision: Revision,
+    user: User | None,
+    expected_version: int | None = None,
 ) -> Revision | None:
     """Bring a claim back to the state of one of its revisions, as a new revision.
 
     Restoring a revision of a deleted claim undeletes it. References to sources, entities or
-    claims that no longer exist are dropped rather than failing the restore.
+    claims that no longer exist are dropped rather than failing the restore. Raises
+    StaleVersion if the claim is no longer at `expected_version`.
     """
     if revision.object_type != "claim" or revision.object_id != claim.id:
         raise ValueError("that revision belongs to another object")
+    _check_version(claim, expected_version)
     before = revisions.snapshot(claim)
     apply(session, claim, input_from_snapshot(session, claim, revision.snapshot))
-    claim.deleted_at = utcnow() if revision.snapshot.get("deleted") else None
+    if revision.snapshot.get("deleted"):
+        claim.deleted_at = claim.deleted_at or utcnow()
+    else:
+        claim.deleted_at = None
     action = RevisionAction.RESTORE
-    record = revisions.record(
-        session, claim, before, user, action, summary=f"restored version {revision.version}"
-    )
+    summary = f"restored version {revision.version}"
+    record = _record_checked(session, claim, before, user, action, summary)
     if record:
         touch(claim.dossier)
     return record
@@ -266,7 +289,7 @@ def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> Claim
         locator=snapshot["locator"],
         notes=snapshot["notes"],
         attribution=Attribution(snapshot["attribution"]),
-        speaker=session.get(Entity, snapshot["speaker_id"]) if snapshot["speaker_id"] else None,
+        speaker=_entity(session, snapshot["speaker_id"]),
         speaker_description=snapshot["speaker_description"],
         via=session.get(Source, snapshot["via_id"]) if snapshot["via_id"] else None,
         source=source,
@@ -277,7 +300,7 @@ def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> Claim
         tags=list(snapshot["tags"]),
         entities=[
             entity
-            for entity in (session.get(Entity, entity_id) for entity_id in snapshot["entity_ids"])
+            for entity in (_entity(session, entity_id) for entity_id in snapshot["entity_ids"])
             if entity is not None
         ],
         relations=[
@@ -286,3 +309,53 @@ def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> Claim
             if to_id in targets
         ],
     )
+
+
+def _entity(session: Session, entity_id: int | None) -> Entity | None:
+    """An entity by id, following merges so a restore names the entity that was kept."""
+    if entity_id is None:
+        return None
+    return entity_writes.current(session.get(Entity, entity_id), session)
+
+
+def snapshot_input(data: ClaimInput) -> dict:
+    """A ClaimInput in the shape of a revision snapshot, to compare with a saved claim.
+    Sources and entities not saved yet have no id; `pending_names` describes them."""
+    return {
+        "statement": data.statement,
+        "quote": data.quote,
+        "quote_lang": data.quote_lang,
+        "locator": data.locator,
+        "notes": data.notes,
+        "attribution": data.attribution.value,
+        "speaker_id": data.speaker.id if data.speaker else None,
+        "speaker_description": data.speaker_description,
+        "via_id": data.via.id if data.via else None,
+        "source_id": data.source.id,
+        "event_date": data.event_date.edtf if data.event_date else None,
+        "stated_date": data.stated_date.edtf,
+        "confidence": data.confidence,
+        "status": data.status.value,
+        "tags": sorted((" ".join(name.split()) for name in data.tags), key=tag_key),
+        "entity_ids": sorted(entity.id for entity in data.entities if entity.id),
+        "relations": sorted(
+            [relation.type.value, relation.target.id, relation.note] for relation in data.relations
+        ),
+    }
+
+
+def pending_names(data: ClaimInput) -> dict[str, str]:
+    names = {}
+    if data.source.id is None:
+        names["source_id"] = f"{data.source.title} (new source)"
+    if data.speaker is not None and data.speaker.id is None:
+        names["speaker_id"] = f"{data.speaker.name} (new)"
+    return names
+
+
+def compare(session: Session, data: ClaimInput, current: Claim) -> list[revisions.DiffRow]:
+    """Field by field, an editor's unsaved values beside the claim as it is now saved."""
+    mine, theirs = snapshot_input(data), revisions.snapshot(current)
+    names = revisions.names_for(session, [mine, theirs])
+    names.pending = pending_names(data)
+    return revisions.side_by_side("claim", mine, theirs, names)

@@ -1,0 +1,99 @@
+"""`flask users ...`: editor accounts, and the first admin account `make run` creates."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from db import get_session
+from models.vocabulary import Role
+from services import auth
+from services.auth import AccountError
+
+user_commands = AppGroup("users", help="Create and list editor accounts.")
+
+PASSWORD_FILE = click.option(
+    "--password-file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the password from the first line of this file instead of prompting.",
+)
+
+
+def _password(password_file) -> str:
+    if password_file is not None:
+        return password_file.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user_commands.command("create")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice([role.value for role in Role]),
+    default=Role.EDITOR.value,
+    show_default=True,
+    help="editor: claims, sources and entities; admin: also users and dossiers.",
+)
+@PASSWORD_FILE
+def create_command(name: str, role: str, password_file) -> None:
+    """Create an account called NAME (prompts for the password)."""
+    session = get_session()
+    try:
+        user = auth.create_user(session, name, _password(password_file), Role(role))
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    session.commit()
+    click.echo(f"Created {user.role.value} {user.username}.")
+
+
+@user_commands.command("list")
+def list_command() -> None:
+    """List the accounts, with their role and last sign-in."""
+    users = auth.list_users(get_session())
+    if not users:
+        click.echo("No accounts yet. Create one with: flask --app app users create NAME")
+        return
+    width = max(len(user.username) for user in users)
+    for user in users:
+        last = user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "never"
+        click.echo(f"{user.username:<{width}}  {user.role.value:<6}  last sign-in: {last}")
+
+
+@user_commands.command("set-password")
+@click.argument("name")
+@PASSWORD_FILE
+def set_password_command(name: str, password_file) -> None:
+    """Change NAME's password; every session NAME has open ends."""
+    session = get_session()
+    user = auth.by_name(session, name)
+    if user is None:
+        raise click.ClickException(f'There is no account called "{name}".')
+    try:
+        auth.set_password(user, _password(password_file))
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    session.commit()
+    click.echo(f"Password changed for {user.username}; their open sessions have ended.")
+
+
+@user_commands.command("bootstrap")
+def bootstrap_command() -> None:
+    """On a database without accounts, create `admin` with a random password and print it.
+
+    Run by `make run`; once any account exists it does nothing, so the password shows once.
+    """
+    session = get_session()
+    password = auth.bootstrap_admin(session)
+    if password is None:
+        return
+    session.commit()
+    rule = "-" * 64
+    click.echo(
+        f"{rule}\n"
+        "Created the first account. This password is shown only this once:\n\n"
+        f"    name:     {auth.BOOTSTRAP_USERNAME}\n"
+        f"    password: {password}\n\n"
+        "Sign in at /login. To choose your own password:\n"
+        f"    flask --app app users set-password {auth.BOOTSTRAP_USERNAME}\n"
+        f"{rule}"
+    )

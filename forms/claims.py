@@ -1,0 +1,397 @@
+"""The claim form, its conflict-resolution form, and the delete and restore confirmations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+from wtforms import (
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    ValidationError,
+)
+
+from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
+from models import Claim, Dossier, Entity, Source
+from models.vocabulary import (
+    LIKELIHOOD_BANDS,
+    Attribution,
+    EntityKind,
+    RelationType,
+    Status,
+    likelihood,
+)
+from services import claim_input, entity_writes, source_writes
+from services.claim_input import FIELDS, RELATIONS_MAX
+from services.claim_writes import ClaimInput
+
+NEW = "new"
+# Service names of nested values, and the form fields that hold them.
+NESTED_FIELDS = {
+    "source.title": "source_title",
+    "source.outlet": "source_outlet",
+    "source.url": "source_url",
+    "source.published": "source_published",
+    "source.author": "source",
+    "source.kind": "source",
+    "source.language": "source",
+    "source.reliability": "source",
+    "source.notes": "source",
+    "speaker.name": "speaker_name",
+    "speaker.kind": "speaker_kind",
+    "speaker.description": "speaker",
+    "speaker.aliases": "speaker",
+}
+NEW_SOURCE_FIELDS = ("title", "outlet", "url", "published")
+
+
+class RelationForm(Form):
+    """One row of "this claim <type> <other claim>", with a note."""
+
+    type = SelectField(
+        "How this claim relates",
+        choices=options(
+            [("", "Not related")] + [(kind.value, kind.value.capitalize()) for kind in RelationType]
+        ),
+        validate_choice=False,
+    )
+    claim = StringField(
+        "Other claim",
+        description="Its number, or words from its statement.",
+        render_kw={"autocomplete": "off", "data-claim-search": ""},
+    )
+    note = StringField("Note on the link")
+
+
+def _source_label(source: Source) -> str:
+    title = source.title if len(source.title) <= 80 else source.title[:79] + "…"
+    parts = [title]
+    if source.outlet:
+        parts.append(source.outlet if len(source.outlet) <= 40 else source.outlet[:39] + "…")
+    if source.published:
+        parts.append(source.published.label)
+    return " — ".join(parts)
+
+
+class ClaimForm(VersionedForm):
+    statement = TextAreaField(
+        "Statement",
+        description="One sentence saying what is claimed, in English. Up to 500 characters.",
+        render_kw={"rows": 2, "data-count-limit": "500"},
+    )
+    attribution = RadioField(
+        "Who stands behind it",
+        choices=options((kind.value, kind.label) for kind in Attribution),
+        validate_choice=False,
+    )
+    source = SelectField(
+        "Source",
+        description="The document the claim appears in.",
+        validate_choice=False,
+    )
+    source_title = StringField("Title of the new source")
+    source_outlet = StringField("Outlet", description="The publication or organisation.")
+    source_url = StringField(
+        "Web address", description="Starting with https://", render_kw={"inputmode": "url"}
+    )
+    source_published = StringField(
+        "Published",
+        description='As you would write it: "13 October 2025", "July 2024".',
+        render_kw={"autocomplete": "off", "data-parse-date": ""},
+    )
+    via = SelectField(
+        "Via",
+        description="The outlet the source credits for this claim, if it credits one.",
+        validate_choice=False,
+    )
+    locator = StringField(
+        "Paragraph",
+        description="Where in the source: the paragraph number.",
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+    )
+    quote = TextAreaField(
+        "Quote",
+        description="The exact words in the source, in their language. Up to 5,000 characters.",
+        render_kw={"rows": 4, "data-count-limit": "5000"},
+    )
+    quote_lang = StringField(
+        "Language of the quote",
+        description='A language code: "fr" for French, "en" for English.',
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    speaker = SelectField("Speaker", validate_choice=False)
+    speaker_name = StringField("Name of the new speaker")
+    speaker_kind = SelectField(
+        "Kind",
+        choices=options((kind.value, kind.label) for kind in EntityKind),
+        default=EntityKind.PERSON.value,
+        validate_choice=False,
+    )
+    speaker_description = StringField(
+        "Speaker description",
+        description='For an unnamed speaker, as the source puts it: "a senior TSMC executive".',
+    )
+    stated_date = StringField(
+        "When it was said",
+        description='Relative phrases such as "last month" are read against the source\'s date.',
+        render_kw={"autocomplete": "off", "data-parse-date": ""},
+    )
+    event_date = StringField(
+        "When it happened",
+        description='If the claim is about an event: "4 June 2024", "late 2023", "2026 or later".',
+        render_kw={"autocomplete": "off", "data-parse-date": ""},
+    )
+    confidence = StringField(
+        "Confidence",
+        description="How likely the claim is true, from 0 to 100.",
+        render_kw={
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "data-likelihood": json.dumps(LIKELIHOOD_BANDS),
+        },
+    )
+    status = SelectField(
+        "Status",
+        choices=options((status.value, status.label) for status in Status),
+        default=Status.UNVERIFIED.value,
+        validate_choice=False,
+    )
+    tags = StringField(
+        "Tags",
+        description="Separated by commas. Existing tags are reused whatever their case.",
+    )
+    entities = MultiCheckboxField("Names mentioned", validate_choice=False)
+    relations = FieldList(FormField(RelationForm), min_entries=2, max_entries=RELATIONS_MAX)
+    notes = TextAreaField(
+        "Notes",
+        description="Markdown: *emphasis*, lists, [links](https://example.org). "
+        "Up to 20,000 characters.",
+        render_kw={"rows": 6, "data-count-limit": "20000"},
+    )
+    save = SubmitField("Save claim")
+    preview = SubmitField("Preview")
+
+    parsed: claim_input.Parsed | None = None
+    attribution_hints = {kind.value: kind.explanation for kind in Attribution}
+
+    # The field checks that need nothing but the value; the rest is read by `read`.
+    def validate_statement(self, field):
+        check(field, claim_input.statement)
+
+    def validate_quote(self, field):
+        check(field, claim_input.quote)
+
+    def validate_quote_lang(self, field):
+        check(field, claim_input.quote_lang)
+
+    def validate_locator(self, field):
+        check(field, claim_input.locator)
+
+    def validate_confidence(self, field):
+        check(field, claim_input.confidence)
+
+    def validate_tags(self, field):
+        check(field, claim_input.tags)
+
+    def validate_notes(self, field):
+        check(field, claim_input.notes)
+
+    def validate_speaker_description(self, field):
+        check(field, claim_input.speaker_description)
+
+    def validate_source_title(self, field):
+        if self.source.data not in ("", NEW, None) and self._typed("source", NEW_SOURCE_FIELDS):
+            raise ValidationError(
+                'You chose an existing source: choose "A new source" to add this one instead, '
+                "or clear these fields."
+            )
+
+    def validate_speaker_name(self, field):
+        if self.speaker.data not in ("", NEW, None) and (field.data or "").strip():
+            raise ValidationError(
+                'You chose a speaker from the list: choose "Someone new" to add this one, '
+                "or clear this field."
+            )
+
+    def prepare(self, sources: list[Source], entities: list[Entity]) -> ClaimForm:
+        """Fill the pickers with the dossier's sources and the known entities."""
+        choices = [(str(source.id), _source_label(source)) for source in sources]
+        self.source.choices = options(
+            [("", "Choose a source…")] + choices + [(NEW, "A new source (describe it below)")]
+        )
+        self.via.choices = options([("", "None: the source speaks for itself")] + choices)
+        people = [(entity.slug, entity.name) for entity in entities]
+        self.speaker.choices = options(
+            [("", "Nobody named (describe the speaker below)")]
+            + people
+            + [(NEW, "Someone new (name them below)")]
+        )
+        self.entities.choices = options(people)
+        return self
+
+    def _typed(self, prefix: str, names: tuple[str, ...]) -> bool:
+        return any((self[f"{prefix}_{name}"].data or "").strip() for name in names)
+
+    def raw(self) -> dict[str, Any]:
+        """The form's values in the API's shape, for services.claim_input."""
+        raw: dict[str, Any] = {name: self[name].data for name in FIELDS if name in self._fields}
+        if self.source.data == NEW or (not self.source.data and self.source_title.data):
+            raw["source"] = {name: self[f"source_{name}"].data for name in NEW_SOURCE_FIELDS}
+        if self.speaker.data == NEW or (not self.speaker.data and self.speaker_name.data):
+            raw["speaker"] = {"name": self.speaker_name.data, "kind": self.speaker_kind.data}
+        raw["entities"] = list(self.entities.data or [])
+        raw["relations"] = [
+            {"type": row.form.type.data, "claim": row.form.claim.data, "note": row.form.note.data}
+            for row in self.relations
+        ]
+        return raw
+
+    def read(
+        self, session: Session, dossier: Dossier, claim: Claim | None = None
+    ) -> ClaimInput | None:
+        """Validate everything; the ClaimInput, or None with messages next to the fields."""
+        valid = self.validate()
+        data = self.check(session, dossier, claim)
+        return data if valid else None
+
+    def check(
+        self, session: Session, dossier: Dossier, claim: Claim | None = None
+    ) -> ClaimInput | None:
+        """Read the values with services.claim_input only (no CSRF or token check): for a
+        form filled by the server, such as a merge that needs correcting."""
+        self.parsed = claim_input.parse_fields(session, dossier, self.raw(), claim)
+        self.attach(self.parsed.errors)
+        return self.parsed.claim_input()
+
+    def attach(self, errors: dict[str, str]) -> None:
+        """Put service messages next to their fields ("relations.1.claim" included)."""
+        plain = {}
+        for key, message in errors.items():
+            parts = key.split(".")
+            if parts[0] == "relations" and len(parts) == 3 and parts[1].isdigit():
+                index = int(parts[1])
+                if index < len(self.relations.entries):
+                    row_field = self.relations.entries[index].form._fields.get(parts[2])
+                    if row_field is not None and not row_field.errors:
+                        row_field.errors = [message]
+                    continue
+            plain[key] = message
+        attach_errors(self, plain, NESTED_FIELDS | {"relations": "relations"})
+
+    def add_blank_relation(self) -> None:
+        """Offer an empty row to link one more claim (when every row is used)."""
+        if len(self.relations.entries) < RELATIONS_MAX and all(
+            row.form.claim.data for row in self.relations
+        ):
+            self.relations.append_entry()
+
+    def reading(self, name: str) -> str:
+        """How the server read a date or the confidence, once the form was posted."""
+        if self.parsed is None or self[name].errors:
+            return ""
+        value = self.parsed.values.get(name)
+        if value is None:
+            return ""
+        if name == "confidence":
+            return f"{value}%: {likelihood(value)}"
+        return f"Read as {value.label} ({value.edtf})"
+
+    @property
+    def preview_data(self) -> claim_input.Preview | None:
+        return claim_input.preview(self.parsed) if self.parsed is not None else None
+
+
+def form_data(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """Raw claim values (services.claim_input's shape) as ClaimForm data."""
+    data = dict(raw)
+    source = raw.get("source")
+    if isinstance(source, Mapping):
+        data["source"] = NEW
+        data.update({f"source_{name}": source.get(name, "") for name in NEW_SOURCE_FIELDS})
+    speaker = raw.get("speaker")
+    if isinstance(speaker, Mapping):
+        data["speaker"] = NEW
+        data["speaker_name"], data["speaker_kind"] = speaker.get("name"), speaker.get("kind")
+    if isinstance(raw.get("tags"), list):
+        data["tags"] = ", ".join(str(tag) for tag in raw["tags"])
+    return data
+
+
+def edit_form(claim: Claim, sources: list[Source], entities: list[Entity]) -> ClaimForm:
+    """A form filled with a saved claim, at its current version, with a row to add a link."""
+    form = ClaimForm(data=form_data(claim_input.raw_from_claim(claim)))
+    form.version.data = str(claim.version)
+    form.prepare(sources, entities)
+    form.add_blank_relation()
+    return form
+
+
+class ConflictForm(VersionedForm):
+    """Resolving a conflict: for each field both editors changed, keep mine or take theirs.
+
+    `mine` carries the editor's values as JSON; they are read again by the same service
+    when posted, never trusted. `version` is the version the editor has now seen. There is
+    a `take_<field>` choice for every field; the page shows those that differ."""
+
+    mine = HiddenField()
+    save = SubmitField("Save the merged claim")
+
+    def choices_for(self, names: list[str]) -> list:
+        return [self[f"take_{name}"] for name in names]
+
+    def mine_raw(self) -> dict[str, Any] | None:
+        try:
+            value = json.loads(self.mine.data or "")
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def merged(self, theirs: Mapping[str, Any]) -> dict[str, Any] | None:
+        """My values, with theirs wherever I chose theirs; None if `mine` is not readable."""
+        mine = self.mine_raw()
+        if mine is None:
+            return None
+        return {
+            name: theirs.get(name) if self[f"take_{name}"].data == "theirs" else mine.get(name)
+            for name in FIELDS
+        }
+
+
+# One keep-mine/take-theirs choice per claim field, declared in a loop rather than 17 times.
+for _name in FIELDS:
+    setattr(
+        ConflictForm,
+        f"take_{_name}",
+        RadioField(
+            choices=options([("mine", "Keep mine"), ("theirs", "Take the saved one")]),
+            default="mine",
+            validate_choice=False,
+        ),
+    )
+
+
+class DeleteForm(VersionedForm):
+    delete = SubmitField("Delete this claim")
+
+
+class RestoreForm(VersionedForm):
+    revision = HiddenField()
+    restore = SubmitField("Restore this version")
+
+    def validate_revision(self, field):
+        if not (isinstance(field.data, str) and field.data.isdigit() and len(field.data) < 10):
+            raise ValidationError("Choose a version to restore.")
+
+
+def pickers(session: Session, dossier: Dossier) -> tuple[list[Source], list[Entity]]:
+    """The sources and entities a claim form offers."""
+    return source_writes.in_dossier(session, dossier), entity_writes.live(session)

@@ -1,0 +1,70 @@
+"""The entity form and the merge form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import SelectField, StringField, SubmitField, ValidationError
+
+from forms.fields import OneTimeForm, VersionedForm, attach_errors, options
+from models import Entity
+from models.vocabulary import EntityKind
+from services import entity_writes
+from services.entity_writes import EntityInput
+
+
+class EntityForm(VersionedForm):
+    name = StringField("Name", render_kw={"autocomplete": "off"})
+    kind = SelectField(
+        "Kind",
+        choices=options((kind.value, kind.label) for kind in EntityKind),
+        default=EntityKind.PERSON.value,
+        validate_choice=False,
+    )
+    description = StringField(
+        "Description", description="One line: who or what this is. Up to 300 characters."
+    )
+    aliases = StringField(
+        "Other names",
+        description='Separated by commas: how sources also call them ("Altman", "CC Wei").',
+    )
+    save = SubmitField("Save")
+
+    def raw(self) -> dict[str, Any]:
+        return {name: self[name].data for name in ("name", "kind", "description", "aliases")}
+
+    def read(self) -> EntityInput | None:
+        """Validate; the EntityInput, or None with messages next to the fields."""
+        valid = self.validate()
+        data, errors = entity_writes.parse_entity(self.raw())
+        attach_errors(self, errors, {})
+        return data if valid and not errors else None
+
+
+class MergeForm(OneTimeForm):
+    duplicate = SelectField(
+        "The duplicate", description="This one goes away.", validate_choice=False
+    )
+    kept = SelectField(
+        "Merge it into", description="This one stays, with all references.", validate_choice=False
+    )
+    merge = SubmitField("Merge")
+
+    def prepare(self, entities: list[Entity]) -> MergeForm:
+        choices = options(
+            [("", "Choose…")]
+            + [(entity.slug, f"{entity.name} ({entity.slug})") for entity in entities]
+        )
+        self.duplicate.choices = choices
+        self.kept.choices = choices
+        return self
+
+    def validate_duplicate(self, field):
+        if not field.data:
+            raise ValidationError("Choose the duplicate entity.")
+
+    def validate_kept(self, field):
+        if not field.data:
+            raise ValidationError("Choose the entity to keep.")
+        if field.data == self.duplicate.data:
+            raise ValidationError("Choose two different entities.")

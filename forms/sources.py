@@ -1,0 +1,62 @@
+"""The source form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
+
+from forms.fields import VersionedForm, attach_errors, options
+from models.vocabulary import RELIABILITY_GRADES, SourceKind
+from services import source_writes
+from services.source_writes import SOURCE_FIELDS, SourceInput
+
+
+class SourceForm(VersionedForm):
+    title = TextAreaField("Title", render_kw={"rows": 2})
+    outlet = StringField("Outlet", description="The publication or organisation.")
+    author = StringField("Author", render_kw={"autocomplete": "off"})
+    url = StringField(
+        "Web address", description="Starting with https://", render_kw={"inputmode": "url"}
+    )
+    language = StringField(
+        "Language",
+        description='A language code: "fr" for French, "en" for English.',
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+    kind = SelectField(
+        "Kind",
+        choices=options((kind.value, kind.label) for kind in SourceKind),
+        default=SourceKind.NEWS_ARTICLE.value,
+        validate_choice=False,
+    )
+    published = StringField(
+        "Published",
+        description='As you would write it: "13 October 2025", "July 2024", "around 2023".',
+        render_kw={"autocomplete": "off", "data-parse-date": ""},
+    )
+    reliability = SelectField(
+        "Reliability",
+        description="The Admiralty grade of the source's track record.",
+        choices=options(
+            [("", "Not graded")]
+            + [(grade, f"{grade}: {words}") for grade, words in RELIABILITY_GRADES.items()]
+        ),
+        validate_choice=False,
+    )
+    notes = TextAreaField(
+        "Notes",
+        description="Markdown. Up to 20,000 characters.",
+        render_kw={"rows": 5, "data-count-limit": "20000"},
+    )
+    save = SubmitField("Save source")
+
+    def raw(self) -> dict[str, Any]:
+        return {name: self[name].data for name in SOURCE_FIELDS}
+
+    def read(self) -> SourceInput | None:
+        """Validate; the SourceInput, or None with messages next to the fields."""
+        valid = self.validate()
+        data, errors = source_writes.parse_source(self.raw())
+        attach_errors(self, errors, {})
+        return data if valid and not errors else None

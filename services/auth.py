@@ -1,0 +1,185 @@
+"""Editor accounts: password hashing, sign-in with a lockout that holds across processes,
+server-side session invalidation, and the first admin account.
+
+Failed sign-ins are rows in `login_failures`, counted per account and per address over a
+sliding window; an in-memory counter would give each server process its own allowance.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from models import LoginFailure, User
+from models.base import utcnow
+from models.vocabulary import Role
+
+PASSWORD_METHOD = "scrypt"
+PASSWORD_MIN = 10
+# scrypt's cost grows with the input; a cap keeps one request from buying minutes of CPU.
+PASSWORD_MAX = 1000
+USERNAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+LOCKOUT_LIMIT = 5
+LOCKOUT_WINDOW = timedelta(minutes=15)
+BOOTSTRAP_USERNAME = "admin"
+
+# One message for every refusal, so nobody can learn which names have accounts.
+SIGN_IN_REFUSED = "That name and password do not match an account."
+LOCKED_OUT = (
+    "Too many failed sign-ins for this name or from this address. "
+    f"Wait {int(LOCKOUT_WINDOW.total_seconds() // 60)} minutes, then try again."
+)
+
+
+class AccountError(ValueError):
+    """A name, role or password that cannot be used; the message says why."""
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password, method=PASSWORD_METHOD)
+
+
+@cache
+def _decoy_hash() -> str:
+    # Checked against when the name is unknown, so a refusal takes as long either way.
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def username_key(username: str) -> str:
+    """The form of a name that lockouts and lookups use: "Admin " and "admin" are one name."""
+    return username.strip().casefold()[:80]
+
+
+def check_username(username: str) -> str:
+    """The cleaned name, or AccountError if it cannot be one."""
+    username = username.strip()
+    if not USERNAME_PATTERN.fullmatch(username):
+        raise AccountError(
+            "A name is 1 to 80 letters, digits, dots, hyphens or underscores, "
+            "starting with a letter or digit."
+        )
+    return username
+
+
+def check_password(password: str) -> str:
+    """The password, or AccountError if it is too short or too long."""
+    if len(password) < PASSWORD_MIN:
+        raise AccountError(f"A password needs at least {PASSWORD_MIN} characters.")
+    if len(password) > PASSWORD_MAX:
+        raise AccountError(f"A password can have at most {PASSWORD_MAX} characters.")
+    return password
+
+
+def by_name(session: Session, username: str) -> User | None:
+    key = username_key(username)
+    return session.scalar(select(User).where(func.lower(User.username) == key))
+
+
+def by_session_token(session: Session, token: str) -> User | None:
+    """The user a session's "<id>:<session version>" token names, if that version is current.
+
+    Signing out or changing the password moves the version, so older sessions stop working.
+    """
+    user_id, _, version = token.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
+
+
+def session_token(user: User) -> str:
+    return f"{user.id}:{user.session_version}"
+
+
+def create_user(session: Session, username: str, password: str, role: Role) -> User:
+    """Add an account. Raises AccountError for a bad or taken name or a weak password."""
+    username = check_username(username)
+    check_password(password)
+    if by_name(session, username) is not None:
+        raise AccountError(f'There is already an account called "{username}".')
+    user = User(username=username, password_hash=hash_password(password), role=role)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Change the password and end every session the user has open. Raises AccountError."""
+    user.password_hash = hash_password(check_password(password))
+    end_sessions(user)
+
+
+def end_sessions(user: User) -> None:
+    """Sign the user out everywhere: sessions carrying the old version are refused."""
+    user.session_version += 1
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.username)))
+
+
+def bootstrap_admin(session: Session) -> str | None:
+    """On a database without accounts, create `admin` and return its random password.
+
+    Returns None when any account exists, so the password is shown once and never again.
+    """
+    if session.scalar(select(func.count(User.id))):
+        return None
+    password = secrets.token_urlsafe(15)
+    create_user(session, BOOTSTRAP_USERNAME, password, Role.ADMIN)
+    return password
+
+
+@dataclass
+class SignIn:
+    """The outcome of a sign-in attempt: the user, or the message to show and its status."""
+
+    user: User | None
+    message: str = ""
+    status: int = 200
+
+
+def is_locked_out(session: Session, username: str, address: str, now: datetime) -> bool:
+    """True if the name or the address has too many recent failures."""
+    since = now - LOCKOUT_WINDOW
+    recent = select(func.count(LoginFailure.id)).where(LoginFailure.created_at > since)
+    by_account = session.scalar(recent.where(LoginFailure.username_key == username_key(username)))
+    by_address = session.scalar(recent.where(LoginFailure.address == address[:64]))
+    return (by_account or 0) >= LOCKOUT_LIMIT or (by_address or 0) >= LOCKOUT_LIMIT
+
+
+def authenticate(
+    session: Session, username: str, password: str, address: str, now: datetime | None = None
+) -> SignIn:
+    """Check a name and password, counting failures; a locked-out name or address is refused
+    even with the right password. Adds rows (a failure, or the sign-in time); never commits."""
+    now = now or utcnow()
+    _forget_old_failures(session, now)
+    if is_locked_out(session, username, address, now):
+        return SignIn(None, LOCKED_OUT, 429)
+    user = by_name(session, username) if len(password) <= PASSWORD_MAX else None
+    if user is None:
+        check_password_hash(_decoy_hash(), password[:PASSWORD_MAX])
+    elif check_password_hash(user.password_hash, password):
+        session.execute(
+            delete(LoginFailure).where(LoginFailure.username_key == username_key(username))
+        )
+        user.last_login_at = now
+        return SignIn(user)
+    session.add(
+        LoginFailure(username_key=username_key(username), address=address[:64], created_at=now)
+    )
+    return SignIn(None, SIGN_IN_REFUSED, 401)
+
+
+def _forget_old_failures(session: Session, now: datetime) -> None:
+    session.execute(delete(LoginFailure).where(LoginFailure.created_at <= now - LOCKOUT_WINDOW))

@@ -1,0 +1,180 @@
+"""Cleaning one raw field value from a form, a JSON body or a CSV cell.
+
+Each function takes whatever arrived (text, a number, None, a list) and returns a clean
+Python value or raises FieldError with a sentence for the person who typed it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from models.fuzzy_date import FuzzyDate, FuzzyDateError, parse
+
+E = TypeVar("E", bound=enum.Enum)
+
+# Tab, newline and carriage return are kept in multi-line text; other control characters
+# (and lone surrogates, which cannot be stored as UTF-8) are dropped.
+_DROPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+class FieldError(ValueError):
+    """A value that cannot be used; str(error) is the message shown next to the field."""
+
+
+def as_text(value: Any, multiline: bool = False) -> str:
+    """Text from a raw value: stripped, without control characters, one space between words
+    unless `multiline`. None is empty. Raises FieldError for lists, mappings and booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise FieldError("Enter text here.")
+    text = _DROPPED.sub("", unicodedata.normalize("NFC", str(value)))
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    return " ".join(text.split())
+
+
+def text(
+    value: Any, label: str, max_length: int, required: bool = False, multiline: bool = False
+) -> str:
+    """Cleaned text no longer than `max_length`; raises FieldError when empty and required."""
+    cleaned = as_text(value, multiline)
+    if required and not cleaned:
+        raise FieldError(f"Enter the {label}.")
+    if len(cleaned) > max_length:
+        raise FieldError(
+            f"The {label} is {len(cleaned):,} characters long; the limit is {max_length:,}."
+        )
+    return cleaned
+
+
+def optional_text(value: Any, label: str, max_length: int) -> str | None:
+    return text(value, label, max_length) or None
+
+
+def whole_number(value: Any, label: str, low: int, high: int, example: int) -> int | None:
+    """An integer from `low` to `high`, or None when empty. "70" and "70%" read as 70."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        cleaned = as_text(value).removesuffix("%").strip()
+        if not cleaned:
+            return None
+        if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 7:
+            raise FieldError(
+                f'Enter the {label} as a whole number from {low:,} to {high:,}, like "{example}".'
+            )
+        number = int(cleaned)
+    if not low <= number <= high:
+        raise FieldError(
+            f"The {label} must be from {low:,} to {high:,}; {number:,} is outside that."
+        )
+    return number
+
+
+def choice(value: Any, enum_class: type[E], label: str, default: E | None = None) -> E:
+    """A member of `enum_class` by its value; the default when empty, else FieldError."""
+    cleaned = as_text(value).lower()
+    if not cleaned:
+        if default is None:
+            raise FieldError(f"Choose the {label}.")
+        return default
+    try:
+        return enum_class(cleaned)
+    except ValueError:
+        options = ", ".join(str(member.value) for member in enum_class)
+        raise FieldError(f'"{cleaned[:40]}" is not a {label}; use one of: {options}.') from None
+
+
+def language_tag(value: Any, label: str = "language") -> str | None:
+    """A BCP 47 language tag such as "fr" or "en-GB", or None when empty."""
+    cleaned = as_text(value)
+    if not cleaned:
+        return None
+    if len(cleaned) > 35 or not _LANGUAGE_TAG.fullmatch(cleaned):
+        raise FieldError(f'Give the {label} as a language code, like "fr" or "en-GB".')
+    primary, _, rest = cleaned.partition("-")
+    return primary.lower() + (f"-{rest}" if rest else "")
+
+
+def web_address(value: Any, label: str = "URL") -> str | None:
+    """An http or https URL, or None when empty."""
+    cleaned = text(value, label, 2000)
+    if not cleaned:
+        return None
+    if not re.match(r"https?://[^\s/?#]+", cleaned, re.IGNORECASE) or " " in cleaned:
+        raise FieldError(f'The {label} must be a web address starting with "https://".')
+    return cleaned
+
+
+def fuzzy_date(
+    value: Any, label: str, reference: FuzzyDate | None = None, required: bool = False
+) -> FuzzyDate | None:
+    """A date as people write it, read against `reference` for relative phrases."""
+    cleaned = as_text(value)
+    if not cleaned:
+        if required:
+            raise FieldError(f'Enter the {label}, like "4 June 2024", "June 2024" or "late 2023".')
+        return None
+    try:
+        return parse(cleaned, reference=reference)
+    except FuzzyDateError as error:
+        raise FieldError(str(error)) from None
+
+
+def name_list(value: Any, label: str, max_length: int) -> list[str]:
+    """Names from a list or from comma-separated text, each cleaned, empty ones skipped."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise FieldError(f"Give the {label} as a list or as text separated by commas.")
+    names = []
+    for item in items:
+        try:
+            name = as_text(item)
+        except FieldError:
+            raise FieldError(f"Each of the {label} must be text.") from None
+        if len(name) > max_length:
+            raise FieldError(
+                f'"{name[:30]}…" is {len(name)} characters long; each of the {label} '
+                f"may have at most {max_length}."
+            )
+        if name:
+            names.append(name)
+    return names
+
+
+def mapping(value: Any, label: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise FieldError(f"Give the {label} as a set of named fields.")
+    return value
+
+
+class FieldReader:
+    """Reads the named fields of a raw mapping, collecting messages instead of raising.
+
+    `prefix` names nested fields in the messages, e.g. "source." for a claim's new source.
+    """
+
+    def __init__(self, raw: Mapping[str, Any], prefix: str = "") -> None:
+        self.raw = raw
+        self.prefix = prefix
+        self.errors: dict[str, str] = {}
+
+    def __call__(self, name: str, read, *args, **kwargs):
+        """`read(raw[name], *args, **kwargs)`, or None with the message noted under `name`."""
+        try:
+            return read(self.raw.get(name), *args, **kwargs)
+        except FieldError as error:
+            self.errors[self.prefix + name] = str(error)
+            return None

@@ -1,0 +1,140 @@
+"""Signing in and out, and who is signed in on each request."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Flask,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import LoginManager, current_user, login_user, logout_user
+
+from db import get_session
+from forms.auth import LoginForm
+from models import User
+from services import auth as auth_service
+from views.problems import problem
+
+auth = Blueprint("auth", __name__)
+
+
+class Editor:
+    """The signed-in account as Flask-Login sees it. Its id carries the account's session
+    version, so a session opened before a sign-out or password change no longer loads."""
+
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+
+    def get_id(self) -> str:
+        return auth_service.session_token(self.user)
+
+    @property
+    def username(self) -> str:
+        return self.user.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.user.is_admin
+
+
+def register_login(app: Flask) -> None:
+    """Flask-Login, checking the session version on every request; secure cookies on HTTPS."""
+    manager = LoginManager(app)
+    manager.login_view = "auth.login"
+    manager.user_loader(_load_editor)
+    manager.unauthorized_handler(_unauthorized)
+    if app.config.get("PREFERRED_URL_SCHEME") == "https" or app.config.get("SECURE_COOKIES"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
+    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+
+
+def _load_editor(token: str) -> Editor | None:
+    user = auth_service.by_session_token(get_session(), token)
+    return Editor(user) if user is not None else None
+
+
+def _unauthorized():
+    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
+        return problem(401, detail="Sign in to use this.")
+    flash("Sign in to make changes.", "info")
+    return redirect(url_for("auth.login", next=_return_path()))
+
+
+def _return_path() -> str:
+    """Where to come back after signing in: this page, or for a form post the page the
+    form was on (a POST-only address cannot be opened after the redirect)."""
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc == request.host:
+        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    return ""
+
+
+def safe_next(target: object) -> str:
+    """`target` if it is a path on this site, else the home page: never another site."""
+    home = url_for("dossiers.index")
+    if not isinstance(target, str):
+        return home
+    target = target.strip()
+    if (
+        not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or any(ord(char) < 32 or ord(char) == 127 for char in target)
+    ):
+        return home
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return home
+    return target
+
+
+@auth.route("/login", methods=["GET", "POST"])
+def login():
+    """Sign in; failures count against the name and the address (see services.auth)."""
+    if request.method == "GET" and current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm(next=request.args.get("next", ""))
+    status = 200
+    if form.validate_on_submit():
+        result = auth_service.authenticate(
+            get_session(), form.username.data, form.password.data, request.remote_addr or ""
+        )
+        if result.user is not None:
+            session.clear()  # a new session at sign-in: nothing carried over from before
+            login_user(Editor(result.user))
+            get_session().commit()
+            flash(f"Signed in as {result.user.username}.", "success")
+            return redirect(safe_next(form.next.data))
+        get_session().commit()  # the failure counts even though the page is shown again
+        form.form_errors.append(result.message)
+        status = result.status
+    elif form.is_submitted():
+        status = 422
+    return render_template("auth/login.html", form=form), status
+
+
+@auth.post("/logout")
+def logout():
+    """Sign out everywhere: the session version moves, so every open session ends."""
+    if current_user.is_authenticated:
+        auth_service.end_sessions(current_user.user)
+        get_session().commit()
+    logout_user()
+    session.clear()
+    flash("Signed out.", "success")
+    return redirect(url_for("dossiers.index"))
