@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models import Claim, Dossier, Entity, Source
+from models import Claim, Dossier, Entity, Revision, Source
 from models.fuzzy_date import FuzzyDate
 
 
@@ -61,4 +61,52 @@ def dossier(dossier: Dossier) -> dict[str, Any]:
         "summary": dossier.summary,
         "methodology": dossier.methodology,
         "visibility": dossier.visibility.value,
+    }
+
+
+def source(source: Source, dossier_slug: str) -> dict[str, Any]:
+    """A source as the API shows it."""
+    return {
+        "id": source.id,
+        "dossier": dossier_slug,
+        "key": source.key,
+        "title": source.title,
+        "outlet": source.outlet,
+        "author": source.author,
+        "url": source.url,
+        "language": source.language,
+        "kind": source.kind.value,
+        "published": fuzzy_date(source.published),
+        "reliability": source.reliability,
+        "notes": source.notes,
+        "version": source.version,
+        "created_at": source.created_at.isoformat(),
+        "updated_at": source.updated_at.isoformat(),
+    }
+
+
+def entity(entity: Entity) -> dict[str, Any]:
+    """An entity as the API shows it."""
+    return {
+        "slug": entity.slug,
+        "name": entity.name,
+        "kind": entity.kind.value,
+        "description": entity.description,
+        "aliases": list(entity.aliases),
+        "version": entity.version,
+        "created_at": entity.created_at.isoformat(),
+        "updated_at": entity.updated_at.isoformat(),
+    }
+
+
+def revision(revision: Revision) -> dict[str, Any]:
+    """One entry of an object's history: who changed what, when ({field: [before, after]})."""
+    return {
+        "id": revision.id,
+        "version": revision.version,
+        "action": revision.action.value,
+        "user": revision.user.username if revision.user else None,
+        "created_at": revision.created_at.isoformat(),
+        "summary": revision.summary,
+        "changes": revision.changes,
     }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
 from flask import Response, jsonify
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
 def problem(status: int, detail: str | None = None, **extra: Any) -> Response:
@@ -20,5 +23,16 @@ def problem(status: int, detail: str | None = None, **extra: Any) -> Response:
     body.update(extra)
     response = jsonify(body)
     response.status_code = status
-    response.mimetype = "application/problem+json"
+    response.mimetype = PROBLEM_MEDIA_TYPE
     return response
+
+
+def validation_problem(errors: Mapping[str, str], detail: str | None = None) -> Response:
+    """400 with one `{field, message}` entry per wrong field, in the order they were found."""
+    listed = [{"field": field, "message": message} for field, message in errors.items()]
+    count = len(listed)
+    return problem(
+        400,
+        detail=detail or f"{count} field{'' if count == 1 else 's'} could not be used.",
+        errors=listed,
+    )

@@ -1,0 +1,161 @@
+"""Exports and feeds of a dossier, honouring the timeline's filters, and the site-wide feed."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, abort, request, url_for
+from flask_login import current_user
+
+from db import get_session
+from models import Dossier
+from models.vocabulary import Visibility
+from services import dossiers as dossier_service
+from services import exports, feeds, structured_data
+from services.filters import ClaimFilters, parse_filters
+from services.search import SearchError
+from views.urls import query_args
+
+exports_blueprint = Blueprint("exports", __name__)
+
+
+def signed_in() -> bool:
+    return bool(current_user.is_authenticated)
+
+
+def visible_dossier(slug: str) -> Dossier:
+    dossier = dossier_service.by_slug(get_session(), slug)
+    if dossier is None or (dossier.visibility is Visibility.PRIVATE and not signed_in()):
+        abort(404, description=f'There is no dossier "{slug}".')
+    return dossier
+
+
+def export_filters() -> ClaimFilters:
+    """The timeline's filters; a download with a filter it cannot apply is refused, not
+    quietly widened."""
+    filters = parse_filters(request.args)
+    if filters.errors:
+        abort(400, description=" ".join(filters.errors))
+    return filters.without_position()
+
+
+def filtered_claims(dossier: Dossier, filters: ClaimFilters):
+    try:
+        return exports.claims(get_session(), dossier, filters)
+    except SearchError as error:
+        abort(400, description=str(error))
+
+
+def claim_url(claim) -> str:
+    return url_for("claims.detail", claim_id=claim.id, _external=True)
+
+
+def json_response(data, dossier: Dossier) -> Response:
+    response = Response(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n", mimetype="application/json"
+    )
+    if dossier.visibility is Visibility.PUBLIC:
+        # So TimelineJS or a newsroom's page on another site can load a public dossier.
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@exports_blueprint.get("/dossiers/<slug>/claims.csv")
+def claims_csv(slug: str):
+    """One row per claim, for spreadsheets: UTF-8 without a BOM, formulas neutralised."""
+    dossier = visible_dossier(slug)
+    claims = filtered_claims(dossier, export_filters())
+    response = Response(exports.to_csv(claims, claim_url), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{dossier.slug}-claims.csv"'
+    return response
+
+
+@exports_blueprint.get("/dossiers/<slug>/claims.json")
+def claims_json(slug: str):
+    """The whole dossier (sources, entities, claims, relations), ready to import again."""
+    dossier = visible_dossier(slug)
+    claims = filtered_claims(dossier, export_filters())
+    sources = exports.dossier_sources(get_session(), dossier)
+    return json_response(exports.to_claimline_json(dossier, sources, claims), dossier)
+
+
+@exports_blueprint.get("/dossiers/<slug>/timelinejs.json")
+def timelinejs_json(slug: str):
+    """The dossier in Knight Lab TimelineJS3's JSON format."""
+    dossier = visible_dossier(slug)
+    claims = filtered_claims(dossier, export_filters())
+    return json_response(exports.to_timelinejs(dossier, claims, claim_url), dossier)
+
+
+@exports_blueprint.get("/dossiers/<slug>/feed.atom")
+def feed(slug: str):
+    """The dossier's newest claims as an Atom feed."""
+    dossier = visible_dossier(slug)
+    filters = export_filters()
+    try:
+        claims = feeds.newest_claims(get_session(), dossier, filters)
+    except SearchError as error:
+        abort(400, description=str(error))
+    args = query_args(filters)
+    header = feeds.Feed(
+        id=url_for("exports.feed", slug=slug, _external=True, **args),
+        title=f"{dossier.title} — Claimline",
+        subtitle=dossier.subject,
+        self_link=url_for("exports.feed", slug=slug, _external=True, **args),
+        alternate_link=url_for("dossiers.timeline_page", slug=slug, _external=True, **args),
+        updated=dossier.changed_at,
+    )
+    entries = [feeds.claim_entry(claim, claim_url(claim)) for claim in claims]
+    return Response(feeds.render(header, entries), mimetype="application/atom+xml")
+
+
+@exports_blueprint.get("/changes.atom")
+def changes_feed():
+    """Recent changes to claims, sources and entities across the public dossiers."""
+    revisions = feeds.recent_revisions(get_session())
+    header = feeds.Feed(
+        id=url_for("exports.changes_feed", _external=True),
+        title="Recent changes — Claimline",
+        self_link=url_for("exports.changes_feed", _external=True),
+        alternate_link=url_for("dossiers.index", _external=True),
+    )
+    entries = [
+        feeds.revision_entry(
+            revision,
+            revision_link(revision),
+            url_for("exports.changes_feed", _external=True) + f"#revision-{revision.id}",
+        )
+        for revision in revisions
+    ]
+    return Response(feeds.render(header, entries), mimetype="application/atom+xml")
+
+
+def revision_link(revision) -> str:
+    """Where a reader sees the changed claim, source or entity."""
+    if revision.object_type == "claim":
+        return url_for("claims.detail", claim_id=revision.object_id, _external=True)
+    if revision.object_type == "entity":
+        slug = revision.snapshot.get("slug") or ""
+        return url_for("entities.detail", slug=slug, _external=True)
+    return url_for("sources.detail", source_id=revision.object_id, _external=True)
+
+
+@exports_blueprint.app_template_global()
+def claim_structured_data(claim) -> dict:
+    """schema.org JSON-LD for a claim page (rendered with `tojson` in a data script)."""
+    return structured_data.claim_page(claim, claim_url(claim))
+
+
+@exports_blueprint.app_template_global()
+def export_links(dossier: Dossier, filters: ClaimFilters | None = None) -> list[tuple]:
+    """(label, media type, URL) of each export of the dossier with the current filters."""
+    args = query_args(filters.without_position()) if filters else {}
+    return [
+        (label, media_type, url_for(f"exports.{endpoint}", slug=dossier.slug, **args))
+        for label, media_type, endpoint in (
+            ("CSV", "text/csv", "claims_csv"),
+            ("JSON", "application/json", "claims_json"),
+            ("TimelineJS", "application/json", "timelinejs_json"),
+            ("Atom feed", "application/atom+xml", "feed"),
+        )
+    ]
