@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
 
-.PHONY: run test test-fast lint format install browser-deps clean
+.PHONY: run test test-fast lint format install test-deps system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,30 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: system-deps $(VENV)/.installed
+
+# Debian packages the app needs at run time: Pango and HarfBuzz's subsetter for WeasyPrint (the
+# dossier PDF), DejaVu for the few glyphs the vendored Noto fonts lack. Installed only when missing
+# and only when we are root with apt-get; silent when everything is there.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+
+system-deps:
+	@if ! command -v dpkg >/dev/null 2>&1; then \
+		echo "Not a Debian system: PDF printing needs Pango 1.44 or later (see README, Printing)"; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for package in $(SYSTEM_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing$$missing from Debian"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "Missing$$missing: PDF printing will fail until they are installed (needs root)"; \
+		fi; \
+	fi
 
 # A random secret key, written once, so sessions survive restarts and no default key is used.
 instance/config.py:
@@ -25,19 +48,22 @@ instance/config.py:
 run: install instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed
+	$(FLASK) users bootstrap
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-# Browser tests: Debian's Chromium and a Java runtime (for the Nu Html Checker), installed when
-# missing and we are root; axe-core and vnu-jar come pinned from tests/browser/package-lock.json.
+# What the tests need beyond Python: Debian's Chromium (browser tests), a Java runtime (the Nu
+# Html Checker) and a PostgreSQL server (the suite runs on it too), installed when missing and we
+# are root; axe-core and vnu-jar come pinned from tests/browser/package-lock.json.
 BROWSER_NODE := tests/browser/node_modules/.package-lock.json
 
 $(BROWSER_NODE): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 
-browser-deps: $(BROWSER_NODE)
+test-deps: $(BROWSER_NODE)
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 			echo "Installing$$missing from Debian"; \
@@ -47,13 +73,28 @@ browser-deps: $(BROWSER_NODE)
 		fi; \
 	fi
 
-test: install browser-deps
+test: install test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+	tests/with-postgres.sh $(BIN)/python -m pytest -q -m "not browser"
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not slow" -q
+
+# The benchmark (never part of make test): Datasette in its own venv, wrk from Debian.
+BENCH_CLAIMS ?= 100000
+BENCH_DURATION ?= 10
+
+.venv-bench/.installed: bench/requirements.txt
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench: install .venv-bench/.installed
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION)
 
 lint: install
 	$(BIN)/ruff check .
@@ -64,4 +105,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench .pytest_cache .ruff_cache

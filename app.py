@@ -5,18 +5,23 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, render_template, request
-from flask_wtf.csrf import CSRFProtect
+from flask import Flask, make_response, render_template, request
+from werkzeug.exceptions import HTTPException
 
 import db
 from cli import register_commands
 from views import register_blueprints
+from views.auth import register_login
+from views.extensions import csrf
 from views.filters import register_template_filters
 from views.problems import problem
+from views.security import register_security
 
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"
 DEFAULTS: dict[str, Any] = {
-    # Replaced by instance/config.py (which `make run` writes) or the SECRET_KEY variable.
-    "SECRET_KEY": "dev-only-not-secret",
+    # Replaced by instance/config.py (which `make run` writes) or the SECRET_KEY variable;
+    # check_secret_key refuses to run with this one outside tests and debug mode.
+    "SECRET_KEY": DEVELOPMENT_SECRET_KEY,
     "PER_PAGE": 50,
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     "SESSION_COOKIE_HTTPONLY": True,
@@ -30,7 +35,10 @@ ENVIRONMENT_KEYS = ("DATABASE_URL", "SECRET_KEY")
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: config in layers (defaults, instance/config.py, environment, tests)."""
-    app = Flask(__name__, instance_relative_config=True)
+    # INSTANCE_PATH moves instance/ (config.py, the SQLite file) out of a read-only checkout.
+    app = Flask(
+        __name__, instance_relative_config=True, instance_path=os.environ.get("INSTANCE_PATH")
+    )
     app.config.from_mapping(DEFAULTS)
     app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path, "claimline.db")
     app.config.from_pyfile("config.py", silent=True)
@@ -38,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config is not None:
         app.config.from_mapping(test_config)
     os.makedirs(app.instance_path, exist_ok=True)
+    check_secret_key(app)
 
     register_extensions(app)
     register_blueprints(app)
@@ -47,9 +56,22 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def check_secret_key(app: Flask) -> None:
+    """Refuse to serve with a guessable key: anyone could forge sessions with it."""
+    key = app.config.get("SECRET_KEY")
+    if (not key or key == DEVELOPMENT_SECRET_KEY) and not (app.testing or app.debug):
+        raise RuntimeError(
+            "Claimline needs a SECRET_KEY. `make run` writes a random one to "
+            "instance/config.py; in production set the SECRET_KEY environment variable, e.g. "
+            "to the output of: python3 -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+
+
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    CSRFProtect(app)
+    csrf.init_app(app)
+    register_security(app)
+    register_login(app)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -58,8 +80,18 @@ def register_errorhandlers(app: Flask) -> None:
         if code >= 500:
             db.get_session().rollback()
         if request.path.startswith("/api/"):
-            return problem(code, detail=getattr(error, "description", None))
-        return render_template("errors/error.html", error=error, code=code), code
+            detail = getattr(error, "description", None) if code < 500 else None
+            response = problem(code, detail=detail)
+        else:
+            response = make_response(
+                render_template("errors/error.html", error=error, code=code), code
+            )
+        # Keep what the error says in headers: Retry-After on 429, Allow on 405.
+        if isinstance(error, HTTPException):
+            for name, value in error.get_headers():
+                if name.lower() != "content-type":
+                    response.headers[name] = value
+        return response
 
     for code in (400, 403, 404, 405, 409, 413, 429, 500):
         app.register_error_handler(code, render_error)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from models import Claim, Dossier, Entity, Revision, Source
 from models.vocabulary import EntityKind, Visibility
+from services.dossiers import readable
 
 T = TypeVar("T")
 
@@ -62,10 +63,6 @@ def dossier(session: Session, slug: str, signed_in: bool) -> DossierCounts | Non
     if row is None or not readable(row[0], signed_in):
         return None
     return DossierCounts(*row)
-
-
-def readable(dossier: Dossier, signed_in: bool) -> bool:
-    return signed_in or dossier.visibility is not Visibility.PRIVATE
 
 
 def sources(

@@ -26,3 +26,9 @@ def listed(session: Session) -> list[tuple[Dossier, int]]:
 
 def by_slug(session: Session, slug: str) -> Dossier | None:
     return session.scalar(select(Dossier).where(Dossier.slug == slug))
+
+
+def readable(dossier: Dossier, signed_in: bool) -> bool:
+    """Public and unlisted dossiers are readable by anyone with the address; private ones
+    only by signed-in editors."""
+    return signed_in or dossier.visibility is not Visibility.PRIVATE

@@ -1,11 +1,11 @@
-"""Fixtures: an app on a fresh database per test, built by copying a migrated template.
+"""Fixtures: an app on a fresh database per test, cloned from a template migrated once per run.
 
-Migrating once per session and copying the file keeps a fresh database per test cheap.
+Set TEST_DATABASE_URL (postgresql+psycopg://...) to run the same suite on PostgreSQL.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
 from pathlib import Path
 
 import pytest
@@ -13,47 +13,59 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import create_app
-from cli.database import upgrade
-from db import get_session, make_engine
-from models import Claim, Dossier
+from db import engine_of, get_session
+from models import Claim, Dossier, TokenScope
+from services import api_tokens
 from services.seeding import load_file, seed_files
+from tests.accounts import add_account, sign_in
+from tests.databases import make_template
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"
 
 
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "empty.db"
-    upgrade(f"sqlite:///{path}")
-    return path
+def load_seeds(session: Session) -> None:
+    for seed in seed_files(SEED_DIR):
+        load_file(session, seed)
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory, migrated_template) -> Path:
-    path = tmp_path_factory.mktemp("template") / "seeded.db"
-    shutil.copy(migrated_template, path)
-    engine = make_engine(f"sqlite:///{path}")
-    with Session(engine) as session:
-        for seed in seed_files(SEED_DIR):
-            load_file(session, seed)
-        session.commit()
-    engine.dispose()
-    return path
+def migrated_template(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("template"), "empty")
 
 
-def build_app(tmp_path: Path, template: Path, **config):
-    path = tmp_path / "claimline.db"
-    shutil.copy(template, path)
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("template"), "seeded", fill=load_seeds)
+
+
+def build_app(tmp_path: Path, template, **config):
+    """An app on a fresh clone of `template`, with test settings and `config` on top."""
     test_config = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
-        "DATABASE_URL": f"sqlite:///{path}",
+        "DATABASE_URL": template.clone(tmp_path),
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "claimline.test",
+        # Off by default: a test that holds a write transaction in its own app context would
+        # wait on the limiter's separate connection. tests/test_rate_limit.py turns them on.
+        "RATE_LIMITS_ENABLED": False,
     }
     test_config.update(config)
-    return create_app(test_config)
+    app = create_app(test_config)
+    _built_apps.append(app)
+    return app
+
+
+_built_apps: list = []
+
+
+@pytest.fixture(autouse=True)
+def dispose_engines():
+    """Close every connection the test's apps opened (PostgreSQL counts unclosed ones)."""
+    yield
+    while _built_apps:
+        engine_of(_built_apps.pop()).dispose()
 
 
 @pytest.fixture
@@ -91,3 +103,51 @@ def seeded_dossier(db_session) -> Dossier:
 
 def claim_by_key(session, key: str) -> Claim:
     return session.scalar(select(Claim).where(Claim.key == key))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_instance_folder(tmp_path_factory):
+    """Keep tests away from a developer's instance/config.py and database."""
+    previous = os.environ.get("INSTANCE_PATH")
+    os.environ["INSTANCE_PATH"] = str(tmp_path_factory.mktemp("instance"))
+    yield
+    if previous is None:
+        os.environ.pop("INSTANCE_PATH", None)
+    else:
+        os.environ["INSTANCE_PATH"] = previous
+
+
+@pytest.fixture
+def editor(seeded_app) -> str:
+    """The name of an editor account on the seeded app."""
+    add_account(seeded_app, "editor")
+    return "editor"
+
+
+@pytest.fixture
+def editor_client(seeded_app, editor):
+    """A test client signed in as `editor`."""
+    client = seeded_app.test_client()
+    assert sign_in(client, editor).status_code == 302
+    return client
+
+
+def make_token(app, username: str, scope: str) -> str:
+    """A fresh API token of `scope` for the account `username`; returns the secret."""
+    with app.app_context():
+        session = get_session()
+        new = api_tokens.create(session, username, f"{scope} token", TokenScope(scope))
+        session.commit()
+        return new.secret
+
+
+@pytest.fixture
+def write_token(seeded_app, editor) -> str:
+    """A write-scope API token of the editor account."""
+    return make_token(seeded_app, editor, "write")
+
+
+@pytest.fixture
+def read_token(seeded_app, editor) -> str:
+    """A read-scope API token of the editor account."""
+    return make_token(seeded_app, editor, "read")

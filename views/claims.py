@@ -4,6 +4,7 @@ from flask import Blueprint, abort, render_template
 
 from db import get_session
 from services import claims as claim_service
+from views.access import require_readable
 
 claims = Blueprint("claims", __name__)
 
@@ -15,6 +16,7 @@ def detail(claim_id: int):
     claim = claim_service.get_visible(session, claim_id)
     if claim is None:
         abort(404, description=f"There is no claim {claim_id}.")
+    require_readable(claim.dossier, f"claim {claim_id}")
     return render_template(
         "claims/detail.html",
         claim=claim,

@@ -2,12 +2,13 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
 from db import get_session
 from services import dossiers as dossier_service
 from services import overview, timeline_view
 from services.filters import parse_filters
+from views.access import require_readable
 
 dossiers = Blueprint("dossiers", __name__)
 
@@ -21,10 +22,7 @@ def index():
 
 
 def load_dossier(slug: str):
-    dossier = dossier_service.by_slug(get_session(), slug)
-    if dossier is None:
-        abort(404, description=f'There is no dossier "{slug}".')
-    return dossier
+    return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
 
 
 @dossiers.get("/dossiers/<slug>/")

@@ -25,7 +25,7 @@ def signed_in() -> bool:
 
 def visible_dossier(slug: str) -> Dossier:
     dossier = dossier_service.by_slug(get_session(), slug)
-    if dossier is None or (dossier.visibility is Visibility.PRIVATE and not signed_in()):
+    if dossier is None or not dossier_service.readable(dossier, signed_in()):
         abort(404, description=f'There is no dossier "{slug}".')
     return dossier
 

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, render_template
 
 from db import get_session
 from services import sources as source_service
+from views.access import require_readable
 
 sources = Blueprint("sources", __name__)
 
@@ -15,5 +16,6 @@ def detail(source_id: int):
     source = source_service.get_visible(session, source_id)
     if source is None:
         abort(404, description=f"There is no source {source_id}.")
+    require_readable(source.dossier, f"source {source_id}")
     view = source_service.build(session, source)
     return render_template("sources/detail.html", view=view, source=source, dossier=source.dossier)

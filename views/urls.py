@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from werkzeug.routing import IntegerConverter
+
 from services.filters import ClaimFilters
 
 
@@ -26,3 +28,12 @@ def query_args(filters: ClaimFilters, **changes: Any) -> dict[str, list[str]]:
         else:
             args[name] = [str(value)]
     return args
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:…>` that stops at the largest id the database columns hold: a larger number is a
+    plain 404 rather than an overflow deep in the database driver."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)

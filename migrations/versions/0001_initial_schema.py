@@ -17,10 +17,11 @@ depends_on = None
 
 
 # Full-text search reads claims.search_text (statement, quote and notes folded to lower case
-# without accents). SQLite: an external-content FTS5 table kept in step by triggers.
+# without accents). SQLite: an external-content FTS5 table kept in step by triggers, declared
+# with content="claims" in double quotes, the form Datasette recognises for its _search.
 SQLITE_FTS = [
     """CREATE VIRTUAL TABLE claims_fts USING fts5(
-        search_text, content='claims', content_rowid='id',
+        search_text, content="claims", content_rowid="id",
         tokenize='unicode61 remove_diacritics 2')""",
     """CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
         INSERT INTO claims_fts(rowid, search_text) VALUES (new.id, new.search_text);
