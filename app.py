@@ -12,6 +12,7 @@ import db
 from cli import register_commands
 from views import register_blueprints
 from views.auth import register_login
+from views.caching import register_caching
 from views.extensions import csrf
 from views.filters import register_template_filters
 from views.problems import problem
@@ -71,6 +72,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     csrf.init_app(app)
     register_security(app)
+    register_caching(app)
     register_login(app)
 
 

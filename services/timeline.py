@@ -150,8 +150,15 @@ def count(session: Session, statement: Select) -> int:
     return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
 
 
-def page(session: Session, dossier: Dossier, filters: ClaimFilters, per_page: int) -> Page:
-    """One page of the filtered timeline, after `filters.after`, oldest first.
+def page(
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    per_page: int,
+    total: int | None = None,
+) -> Page:
+    """One page of the filtered timeline, after `filters.after`, oldest first; `total` saves
+    the count query when the caller already knows it.
 
     Keyset pagination on (sort date, id): a row-value comparison that SQLite and PostgreSQL
     answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
@@ -169,7 +176,8 @@ def page(session: Session, dossier: Dossier, filters: ClaimFilters, per_page: in
         claims = claims[:per_page]
         last = claims[-1]
         next_cursor = Cursor(sort_date(last, filters.order), last.id)
-    result = Page(claims=claims, total=count(session, base), next_cursor=next_cursor)
+    total = count(session, base) if total is None else total
+    result = Page(claims=claims, total=total, next_cursor=next_cursor)
     if filters.after:
         result.has_previous, result.previous_cursor = _previous(session, base, filters, per_page)
     return result

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from models import Dossier
 from services import facets as facet_service
 from services import overview as overview_service
-from services import timeline
+from services import timeline, view_cache
 from services.filters import ClaimFilters
+from services.freshness import last_change
 
 KEY_ENTITIES = 8
 
@@ -32,6 +33,10 @@ class TimelineView:
         return sorted(named, key=lambda value: (-value.count, value.label))[:KEY_ENTITIES]
 
 
+def dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
 def build(
     session: Session, dossier: Dossier, filters: ClaimFilters, per_page: int, today: date
 ) -> TimelineView:
@@ -41,8 +46,19 @@ def build(
     count, one GROUP BY per facet and two for the strip (plus one walking back for the
     "Earlier claims" link when the page is not the first).
     """
-    page = timeline.page(session, dossier, filters, per_page)
-    facets = facet_service.facets(session, dossier, filters)
+    total, facets = view_cache.aggregates.get_or_compute(
+        (
+            str(session.get_bind().url),
+            dossier.id,
+            last_change(session, dossier),
+            filters.without_position(),
+        ),
+        lambda: (
+            timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
+            facet_service.facets(session, dossier, filters),
+        ),
+    )
+    page = timeline.page(session, dossier, filters, per_page, total=total)
     page_ids = {claim.id for claim in page.claims}
     return TimelineView(
         page=page,

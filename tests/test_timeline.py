@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from db import engine_of
 from models import Claim, Source
 from models.fuzzy_date import OPEN_END, OPEN_START
-from services import overview
+from services import overview, view_cache
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
 
@@ -285,6 +285,8 @@ def test_the_position_is_kept_in_the_url(client):
 
 
 def _count_statements(app, client, url) -> int:
+    """SQL statements one uncached request runs (the aggregate cache is emptied first)."""
+    view_cache.aggregates.entries.clear()
     statements = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
@@ -308,6 +310,15 @@ def test_a_page_costs_the_same_number_of_queries_whatever_its_size(seeded_app, c
     large = _count_statements(seeded_app, client, f"{TIMELINE}?per_page=50{query}")
     assert small == large
     assert small < 25
+
+
+def test_an_unchanged_view_reuses_its_counts_and_facets(seeded_app, client):
+    uncached = _count_statements(seeded_app, client, TIMELINE)
+    statements = []
+    engine = engine_of(seeded_app)
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    client.get(TIMELINE)
+    assert len(statements) < uncached
 
 
 # --- deleted claims -------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Reading one claim."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, make_response, render_template
 
 from db import get_session
 from services import claims as claim_service
 from views.access import require_readable
+from views.caching import mark, not_modified, page_etag
 
 claims = Blueprint("claims", __name__)
 
@@ -17,10 +18,14 @@ def detail(claim_id: int):
     if claim is None:
         abort(404, description=f"There is no claim {claim_id}.")
     require_readable(claim.dossier, f"claim {claim_id}")
-    return render_template(
+    validators = page_etag(session, claim.dossier)
+    if cached := not_modified(validators):
+        return cached
+    page = render_template(
         "claims/detail.html",
         claim=claim,
         dossier=claim.dossier,
         relation_groups=claim_service.relation_groups(claim),
         neighbours=claim_service.neighbours(session, claim),
     )
+    return mark(make_response(page), validators)

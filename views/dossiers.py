@@ -2,13 +2,14 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, make_response, render_template, request
 
 from db import get_session
 from services import dossiers as dossier_service
 from services import overview, timeline_view
 from services.filters import parse_filters
 from views.access import require_readable
+from views.caching import mark, not_modified, page_etag
 
 dossiers = Blueprint("dossiers", __name__)
 
@@ -29,12 +30,15 @@ def load_dossier(slug: str):
 def timeline_page(slug: str):
     """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
     dossier = load_dossier(slug)
+    validators = page_etag(get_session(), dossier)
+    if cached := not_modified(validators):
+        return cached
     filters = parse_filters(request.args)
     per_page, page_args = _per_page()
     view = timeline_view.build(
         get_session(), dossier, filters, per_page, today=datetime.now(UTC).date()
     )
-    return render_template(
+    page = render_template(
         "dossiers/timeline.html",
         dossier=dossier,
         filters=filters,
@@ -43,6 +47,7 @@ def timeline_page(slug: str):
         typed=request.args,
         legend_data=overview.legend(),
     )
+    return mark(make_response(page), validators)
 
 
 def _per_page() -> tuple[int, dict[str, int]]:

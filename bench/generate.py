@@ -1,0 +1,176 @@
+"""Build a deterministic synthetic dossier of N claims for the benchmark.
+
+    .venv/bin/python bench/generate.py --claims 100000
+
+The shape follows the seeded dossier: its attribution mix, sources, entities, tags, relations,
+mixed date precision, French quotes and English statements, so full-text search has both very
+common words and rare ones. The data goes in as a Claimline JSON document through the same
+import code as `flask import`, and the load time is reported. Writes bench/data/claims-N.db
+and bench/data/claims-N.words.json (the search words and entity the scenarios use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy.orm import Session  # noqa: E402
+
+from cli.database import upgrade  # noqa: E402
+from db import make_engine  # noqa: E402
+from services import import_formats, imports  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+SEED = ROOT / "seeds" / "openai-chips.yaml"
+
+SUBJECTS = "Altman OpenAI TSMC NVIDIA Broadcom Samsung Microsoft SoftBank Google Meta".split()
+VERBS = [
+    "plans to expand", "privately promised", "denied reports about", "is negotiating",
+    "will announce", "declined to comment on", "raised funds for", "expects delays in",
+]  # fmt: skip
+OBJECTS = [
+    "chip production", "data-centre capacity", "HBM memory supply", "a custom accelerator",
+    "new fabs in Arizona", "a seven trillion dollar plan", "packaging partners", "export approval",
+]  # fmt: skip
+FRENCH = [
+    "selon des initiés", "a déclaré publiquement", "en privé", "le conseil d'administration",
+    "la production de puces", "les centres de données", "une pénurie de mémoire",
+    "des investisseurs",
+]  # fmt: skip
+RARE = "zirconium"
+ATTRIBUTIONS = (
+    ["insider"] * 14
+    + ["analysis"] * 9
+    + ["data"] * 7
+    + ["private"] * 3
+    + ["public"] * 2
+    + ["report"]
+)
+STATUSES = ["unverified"] * 8 + ["corroborated", "contested", "confirmed", "refuted"]
+TAGS = [f"topic-{n:02d}" for n in range(40)]
+RELATIONS = ["supports", "contradicts", "confirms", "refutes", "updates"]
+
+
+def fuzzy_date(rng: random.Random) -> str:
+    year = rng.randint(2000, 2026)
+    month = rng.randint(1, 12)
+    form = rng.random()
+    if form < 0.45:
+        return f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
+    if form < 0.75:
+        return f"{year}-{month:02d}"
+    if form < 0.85:
+        return f"{year}"
+    if form < 0.90:
+        return f"{year}~"
+    if form < 0.95:
+        return f"{year}-{month:02d}?"
+    if form < 0.98:
+        return f"{year}-09/{year}-12"
+    return f"{year}/.."
+
+
+def document(claims: int, seed: int = 2024) -> tuple[dict, dict]:
+    rng = random.Random(seed)
+    entities = [
+        {"slug": f"entity-{n}", "name": f"Entity {n}", "kind": "organisation", "description": "",
+         "aliases": []}
+        for n in range(200)
+    ]  # fmt: skip
+    entities[0].update(slug="tsmc", name="TSMC")
+    sources = [
+        {"key": f"source-{n}", "title": f"Report number {n}", "outlet": f"Outlet {n % 30}",
+         "author": None, "url": f"https://example.org/{n}", "language": rng.choice(["fr", "en"]),
+         "kind": "news_article", "published": fuzzy_date(rng), "reliability": rng.choice("ABCDF"),
+         "notes": ""}
+        for n in range(max(10, claims // 50))
+    ]  # fmt: skip
+    items, relations = [], []
+    for n in range(claims):
+        subject, verb, obj = rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS)
+        statement = f"{subject} {verb} {obj} (claim {n})."
+        if n % 997 == 0:
+            statement = f"{subject} {verb} {RARE} supplies (claim {n})."
+        source = rng.randrange(len(sources))
+        via = (source + rng.randrange(1, len(sources))) % len(sources)
+        mentioned = sorted({rng.choice(entities)["slug"] for _ in range(rng.randint(1, 3))})
+        items.append(
+            {
+                "key": f"c{n}",
+                "statement": statement,
+                "quote": f"{rng.choice(FRENCH)}, {rng.choice(FRENCH)} — {subject} {n}",
+                "quote_lang": "fr",
+                "attribution": rng.choice(ATTRIBUTIONS),
+                "speaker": rng.choice(entities)["slug"] if rng.random() < 0.4 else None,
+                "speaker_description": "a person familiar with the matter",
+                "via": sources[via]["key"] if rng.random() < 0.2 else None,
+                "source": sources[source]["key"],
+                "locator": rng.randint(1, 40),
+                "event_date": fuzzy_date(rng) if rng.random() < 0.8 else None,
+                "stated_date": fuzzy_date(rng),
+                "confidence": rng.randint(5, 98),
+                "status": rng.choice(STATUSES),
+                "tags": sorted(rng.sample(TAGS, rng.randint(1, 3))),
+                "entities": mentioned,
+                "notes": "",
+            }
+        )
+        if n and rng.random() < 0.3:
+            target = rng.randrange(n)
+            relations.append(
+                {"from": f"c{n}", "type": rng.choice(RELATIONS), "to": f"c{target}", "note": ""}
+            )
+    counts = Counter(word for item in items for word in item["statement"].lower().split())
+    words = {"rare": RARE, "common": counts.most_common(1)[0][0].strip(".()"), "entity": "tsmc"}
+    data = {
+        "format": "claimline-dossier",
+        "format_version": 1,
+        "dossier": {"slug": "bench", "title": f"Benchmark dossier ({claims:,} claims)",
+                    "subject": "Synthetic claims", "summary": "", "methodology": "",
+                    "visibility": "public"},
+        "sources": sources,
+        "entities": entities,
+        "claims": items,
+        "relations": relations,
+    }  # fmt: skip
+    return data, words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Build a synthetic benchmark dossier.")
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--output", type=Path, help="database file (default bench/data/...)")
+    args = parser.parse_args()
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = args.output or DATA / f"claims-{args.claims}.db"
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    data, words = document(args.claims)
+    content = json.dumps(data).encode()
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    engine = make_engine(url)
+    started = time.perf_counter()
+    with Session(engine) as session:
+        report = imports.run(session, import_formats.read(content, "bench.json"), "bench", None)
+        if not report.ok:
+            raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
+        session.commit()
+    elapsed = time.perf_counter() - started
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    (DATA / f"claims-{args.claims}.words.json").write_text(json.dumps(words))
+    print(f"Imported {args.claims:,} claims into {path} in {elapsed:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

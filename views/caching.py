@@ -1,0 +1,116 @@
+"""HTTP caching: compression, long-lived fingerprinted static files, conditional GET.
+
+An unchanged page costs a 304 and one small query instead of a render: the ETag is derived
+from the dossier's last change, the exact URL, the day (the overview strip marks today) and
+the build of the code. Pages for signed-in editors carry their name and CSRF tokens, so they
+are never cached or answered with 304.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Flask, Response, current_app, request
+from flask_compress import Compress
+from flask_login import current_user
+from sqlalchemy.orm import Session
+
+from models import Dossier
+from services.freshness import last_change
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+def register_caching(app: Flask) -> None:
+    app.config.setdefault("COMPRESS_MIN_SIZE", 500)
+    app.config.setdefault(
+        "COMPRESS_MIMETYPES",
+        ["text/html", "text/css", "application/json", "application/problem+json",
+         "text/javascript", "image/svg+xml", "application/atom+xml", "text/csv"],
+    )  # fmt: skip
+    Compress(app)
+    app.config["BUILD_ID"] = build_id(app)
+    app.url_defaults(fingerprint_static)
+    app.after_request(cache_static)
+
+
+def build_id(app: Flask) -> str:
+    """Changes whenever a template or static file does, so a deploy invalidates every ETag."""
+    digest = hashlib.sha256()
+    for folder in (Path(app.root_path) / "templates", Path(app.static_folder)):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=512)
+def _file_digest(path: str, modified: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:10]
+
+
+def fingerprint_static(endpoint: str, values: dict) -> None:
+    """`url_for('static', ...)` gains ?v=<content hash>, so the file can be cached for a year."""
+    if endpoint != "static" or "filename" not in values:
+        return
+    path = Path(current_app.static_folder) / values["filename"]
+    if path.is_file():
+        values["v"] = _file_digest(str(path), path.stat().st_mtime_ns)
+
+
+def cache_static(response: Response) -> Response:
+    if request.endpoint == "static" and response.status_code == 200:
+        if "v" in request.args:
+            response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+        else:
+            response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def anonymous() -> bool:
+    return not current_user.is_authenticated
+
+
+def page_etag(session: Session, dossier: Dossier) -> tuple[str, datetime] | None:
+    """The ETag and Last-Modified of the current request's page of `dossier`, or None when
+    the page must not be cached (a signed-in editor)."""
+    if not anonymous():
+        return None
+    changed = last_change(session, dossier)
+    key = "|".join(
+        (
+            current_app.config["BUILD_ID"],
+            str(dossier.id),
+            changed.isoformat(),
+            datetime.now(UTC).date().isoformat(),
+            request.full_path,
+            request.accept_mimetypes.to_header(),
+        )
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:20], changed
+
+
+def not_modified(validators: tuple[str, datetime] | None) -> Response | None:
+    """A 304 when the client already holds this version of the page."""
+    if validators is None:
+        return None
+    etag, _ = validators
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+        return mark(response, validators)
+    return None
+
+
+def mark(response: Response, validators: tuple[str, datetime] | None) -> Response:
+    """Send the validators, and ask caches to revalidate every time (content can change)."""
+    if validators is None:
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
+    etag, changed = validators
+    response.set_etag(etag)
+    response.last_modified = changed
+    response.headers["Cache-Control"] = "public, no-cache"
+    return response
