@@ -26,6 +26,7 @@ PAGES = {
     "timeline-bad-filters": "/dossiers/openai-chips/?min_confidence=abc&from=2024-99",
     "claim": "/claims/1",
     "not-found": "/claims/999999",
+    "print": "/dossiers/openai-chips/print?attribution=insider&entity=tsmc",
 }
 
 

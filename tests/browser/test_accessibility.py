@@ -11,6 +11,7 @@ PAGES = [
     "/dossiers/openai-chips/",
     "/dossiers/openai-chips/?attribution=insider&entity=tsmc",
     "/claims/1",
+    "/dossiers/openai-chips/print?attribution=insider&attribution=public",
 ]
 
 

@@ -1,0 +1,485 @@
+"""The printed dossier as HTML: contents and order, notes, filters, cover, no screen chrome."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from sqlalchemy import event, select
+
+from db import engine_of, get_session
+from models import Claim, Dossier, Entity, Source
+from models.fuzzy_date import parse
+from models.vocabulary import Attribution, EntityKind, RelationType, Status, Visibility
+from services import markdown_render
+from services.briefing import describe_filters
+from services.filters import ClaimFilters
+from tests.conftest import claim_by_key
+from tests.factories import delete, make_claim, make_dossier
+
+PRINT = "/dossiers/openai-chips/print"
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.status_code
+    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+
+
+def printed_statements(page: BeautifulSoup) -> list[str]:
+    """Each printed claim's statement, without its footnote number."""
+    statements = []
+    for heading in page.select("main article.entry .entry-statement"):
+        for note in heading.select(".footnote-ref"):
+            note.decompose()
+        statements.append(heading.get_text(strip=True))
+    return statements
+
+
+def entry_for(page: BeautifulSoup, statement: str):
+    """The printed entry whose own statement (not a related claim's) is `statement`."""
+    for entry in page.select("main article.entry"):
+        heading = entry.select_one(".entry-statement")
+        if heading.find(string=True, recursive=False).strip() == statement:
+            return entry
+    raise AssertionError(f"no entry for {statement!r}")
+
+
+def live_claims(session, slug: str = "openai-chips") -> list[Claim]:
+    """The dossier's live claims in timeline order (event date, then id)."""
+    return list(
+        session.scalars(
+            select(Claim)
+            .join(Dossier)
+            .where(Dossier.slug == slug, Claim.deleted_at.is_(None))
+            .order_by(Claim.timeline_date, Claim.id)
+        )
+    )
+
+
+# --- contents and order -----------------------------------------------------------------
+
+
+def timeline_statements(client, query: str = "") -> list[str]:
+    """The statements of the timeline page, in its order (every claim on one page)."""
+    page = soup(client.get(f"/dossiers/openai-chips/?per_page=200&{query}"))
+    return [h.get_text(strip=True) for h in page.select("article.claim .statement")]
+
+
+def test_every_claim_is_printed_once_in_timeline_order(client, db_session):
+    page = soup(client.get(PRINT))
+    expected = timeline_statements(client)
+    assert sorted(expected) == sorted(claim.statement for claim in live_claims(db_session))
+    assert printed_statements(page) == expected
+    numbers = [
+        entry.select_one(".entry-number").get_text(" ", strip=True)
+        for entry in page.select("article.entry")
+    ]
+    assert numbers == [str(n) for n in range(1, len(expected) + 1)]
+
+
+def test_claims_are_grouped_under_year_and_month_headings(client):
+    page = soup(client.get(PRINT))
+    years = page.select("#timeline .year-heading")
+    assert [h.get_text(strip=True) for h in years][:2] == ["2014", "2023"]
+    assert page.select_one("#timeline .month-heading").find_parent("section", class_="month")
+    for entry in page.select("article.entry"):
+        assert entry.find_parent("section", class_="month") is not None
+
+
+def test_deleted_claims_are_not_printed(client, db_session):
+    claim = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    statement = claim.statement
+    delete(db_session, claim)
+    db_session.commit()
+    assert statement not in printed_statements(soup(client.get(PRINT)))
+
+
+def test_each_claim_shows_date_attribution_speaker_quote_confidence_and_status(client, db_session):
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    page = soup(client.get(PRINT))
+    entry = entry_for(page, wei.statement)
+    text = entry.get_text(" ", strip=True)
+    assert "4 June 2024" in text
+    assert entry.select_one(".tag").get_text(strip=True) == "Public statement"
+    assert entry.select_one(".tag img")["alt"] == ""
+    assert "C.C. Wei" in entry.select_one(".entry-speaker").get_text()
+    assert "95%" in text and "almost certain" in text
+    assert "Contested" in entry.select_one(".status").get_text()
+    quote = entry.select_one("blockquote q")
+    assert quote["lang"] == "fr" and "trop agressif" in quote.get_text()
+    assert "French" in entry.select_one(".quote-source").get_text()
+    assert "paragraph 7" in entry.select_one(".quote-source").get_text()
+
+
+def test_every_footnote_points_to_an_endnote_that_exists(client):
+    page = soup(client.get(PRINT))
+    endnote_ids = {item["id"] for item in page.select("#sources ol.endnotes > li")}
+    references = page.select("main .footnote-ref")
+    assert len(references) >= len(page.select("article.entry"))
+    for reference in references:
+        assert reference["href"].removeprefix("#") in endnote_ids
+
+
+def test_endnotes_are_numbered_in_order_of_first_citation(client):
+    page = soup(client.get(PRINT))
+    first_seen = []
+    for reference in page.select("#timeline .footnote-ref"):
+        number = int(reference.get_text())
+        if number not in first_seen:
+            first_seen.append(number)
+    assert first_seen == list(range(1, len(first_seen) + 1))
+    endnotes = page.select("#sources ol.endnotes > li")
+    assert [int(item["value"]) for item in endnotes] == first_seen
+
+
+def test_endnotes_give_outlet_title_author_date_url_and_reliability(client):
+    page = soup(client.get(PRINT))
+    wsj = next(
+        item
+        for item in page.select("#sources ol.endnotes > li")
+        if "The Wall Street Journal" in item.get_text()
+    )
+    text = wsj.get_text(" ", strip=True)
+    assert "Sam Altman Seeks Trillions of Dollars" in text
+    assert "8 February 2024" in text
+    assert "not named" in text  # the author is not recorded
+    assert "B , usually reliable" in text or "B, usually reliable" in text
+    url = wsj.select_one(".endnote-url a")
+    assert url.get_text(strip=True) == url["href"]
+    assert url["href"].startswith("https://www.wsj.com/")
+
+
+# --- cover, tensions, index, method ------------------------------------------------------
+
+
+def test_cover_gives_title_subject_time_and_counts_that_add_up(client, db_session):
+    page = soup(client.get(PRINT))
+    cover = page.select_one("section.cover")
+    assert cover.h1.get_text(strip=True) == "OpenAI's in-house AI chip and data-centre plan"
+    assert "Sam Altman's push" in cover.select_one(".cover-subject").get_text()
+    assert "Every claim in the dossier" in cover.get_text()
+    assert cover.select_one("time")["datetime"]
+    entries = page.select("article.entry")
+    tables = cover.select("table.counts")
+    for table in tables:
+        counts = [int(td.get_text()) for td in table.select("td")]
+        assert sum(counts) == len(entries)
+    by_attribution = {
+        row.th.get_text(strip=True): int(row.td.get_text()) for row in tables[0].select("tr")
+    }
+    insiders = [e for e in entries if e.select_one(".tag").get_text(strip=True) == "Insider says"]
+    assert by_attribution["Insider says"] == len(insiders)
+
+
+def test_key_tensions_set_the_public_statement_against_the_insiders_account(client, db_session):
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    promise = claim_by_key(db_session, "tsmc-leaders-private-promise")
+    page = soup(client.get(PRINT))
+    tensions = page.select("#tensions article.tension")
+    assert len(tensions) == 1
+    first, second = tensions[0].select(".tension-side")
+    assert first.select_one(".tag").get_text(strip=True) == "Public statement"
+    assert wei.statement in first.get_text()
+    assert "4 June 2024" in first.get_text() and "95%" in first.get_text()
+    assert second.select_one(".tag").get_text(strip=True) == "Insider says"
+    assert promise.statement in second.get_text()
+    assert f"{promise.confidence}%" in second.get_text()
+    assert tensions[0].select_one(".tension-verb").get_text(strip=True) == "contradicts"
+    # Each side points to the claim's entry in the timeline.
+    for side in (first, second):
+        target = side.select_one("a.claim-ref")["href"].removeprefix("#")
+        assert page.find(id=target).name == "article"
+
+
+def test_index_lists_people_and_organisations_with_the_claims_naming_them(client, db_session):
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    page = soup(client.get(PRINT))
+    number = entry_for(page, wei.statement)["id"].removeprefix("claim-")
+    groups = page.select("#index section.index-group")
+    people = {e.select_one(".index-name").get_text(): e for e in groups[0].select(".index-entry")}
+    assert "C.C. Wei" in people and "TSMC" not in people
+    numbers = people["C.C. Wei"].select_one(".index-numbers")
+    assert number in numbers.get_text().split(", ")
+    assert number in [b.get_text() for b in numbers.select("b")]  # he made that claim
+    organisations = [e.get_text() for e in groups[1].select(".index-name")]
+    assert "TSMC" in organisations and organisations == sorted(organisations, key=str.casefold)
+
+
+def test_method_explains_attributions_likelihood_words_and_the_dossiers_method(client):
+    page = soup(client.get(PRINT))
+    method = page.select_one("#method")
+    text = method.get_text(" ", strip=True)
+    assert "Anonymous people with knowledge of the matter." in text
+    words = [
+        row.select("td")[1].get_text()
+        for row in method.select("table.compact")[0].select("tbody tr")
+    ]
+    assert words[0] == "almost no chance" and words[-1] == "almost certain"
+    assert "95–100%" in text
+    assert "How confidence was assigned here" in text  # from the dossier's methodology
+
+
+# --- filters ----------------------------------------------------------------------------
+
+
+def test_filters_narrow_the_print_and_are_described_on_the_cover(client):
+    query = "attribution=insider&entity=tsmc"
+    page = soup(client.get(f"{PRINT}?{query}"))
+    tags = {entry.select_one(".tag").get_text(strip=True) for entry in page.select("article.entry")}
+    assert tags == {"Insider says"}
+    expected = timeline_statements(client, query)
+    assert 0 < len(expected) < len(timeline_statements(client))
+    assert printed_statements(page) == expected
+    lines = [li.get_text(" ", strip=True) for li in page.select(".cover .filter-lines li")]
+    assert lines == ["Attribution: Insider says", "Naming: TSMC"]
+
+
+def test_a_search_and_dates_are_described_in_words(client):
+    page = soup(client.get(f"{PRINT}?q=TSMC&from=2024&to=2024-06&min_confidence=60"))
+    lines = [li.get_text(" ", strip=True) for li in page.select(".cover .filter-lines li")]
+    assert "Search: “TSMC”" in lines
+    assert "Confidence: 60% or more" in lines
+    assert "Dated: from 2024 to June 2024" in lines
+    assert all(
+        "TSMC" in e.get_text() or "tsmc" in e.get_text().lower()
+        for e in page.select("article.entry")
+    )
+
+
+def test_the_timeline_position_is_ignored_so_the_print_starts_at_the_beginning(client):
+    page = soup(client.get(f"{PRINT}?after=2030-01-01.1"))
+    assert printed_statements(page) == timeline_statements(client)
+
+
+def test_a_filtered_print_notes_tensions_with_claims_left_out(client, db_session):
+    promise = claim_by_key(db_session, "tsmc-leaders-private-promise")
+    page = soup(client.get(f"{PRINT}?attribution=insider"))
+    assert not page.select("#tensions article.tension")
+    note = page.select_one("#tensions .outside-tensions")
+    target = note.select_one("a.claim-ref")["href"].removeprefix("#")
+    assert promise.statement in page.find(id=target).get_text()
+    relation = page.find(id=target).select_one(".relation-contradicts")
+    assert "outside this selection" in relation.get_text()
+
+
+def test_bad_filter_values_are_dropped_with_a_message_on_screen_only(client):
+    page = soup(client.get(f"{PRINT}?attribution=gossip"))
+    alert = page.select_one('.screen-toolbar [role="alert"]')
+    assert "gossip" in alert.get_text()
+    assert alert.find_parent("main") is None
+    assert "Every claim in the dossier" in page.select_one(".cover").get_text()
+
+
+def test_a_filter_matching_nothing_prints_an_empty_briefing_that_says_so(client):
+    page = soup(client.get(f"{PRINT}?q=zzzyyyxxx"))
+    assert not page.select("article.entry")
+    assert "No claims match this selection." in page.select_one("#timeline").get_text()
+
+
+# --- paper, chrome, links -----------------------------------------------------------------
+
+
+def test_the_printed_body_has_no_navigation_forms_or_buttons(client):
+    page = soup(client.get(PRINT))
+    assert page.find("nav") is None and page.find("form") is None
+    body = page.select_one("main.briefing")
+    assert not body.select("button, input, select, textarea, script")
+    assert page.html["lang"] == "en"
+    assert page.select_one('link[href*="/css/print.css"]') is not None
+
+
+@pytest.mark.parametrize(
+    ("query", "stylesheet"), [("", "paper-a4.css"), ("?paper=letter", "paper-letter.css")]
+)
+def test_the_paper_size_picks_its_stylesheet(client, query, stylesheet):
+    page = soup(client.get(PRINT + query))
+    links = [urlsplit(link["href"]).path for link in page.select('link[rel="stylesheet"]')]
+    assert any(href.endswith(stylesheet) for href in links)
+    assert not any("paper-" in href and not href.endswith(stylesheet) for href in links)
+
+
+def test_an_unknown_paper_size_is_a_clear_error(client):
+    response = client.get(f"{PRINT}?paper=a3")
+    assert response.status_code == 400
+    assert 'Unknown paper size "a3"' in BeautifulSoup(response.data, "html.parser").get_text()
+
+
+def test_an_unknown_dossier_is_404(client):
+    assert client.get("/dossiers/no-such-dossier/print").status_code == 404
+    assert client.get("/dossiers/no-such-dossier/dossier.pdf").status_code == 404
+
+
+def test_toolbar_links_keep_the_filters(client):
+    page = soup(client.get(f"{PRINT}?attribution=insider&attribution=public&tag=tsmc"))
+    for link in page.select(".screen-toolbar a"):
+        query = parse_qs(urlsplit(link["href"]).query)
+        assert query["attribution"] == ["insider", "public"]
+        assert query["tag"] == ["tsmc"]
+
+
+def test_timeline_has_a_print_link_that_keeps_its_filters(client):
+    page = soup(
+        client.get("/dossiers/openai-chips/?attribution=insider&entity=tsmc&after=2024-01-01.5")
+    )
+    link = page.select_one(".print-link a")
+    assert link.get_text(" ", strip=True).startswith("Print / PDF")
+    parts = urlsplit(link["href"])
+    assert parts.path == PRINT
+    assert parse_qs(parts.query) == {"attribution": ["insider"], "entity": ["tsmc"]}
+
+
+# --- safety and cost ---------------------------------------------------------------------
+
+XSS_VECTORS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "<svg onload=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "' onmouseover='alert(1)",
+]
+
+
+def test_hostile_text_is_printed_as_text(client, db_session):
+    vector = " ".join(XSS_VECTORS)
+    dossier = make_dossier(
+        db_session,
+        "hostile",
+        title=vector[:300],
+        subject=vector[:300],
+        summary=vector,
+        summary_html=markdown_render.render(vector),
+    )
+    source = Source(
+        dossier=dossier,
+        title=vector,
+        outlet=vector[:200],
+        author=vector[:200],
+        url="javascript:alert(1)",
+    )
+    person = Entity(
+        slug="hostile-person", name=vector[:200], kind=EntityKind.PERSON, description=vector[:300]
+    )
+    db_session.add_all([source, person])
+    db_session.flush()
+    make_claim(
+        db_session,
+        dossier,
+        statement=vector[:500],
+        quote=vector,
+        quote_lang="fr",
+        speaker=person,
+        speaker_description=vector[:300],
+        source=source,
+        notes=vector,
+    )
+    db_session.commit()
+    page = soup(client.get("/dossiers/hostile/print"))
+    assert page.find("script") is None
+    for element in page.find_all(True):
+        assert not [name for name in element.attrs if name.lower().startswith("on")], element
+    assert not [a for a in page.select("a[href]") if "javascript" in a["href"].lower()]
+    assert "javascript:alert(1)" in page.select_one("#sources .endnote-url").get_text()
+    # Hostile text is shown, escaped, where it was stored.
+    assert "<script>alert(1)</script>" in page.select_one(".entry-statement").get_text()
+
+
+def _count_statements(app, client, url) -> int:
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    engine = engine_of(app)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return len(statements)
+
+
+def test_the_print_costs_the_same_number_of_queries_whatever_the_number_of_claims(
+    seeded_app, client, db_session
+):
+    dossier = make_dossier(db_session, "growing")
+    make_claim(
+        db_session, dossier, statement="Only claim.", speaker="sam-altman", entities=["tsmc"]
+    )
+    db_session.commit()
+    small = _count_statements(seeded_app, client, "/dossiers/growing/print")
+    for number in range(30):
+        make_claim(
+            db_session,
+            dossier,
+            statement=f"Claim {number}.",
+            speaker="cc-wei",
+            entities=["tsmc", "openai"],
+            stated_date=f"2024-{number % 12 + 1:02d}",
+        )
+    db_session.commit()
+    large = _count_statements(seeded_app, client, "/dossiers/growing/print")
+    assert small == large
+    assert large <= 10
+
+
+def test_a_tension_entered_from_the_insider_side_still_puts_the_record_first(client, db_session):
+    dossier = make_dossier(db_session, "turned")
+    public = make_claim(db_session, dossier, statement="On the record.", attribution="public")
+    make_claim(
+        db_session,
+        dossier,
+        statement="Off the record.",
+        attribution="insider",
+        relations=[(RelationType.REFUTES, public)],
+    )
+    db_session.commit()
+    tension = soup(client.get("/dossiers/turned/print")).select_one("article.tension")
+    first, second = tension.select(".tension-statement")
+    assert (first.get_text(), second.get_text()) == ("On the record.", "Off the record.")
+    assert tension.select_one(".tension-verb").get_text(strip=True) == "is refuted by"
+
+
+# Every narrowing filter with a sample value; a filter added to ClaimFilters must be
+# described on the cover too (services.briefing.describe_filters) before this passes.
+SAMPLE_FILTERS = {
+    "attributions": (Attribution.INSIDER, Attribution.PUBLIC),
+    "entity": "tsmc",
+    "tag": "tsmc",
+    "source": 1,
+    "status": Status.CONTESTED,
+    "min_confidence": 60,
+    "date_from": parse("2024"),
+    "date_to": parse("2025"),
+    "q": "chips",
+}
+
+
+def test_every_filter_is_described_on_the_cover(db_session, seeded_dossier):
+    narrowing = {f.name for f in fields(ClaimFilters)} - {"order", "after", "errors"}
+    assert narrowing == set(SAMPLE_FILTERS)
+    for name, value in SAMPLE_FILTERS.items():
+        lines = describe_filters(db_session, seeded_dossier, ClaimFilters(**{name: value}))
+        assert len(lines) == 1 and lines[0].value, name
+    assert describe_filters(db_session, seeded_dossier, ClaimFilters()) == []
+
+
+def test_a_source_of_another_dossier_is_not_named_on_the_cover(db_session, seeded_dossier):
+    other = make_dossier(db_session, "elsewhere")
+    source_id = db_session.scalar(select(Source.id).where(Source.dossier_id == other.id))
+    (line,) = describe_filters(db_session, seeded_dossier, ClaimFilters(source=source_id))
+    assert "Source of elsewhere" not in line.value and "no such source" in line.value
+
+
+def test_a_private_dossier_prints_only_for_a_signed_in_editor(seeded_app, client, editor_client):
+    # Its own app context: db_session's would share flask-login's cached user across clients.
+    with seeded_app.app_context():
+        session = get_session()
+        dossier = make_dossier(session, "secret", visibility=Visibility.PRIVATE)
+        make_claim(session, dossier, statement="Kept private.")
+        session.commit()
+    for url in ("/dossiers/secret/print", "/dossiers/secret/dossier.pdf"):
+        assert client.get(url).status_code == 404
+    assert "Kept private." in printed_statements(soup(editor_client.get("/dossiers/secret/print")))
