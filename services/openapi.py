@@ -24,7 +24,8 @@ VERSION = "1.0.0"
 PROBLEM = "application/problem+json"
 JSON = "application/json"
 MAX_PER_PAGE = 200
-ID_SCHEMA = {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}
+# The largest id the routes accept (views.urls.DatabaseIdConverter); beyond it, not found.
+ID_SCHEMA = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
 
 
 def _values(enum_class) -> list[str]:

@@ -59,7 +59,9 @@ def test_generated_requests_get_documented_answers(api_app, path, method):
     )
     @given(case=st.one_of(operation.as_strategy(mode) for mode in GenerationMode))
     def check(case):
-        response = case.call(headers={"Authorization": f"Bearer {token}"})
+        # The WSGI transport does not decode gzip or brotli: ask for plain bodies.
+        headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": "identity"}
+        response = case.call(headers=headers)
         case.validate_response(response, checks=CHECKS)
 
     check()

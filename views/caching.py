@@ -31,9 +31,17 @@ def register_caching(app: Flask) -> None:
         ["text/html", "text/css", "application/json", "application/problem+json",
          "text/javascript", "image/svg+xml", "application/atom+xml", "text/csv"],
     )  # fmt: skip
-    Compress(app)
+    # Static files are left alone: compressing a file response reads it without closing it,
+    # and they are small and cached for a year anyway.
+    app.config["COMPRESS_REGISTER"] = False
+    compress = Compress(app)
+
+    def compress_dynamic(response: Response) -> Response:
+        return response if request.endpoint == "static" else compress.after_request(response)
+
     app.config["BUILD_ID"] = build_id(app)
     app.url_defaults(fingerprint_static)
+    app.after_request(compress_dynamic)
     app.after_request(cache_static)
 
 

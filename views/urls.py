@@ -31,9 +31,12 @@ def query_args(filters: ClaimFilters, **changes: Any) -> dict[str, list[str]]:
 
 
 class DatabaseIdConverter(IntegerConverter):
-    """`<int:…>` that stops at the largest id the database columns hold: a larger number is a
-    plain 404 rather than an overflow deep in the database driver."""
+    """`<int:…>` for ids. A number larger than the id columns hold becomes 0, an id no row has,
+    so it is a plain 404 for every method, instead of an overflow in the database driver (or
+    a 405, which is what a converter that refuses the value makes Werkzeug answer)."""
 
-    def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
-        super().__init__(url_map, *args, **kwargs)
+    LARGEST_ID = 2**31 - 1
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= self.LARGEST_ID else 0

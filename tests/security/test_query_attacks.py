@@ -78,7 +78,7 @@ def test_method_tampering_is_refused(reader, method, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/claims/99999999999999999999", "/sources/9223372036854775808", "/claims/2147483648/edit"],
+    ["/claims/99999999999999999999", "/sources/9223372036854775808", "/api/v1/claims/2147483648"],
 )
 def test_ids_too_large_for_the_database_are_not_found(reader, path):
     assert reader.get(path).status_code == 404
