@@ -27,6 +27,17 @@ PAGES = {
     "claim": "/claims/1",
     "not-found": "/claims/999999",
     "print": "/dossiers/openai-chips/print?attribution=insider&entity=tsmc",
+    "entity": "/entities/tsmc",
+    "source": "/sources/1",
+    "login": "/login",
+    "api-docs": "/api/",
+}
+EDITOR_PAGES = {
+    "claim-form": "/claims/new?dossier=openai-chips",
+    "claim-edit": "/claims/1/edit",
+    "history": "/claims/1/history",
+    "changes": "/dossiers/openai-chips/changes",
+    "source-form": "/sources/new?dossier=openai-chips",
 }
 
 
@@ -39,14 +50,22 @@ def vnu_command():
     return ["java", "-jar", str(VNU), "--format", "json", "--stdout"]
 
 
-def test_main_pages_are_valid_html(client, tmp_path, vnu_command):
-    files = []
-    for name, path in PAGES.items():
-        response = client.get(path)
-        assert response.mimetype == "text/html", path
-        file = tmp_path / f"{name}.html"
-        file.write_bytes(response.data)
-        files.append(str(file))
+def save(tmp_path: Path, name: str, response) -> str:
+    assert response.mimetype == "text/html", name
+    file = tmp_path / f"{name}.html"
+    file.write_bytes(response.data)
+    return str(file)
+
+
+def test_main_pages_are_valid_html(client, editor_client, tmp_path, vnu_command):
+    files = [save(tmp_path, name, client.get(path)) for name, path in PAGES.items()]
+    files += [save(tmp_path, name, editor_client.get(path)) for name, path in EDITOR_PAGES.items()]
+    invalid = editor_client.post(
+        "/claims/new?dossier=openai-chips",
+        data={"statement": "", "confidence": "abc", "event_date": "soon-ish"},
+    )
+    assert invalid.status_code == 422
+    files.append(save(tmp_path, "claim-form-errors", invalid))
     result = subprocess.run(vnu_command + files, capture_output=True, text=True, timeout=120)
     messages = json.loads(result.stdout)["messages"]
     errors = [

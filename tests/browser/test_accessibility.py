@@ -11,6 +11,11 @@ PAGES = [
     "/dossiers/openai-chips/",
     "/dossiers/openai-chips/?attribution=insider&entity=tsmc",
     "/claims/1",
+    "/entities/tsmc",
+    "/entities/sam-altman",
+    "/sources/1",
+    "/login",
+    "/api/",
     "/dossiers/openai-chips/print?attribution=insider&attribution=public",
 ]
 
