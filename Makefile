@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
 
-.PHONY: run test test-fast lint format install test-deps system-deps clean
+.PHONY: run test test-fast fuzz lint format install test-deps system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,11 @@ test: install test-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 	tests/with-postgres.sh $(BIN)/python -m pytest -q -m "not browser"
+
+# A longer schemathesis run against the API and property tests with more examples.
+fuzz: install
+	FUZZ_EXAMPLES=500 $(BIN)/python -m pytest -q tests/test_schemathesis.py tests/test_form_properties.py \
+		tests/test_fuzzy_date.py
 
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not slow" -q

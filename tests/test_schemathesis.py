@@ -7,6 +7,8 @@ Bounded (a few dozen examples an operation, derandomised) so it runs in seconds.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +34,8 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
-EXAMPLES = 30
+# `make fuzz` raises this for a longer run (FUZZ_EXAMPLES=500).
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 30))
 
 
 @pytest.fixture
