@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app import create_app
+from tests.accounts import add_account, sign_in
+from tests.conftest import build_app
 
 
 def all_get_paths(app) -> list[str]:
@@ -78,3 +80,14 @@ def test_error_pages_show_no_traceback(seeded_app, client):
     body = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "secret internal detail" not in body and "Traceback" not in body
+
+
+def test_over_https_the_session_cookie_is_host_prefixed_and_secure(tmp_path, seeded_template):
+    app = build_app(tmp_path, seeded_template, SECURE_COOKIES=True)
+    add_account(app, "secure-editor")
+    client = app.test_client()
+    response = sign_in(client, "secure-editor")
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-claimline=")
+    assert "Secure" in cookie and "HttpOnly" in cookie and "Path=/" in cookie
+    assert "Domain=" not in cookie
