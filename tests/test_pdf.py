@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from db import get_session
+from db import engine_of, get_session
 from models import Claim, Dossier
 from services.pdf import StaticFilesFetcher
 from tests.conftest import build_app
@@ -25,7 +25,10 @@ PDF = "/dossiers/openai-chips/dossier.pdf"
 
 @pytest.fixture(scope="module")
 def pdf_app(tmp_path_factory, seeded_template):
-    return build_app(tmp_path_factory.mktemp("pdf"), seeded_template)
+    app = build_app(tmp_path_factory.mktemp("pdf"), seeded_template)
+    yield app
+    # Module-scoped: close what the module's tests opened (PostgreSQL reports unclosed ones).
+    engine_of(app).dispose()
 
 
 @pytest.fixture(scope="module")
