@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import event, select
+from sqlalchemy import select
 
-from db import engine_of, get_session
+from db import get_session
 from models import Claim, Dossier, Entity, Source
 from models.fuzzy_date import parse
 from models.vocabulary import Attribution, EntityKind, RelationType, Status, Visibility
@@ -18,6 +18,7 @@ from services.briefing import describe_filters
 from services.filters import ClaimFilters
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
+from tests.queries import count_statements
 
 PRINT = "/dossiers/openai-chips/print"
 
@@ -386,21 +387,6 @@ def test_hostile_text_is_printed_as_text(client, db_session):
     assert "<script>alert(1)</script>" in page.select_one(".entry-statement").get_text()
 
 
-def _count_statements(app, client, url) -> int:
-    statements = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    engine = engine_of(app)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return len(statements)
-
-
 def test_the_print_costs_the_same_number_of_queries_whatever_the_number_of_claims(
     seeded_app, client, db_session
 ):
@@ -409,7 +395,7 @@ def test_the_print_costs_the_same_number_of_queries_whatever_the_number_of_claim
         db_session, dossier, statement="Only claim.", speaker="sam-altman", entities=["tsmc"]
     )
     db_session.commit()
-    small = _count_statements(seeded_app, client, "/dossiers/growing/print")
+    small = count_statements(seeded_app, client, "/dossiers/growing/print")
     for number in range(30):
         make_claim(
             db_session,
@@ -420,7 +406,7 @@ def test_the_print_costs_the_same_number_of_queries_whatever_the_number_of_claim
             stated_date=f"2024-{number % 12 + 1:02d}",
         )
     db_session.commit()
-    large = _count_statements(seeded_app, client, "/dossiers/growing/print")
+    large = count_statements(seeded_app, client, "/dossiers/growing/print")
     assert small == large
     assert large <= 10
 

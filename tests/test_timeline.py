@@ -6,15 +6,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from db import engine_of
 from models import Claim, Source
 from models.fuzzy_date import OPEN_END, OPEN_START
-from services import overview, view_cache
+from services import overview
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
+from tests.queries import count_statements, recorded_statements
 
 TIMELINE = "/dossiers/openai-chips/"
 
@@ -284,40 +284,21 @@ def test_the_position_is_kept_in_the_url(client):
     assert card_ids(soup(client.get(next_href))) == card_ids(soup(client.get(next_href)))
 
 
-def _count_statements(app, client, url) -> int:
-    """SQL statements one uncached request runs (the aggregate cache is emptied first)."""
-    view_cache.aggregates.entries.clear()
-    statements = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    engine = engine_of(app)
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return len(statements)
-
-
 @pytest.mark.parametrize(
     "query",
     ["", "&attribution=insider&q=altman", "&order=stated&from=2023", "&after=2023-01-01.3"],
 )
 def test_a_page_costs_the_same_number_of_queries_whatever_its_size(seeded_app, client, query):
-    small = _count_statements(seeded_app, client, f"{TIMELINE}?per_page=5{query}")
-    large = _count_statements(seeded_app, client, f"{TIMELINE}?per_page=50{query}")
+    small = count_statements(seeded_app, client, f"{TIMELINE}?per_page=5{query}")
+    large = count_statements(seeded_app, client, f"{TIMELINE}?per_page=50{query}")
     assert small == large
     assert small < 25
 
 
 def test_an_unchanged_view_reuses_its_counts_and_facets(seeded_app, client):
-    uncached = _count_statements(seeded_app, client, TIMELINE)
-    statements = []
-    engine = engine_of(seeded_app)
-    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
-    client.get(TIMELINE)
+    uncached = count_statements(seeded_app, client, TIMELINE)
+    with recorded_statements(seeded_app) as statements:
+        client.get(TIMELINE)
     assert len(statements) < uncached
 
 
