@@ -12,6 +12,7 @@ from services.search import search_terms
 
 ORDERS = ("event", "stated")
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+TAG_KEY_MAX = 60
 CURSOR_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d{1,18})$")
 MAX_QUERY_LENGTH = 200
 
@@ -108,7 +109,7 @@ def parse_filters(args) -> ClaimFilters:
     return ClaimFilters(
         attributions=tuple(attributions),
         entity=_slug(args.get("entity"), "entity", errors),
-        tag=_slug(args.get("tag"), "tag", errors),
+        tag=_tag(args.get("tag"), errors),
         source=_positive_int(args.get("source"), "source", errors),
         status=_enum(Status, args.get("status"), "status", errors),
         min_confidence=_confidence(args.get("min_confidence"), errors),
@@ -127,6 +128,17 @@ def _choices(enum_class) -> str:
 
 def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
+
+
+def _tag(value: str | None, errors: list[str]) -> str | None:
+    """A tag's key: its name with spaces collapsed and case folded ("AI  Chips" is "ai chips")."""
+    if _blank(value):
+        return None
+    key = " ".join(value.split()).casefold()
+    if len(key) > TAG_KEY_MAX or not key.isprintable():
+        errors.append(f'The tag "{key[:60]}" is not a valid tag name.')
+        return None
+    return key
 
 
 def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
