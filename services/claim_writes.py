@@ -21,7 +21,7 @@ from models import (
 from models.base import utcnow
 from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import Attribution, RelationType, Status
-from services import entity_writes, markdown_render, revisions, source_writes
+from services import bulk_lookups, entity_writes, markdown_render, revisions, source_writes
 from services.revisions import StaleVersion
 
 __all__ = [
@@ -77,14 +77,20 @@ def resolve_tags(session: Session, names: list[str]) -> list[Tag]:
         name = " ".join(name.split())
         if name and tag_key(name) not in wanted:
             wanted[tag_key(name)] = name
-    existing = {
-        tag.key: tag for tag in session.scalars(select(Tag).where(Tag.key.in_(list(wanted))))
-    }
+    # In a bulk write the memo also holds the tags created but not yet flushed.
+    known = bulk_lookups.table(session, "tags")
+    if known is None:
+        known = {}
+    missing = [key for key in wanted if key not in known]
+    if missing:
+        known.update(
+            (tag.key, tag) for tag in session.scalars(select(Tag).where(Tag.key.in_(missing)))
+        )
     tags = []
     for key, name in wanted.items():
-        tag = existing.get(key)
+        tag = known.get(key)
         if tag is None:
-            tag = Tag(name=name, key=key)
+            tag = known[key] = Tag(name=name, key=key)
             session.add(tag)
         tags.append(tag)
     return tags

@@ -27,7 +27,7 @@ from models import (
 from models.base import utcnow
 from models.text import fold
 from models.vocabulary import EntityKind
-from services import field_values, revisions
+from services import bulk_lookups, field_values, revisions
 from services.field_values import FieldReader
 
 NAME_MAX = 200
@@ -289,11 +289,16 @@ def current(entity: Entity | None, session: Session) -> Entity | None:
 
 def by_slug(session: Session, slug: str, follow_merges: bool = True) -> Entity | None:
     """A live entity by slug; a merged duplicate's slug gives the entity it went into."""
+    memo = bulk_lookups.table(session, "entities")
+    if memo is not None and (slug, follow_merges) in memo:
+        return memo[slug, follow_merges]
     entity = session.scalar(select(Entity).where(Entity.slug == slug))
     if follow_merges:
         entity = current(entity, session)
     if entity is None or entity.deleted_at is not None:
         return None
+    if memo is not None:
+        memo[slug, follow_merges] = entity
     return entity
 
 

@@ -25,6 +25,7 @@ from models import Claim, ClaimRelation, Dossier, Entity, Source, User
 from models.vocabulary import RelationType, Visibility
 from services import (
     api_input,
+    bulk_lookups,
     claim_writes,
     entity_writes,
     field_values,
@@ -43,6 +44,7 @@ _FALLBACK = {
     "source": re.compile(r"^source-(\d{1,18})$"),
 }
 KINDS = ("dossier", "source", "entity", "claim")
+FLUSH_EVERY = 1000
 
 
 class ImportRefused(ValueError):
@@ -134,7 +136,8 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
         dossier = _dossier(session, document, slug, report)
         sources = _sources(session, document, dossier, user, report)
         _entities(session, document, user, report)
-        _claims(session, document, dossier, sources, user, report)
+        with bulk_lookups.memoised(session):
+            _claims(session, document, dossier, sources, user, report)
     except IntegrityError as error:
         session.rollback()
         report.reject("the file", f"the database refused it ({error.orig})")
@@ -329,7 +332,11 @@ def _claims(session, document, dossier, sources, user, report) -> None:
     find_source = _source_finder(session, dossier, sources)
     claims: dict[str, Claim] = {}
     befores: dict[str, dict | None] = {}
-    for row, key in _keyed_rows(document.claims, "key", KEY_PATTERN, report):
+    for number, (row, key) in enumerate(_keyed_rows(document.claims, "key", KEY_PATTERN, report)):
+        if number % FLUSH_EVERY == 0 or _creates_references(row):
+            # Autoflush is off: write in batches, and before a row that creates a source or
+            # an entity inline, so its name is checked against the rows before it.
+            session.flush()
         if row.data.get("error"):
             report.reject(row.where, f"cannot be a claim: {row.data['error']}")
             continue
@@ -347,6 +354,9 @@ def _claims(session, document, dossier, sources, user, report) -> None:
         if errors:
             report.reject(row.where, errors)
             continue
+        # Sources and entities created inline first: saving them flushes, and a new claim
+        # must not be flushed before it has its fields.
+        claim_writes.add_new_references(session, data, user)
         if claim is None:
             claim = claim_writes.new_claim(dossier)
             session.add(claim)
@@ -355,7 +365,6 @@ def _claims(session, document, dossier, sources, user, report) -> None:
             befores[key] = revisions.snapshot(claim)
         # A claim matched as "claim-<id>" keeps its empty key: a key is no change to make.
         data.key = None if claim.key is None and befores[key] is not None else key
-        claim_writes.add_new_references(session, data, user)
         claim_writes.apply(session, claim, data, relations=False)
         claims[key] = claim
     session.flush()
@@ -371,6 +380,10 @@ def _claims(session, document, dossier, sources, user, report) -> None:
         changed = revisions.record(session, claim, before, user, summary=SUMMARY)
         action = "created" if before is None else ("updated" if changed else "unchanged")
         report.count(action, "claim", claim.statement)
+
+
+def _creates_references(row: Row) -> bool:
+    return any(isinstance(row.data.get(name), Mapping) for name in ("source", "via", "speaker"))
 
 
 def _keep_notes(claim: Claim, relations: list[RelationInput]) -> None:

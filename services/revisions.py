@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -123,16 +123,22 @@ def record(
     """Write a revision if `obj` differs from its `before` snapshot; returns it, or None.
 
     Any change, even to tags or relations alone, moves `updated_at` and so the row's version
-    exactly once, which is what concurrent editors are checked against. Flushes.
+    exactly once, which is what concurrent editors are checked against. Flushes when the
+    object has something to write.
     """
-    changes = diff(before, snapshot(obj))
+    after = snapshot(obj)
+    changes = diff(before, after)
     if before is not None and not changes:
         return None
     if before is not None and obj.version == before["version"]:
         obj.updated_at = utcnow()
-    session.flush()
-    after = snapshot(obj)
-    changes = diff(before, after)
+    state = inspect(obj)
+    if state.pending or state.modified:
+        # The id and the version are assigned by the flush. Skipping a flush with nothing of
+        # the object's to write lets a bulk import write its revisions in batches.
+        session.flush()
+        after = snapshot(obj)
+        changes = diff(before, after)
     if action is None:
         action = RevisionAction.CREATE if before is None else RevisionAction.UPDATE
     revision = Revision(

@@ -251,3 +251,31 @@ def test_a_timelinejs_file_never_overwrites_the_claims_it_came_from(client, runn
     assert "updated: nothing" in result.output and "unchanged: 36 claims" in result.output
     after = client.get(EXPORTS + "claims.json").get_json()
     assert after["claims"] == json.loads(before)["claims"]
+
+
+def test_new_tags_shared_by_many_rows_are_created_once(client, runner, tmp_path):
+    # More rows than one write batch, so the same new tag is met before and after a flush.
+    rows = [["key", "statement", "attribution", "source", "stated_date", "confidence", "tags"]]
+    rows += [
+        [f"row-{n}", f"Claim {n}", "report", "wsj", "2024", "50", "Fresh Tag, fresh  tag, arm"]
+        for n in range(1_200)
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    result = runner.invoke(
+        args=["import", write(tmp_path, "many.csv", buffer.getvalue()), "--dossier", "openai-chips"]
+    )
+    assert "created: 1200 claims" in result.output, result.output
+    found = client.get("/api/v1/claims?dossier=openai-chips&tag=FRESH%20TAG&per_page=1").get_json()
+    assert found["total"] == 1_200
+
+
+def test_two_rows_creating_the_same_speaker_are_refused_by_name(client, runner, tmp_path):
+    exported = client.get(EXPORTS + "claims.json").get_json()
+    for claim in exported["claims"][:2]:
+        claim["speaker"] = {"name": "Jane Newcomer", "kind": "person"}
+    path = write(tmp_path, "speakers.json", json.dumps(exported))
+    result = runner.invoke(args=["import", path, "--dossier", "speaker-copy"])
+    assert result.exit_code != 0
+    assert "There is already an entity called Jane Newcomer" in result.output
+    assert client.get("/api/v1/dossiers/speaker-copy").status_code == 404
