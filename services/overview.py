@@ -59,7 +59,6 @@ class Mark:
     open_start: bool
     open_end: bool
     cursor: Cursor  # the timeline position whose page starts with this claim
-    on_page: bool
 
 
 @dataclass(frozen=True)
@@ -180,7 +179,7 @@ def _pack(extents: list[tuple[float, float]]) -> list[int]:
     return lanes
 
 
-def _marks(session, dossier, filters, scale: _Scale, page_ids: set[int]) -> list[Mark]:
+def _marks(session, dossier, filters, scale: _Scale) -> list[Mark]:
     sort, first, last = _columns(filters.order)
     edtf = Claim.stated_edtf if filters.order == "stated" else Claim.event_edtf
     statement = (
@@ -226,7 +225,6 @@ def _marks(session, dossier, filters, scale: _Scale, page_ids: set[int]) -> list
             open_start=earliest == OPEN_START,
             open_end=latest == OPEN_END,
             cursor=Cursor(day, claim_id - 1),
-            on_page=claim_id in page_ids,
         )
         for index, (claim_id, attribution, label, text, x, span, earliest, latest, day) in (
             enumerate(pending)
@@ -303,10 +301,11 @@ def build(
     dossier: Dossier,
     filters: ClaimFilters,
     total: int,
-    page_ids: set[int],
     today: date,
 ) -> Overview | None:
-    """The strip for the claims that pass `filters` (`total` of them); None for an empty dossier."""
+    """The strip for the claims that pass `filters` (`total` of them); None for an empty dossier.
+
+    It does not depend on the page being read, so it can be cached with the counts."""
     bounds = axis(session, dossier, filters.order, today)
     if bounds is None:
         return None
@@ -319,7 +318,7 @@ def build(
         unit = "month" if scale.end.year - scale.start.year < YEARS_FOR_MONTH_BINS else "year"
         bins, bottom = _bins(session, dossier, filters, scale, unit)
     elif total:
-        marks = _marks(session, dossier, filters, scale, page_ids)
+        marks = _marks(session, dossier, filters, scale)
         lanes = max(int((mark.y - TOP) // LANE_HEIGHT) + 1 for mark in marks)
         bottom = TOP + lanes * LANE_HEIGHT
     else:

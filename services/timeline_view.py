@@ -27,6 +27,11 @@ class TimelineView:
     errors: list[str] = field(default_factory=list)
 
     @property
+    def page_ids(self) -> set[int]:
+        """The claims on this page: their marks on the strip link within the page."""
+        return {claim.id for claim in self.page.claims}
+
+    @property
     def key_entities(self) -> list[facet_service.FacetValue]:
         """The people and organisations most named in this view, for quick links."""
         named = [value for value in self.facets.entities if value.count]
@@ -42,29 +47,35 @@ def build(
 ) -> TimelineView:
     """Everything the timeline page shows for these filters.
 
-    A fixed number of queries whatever the page size: the page with its eager loads, one
-    count, one GROUP BY per facet and two for the strip (plus one walking back for the
-    "Earlier claims" link when the page is not the first).
+    A fixed number of queries whatever the page size: the page with its eager loads (plus
+    one walking back for the "Earlier claims" link when the page is not the first). The
+    count, the facets (a GROUP BY each) and the strip (two queries) come from the
+    per-process cache until the dossier changes.
     """
+    key = (
+        str(session.get_bind().url),
+        dossier.id,
+        last_change(session, dossier),
+        filters.without_position(),
+    )
     total, facets = view_cache.aggregates.get_or_compute(
-        (
-            str(session.get_bind().url),
-            dossier.id,
-            last_change(session, dossier),
-            filters.without_position(),
-        ),
+        key,
         lambda: (
             timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
             facet_service.facets(session, dossier, filters),
         ),
     )
+    # The strip also depends on the day: its axis reaches today.
+    overview = view_cache.aggregates.get_or_compute(
+        ("overview", *key, today),
+        lambda: overview_service.build(session, dossier, filters, total, today),
+    )
     page = timeline.page(session, dossier, filters, per_page, total=total)
-    page_ids = {claim.id for claim in page.claims}
     return TimelineView(
         page=page,
         years=timeline.group_by_month(page.claims, filters.order),
         facets=facets,
         chips=facet_service.chips(filters, facets),
-        overview=overview_service.build(session, dossier, filters, page.total, page_ids, today),
+        overview=overview,
         errors=list(filters.errors),
     )
