@@ -73,10 +73,12 @@ def get(url: str) -> bytes:
         return response.read()
 
 
-def start_claimline(database: Path, port: int, instance: Path) -> subprocess.Popen:
+def start_claimline(
+    database: Path, port: int, instance: Path, page_cache: bool
+) -> subprocess.Popen:
     instance.mkdir(parents=True, exist_ok=True)
     # The benchmark measures serving, not the abuse limits that would throttle wrk.
-    (instance / "config.py").write_text("RATE_LIMITS_ENABLED = False\n")
+    (instance / "config.py").write_text(f"RATE_LIMITS_ENABLED = False\nPAGE_CACHE = {page_cache}\n")
     environment = dict(
         os.environ,
         DATABASE_URL=f"sqlite:///{database}",
@@ -209,6 +211,11 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--skip-datasette", action="store_true")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="render every page (shows what a page costs when no reader has asked for it yet)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (make bench does this)")
@@ -224,7 +231,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         try:
             port = free_port()
-            processes.append(start_claimline(database, port, Path(scratch) / "instance"))
+            processes.append(
+                start_claimline(database, port, Path(scratch) / "instance", not args.no_page_cache)
+            )
             claimline = f"http://127.0.0.1:{port}"
             wait_until_up(claimline + "/")
             datasette = None
@@ -306,7 +315,8 @@ def report(rows: list[list[str]], args) -> None:
     ]
     lines = [
         f"Claimline vs Datasette, {args.claims:,} claims, {os.cpu_count()} cores, "
-        f"{args.duration} s per run, gunicorn -w 2 (sync), Connection: close",
+        f"{args.duration} s per run, gunicorn -w 2 (sync), Connection: close, "
+        f"page cache {'off' if args.no_page_cache else 'on'}",
         "",
         "| " + " | ".join(header) + " |",
         "|" + "---|" * len(header),
@@ -316,7 +326,8 @@ def report(rows: list[list[str]], args) -> None:
     print()
     print(text)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"latest-{args.claims}.md").write_text(text + "\n")
+    suffix = "-no-page-cache" if args.no_page_cache else ""
+    (RESULTS / f"latest-{args.claims}{suffix}.md").write_text(text + "\n")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from db import get_session
 from tests.conftest import claim_by_key
 from tests.factories import make_claim
+from tests.queries import recorded_statements
 
 
 def test_repeated_conditional_get_of_the_timeline_is_304(client):
@@ -26,6 +27,37 @@ def test_a_write_makes_the_timeline_fresh(client, seeded_app, seeded_dossier):
     fresh = client.get("/dossiers/openai-chips/", headers={"If-None-Match": etag})
     assert fresh.status_code == 200
     assert "A brand new claim about wafers." in fresh.get_data(as_text=True)
+
+
+def test_a_second_reader_gets_the_same_page_without_a_render(client, seeded_app):
+    first = client.get("/dossiers/openai-chips/?attribution=insider")
+    other_reader = seeded_app.test_client()
+    with recorded_statements(seeded_app) as statements:
+        second = other_reader.get("/dossiers/openai-chips/?attribution=insider")
+    assert second.status_code == 200
+    assert second.data == first.data
+    assert second.headers["ETag"] == first.headers["ETag"]
+    # Finding the dossier and its last change; no claim is read.
+    assert not any("FROM claims" in statement for statement in statements)
+
+
+def test_a_write_reaches_readers_of_a_kept_page(client, seeded_app, seeded_dossier):
+    client.get("/dossiers/openai-chips/")
+    session = get_session()
+    make_claim(session, seeded_dossier, statement="A brand new claim about wafers.")
+    session.commit()
+    page = seeded_app.test_client().get("/dossiers/openai-chips/").get_data(as_text=True)
+    assert "A brand new claim about wafers." in page
+
+
+def test_a_message_for_one_reader_is_shown_once_and_to_nobody_else(editor_client, seeded_app):
+    editor_client.post("/logout")
+    timeline = "/dossiers/openai-chips/"
+    with_message = editor_client.get(timeline)
+    assert "Signed out." in with_message.get_data(as_text=True)
+    assert "no-store" in with_message.headers["Cache-Control"]
+    for reader in (editor_client, seeded_app.test_client()):
+        assert "Signed out." not in reader.get(timeline).get_data(as_text=True)
 
 
 def test_different_filters_have_different_etags(client):

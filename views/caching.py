@@ -2,8 +2,10 @@
 
 An unchanged page costs a 304 and one small query instead of a render: the ETag is derived
 from the dossier's last change, the exact URL, the day (the overview strip marks today) and
-the build of the code. Pages for signed-in editors carry their name and CSRF tokens, so they
-are never cached or answered with 304.
+the build of the code. Because the ETag names the page's exact content, a page rendered for
+one reader is kept under it and served to the next reader who asks for it (PAGE_CACHE).
+Pages for signed-in editors carry their name and CSRF tokens, so they are never cached or
+answered with 304.
 """
 
 from __future__ import annotations
@@ -13,18 +15,21 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, make_response, request, session
 from flask_compress import Compress
 from flask_login import current_user
 from sqlalchemy.orm import Session
 
+from db import engine_of
 from models import Dossier
+from services import view_cache
 from services.freshness import last_change
 
 ONE_YEAR = 365 * 24 * 3600
 
 
 def register_caching(app: Flask) -> None:
+    app.config.setdefault("PAGE_CACHE", True)
     app.config.setdefault("COMPRESS_MIN_SIZE", 500)
     app.config.setdefault(
         "COMPRESS_MIMETYPES",
@@ -79,7 +84,9 @@ def cache_static(response: Response) -> Response:
 
 
 def anonymous() -> bool:
-    return not current_user.is_authenticated
+    """A reader whose page is the same as every other reader's: not signed in, and with no
+    message waiting to be shown once (after signing out, say)."""
+    return not current_user.is_authenticated and "_flashes" not in session
 
 
 def page_etag(session: Session, dossier: Dossier) -> tuple[str, datetime] | None:
@@ -110,6 +117,29 @@ def not_modified(validators: tuple[str, datetime] | None) -> Response | None:
         response = Response(status=304)
         return mark(response, validators)
     return None
+
+
+def _page_key(etag: str) -> tuple[str, str]:
+    # Several apps can share a process (tests, a WSGI server hosting two): key by database.
+    return str(engine_of(current_app).url), etag
+
+
+def from_page_cache(validators: tuple[str, datetime] | None) -> Response | None:
+    """The page as rendered for an earlier reader with the same ETag: the same bytes."""
+    if validators is None or not current_app.config["PAGE_CACHE"]:
+        return None
+    body = view_cache.pages.get(_page_key(validators[0]))
+    if body is None:
+        return None
+    return mark(Response(body, mimetype="text/html"), validators)
+
+
+def page_response(page: str, validators: tuple[str, datetime] | None) -> Response:
+    """The rendered page with its validators, kept for the next reader when it may be."""
+    response = make_response(page)
+    if validators is not None and current_app.config["PAGE_CACHE"]:
+        view_cache.pages.put(_page_key(validators[0]), response.get_data())
+    return mark(response, validators)
 
 
 def mark(response: Response, validators: tuple[str, datetime] | None) -> Response:

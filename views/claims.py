@@ -1,11 +1,11 @@
 """Reading one claim."""
 
-from flask import Blueprint, abort, make_response, render_template
+from flask import Blueprint, abort, render_template
 
 from db import get_session
 from services import claims as claim_service
 from views.access import require_readable
-from views.caching import mark, not_modified, page_etag
+from views.caching import from_page_cache, not_modified, page_etag, page_response
 
 claims = Blueprint("claims", __name__)
 
@@ -19,7 +19,7 @@ def detail(claim_id: int):
         abort(404, description=f"There is no claim {claim_id}.")
     require_readable(claim.dossier, f"claim {claim_id}")
     validators = page_etag(session, claim.dossier)
-    if cached := not_modified(validators):
+    if cached := not_modified(validators) or from_page_cache(validators):
         return cached
     page = render_template(
         "claims/detail.html",
@@ -28,4 +28,4 @@ def detail(claim_id: int):
         relation_groups=claim_service.relation_groups(claim),
         neighbours=claim_service.neighbours(session, claim),
     )
-    return mark(make_response(page), validators)
+    return page_response(page, validators)

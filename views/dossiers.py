@@ -2,14 +2,14 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, current_app, make_response, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
 from db import get_session
 from services import dossiers as dossier_service
 from services import overview, timeline_view
 from services.filters import parse_filters
 from views.access import require_readable
-from views.caching import mark, not_modified, page_etag
+from views.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
 
@@ -31,7 +31,7 @@ def timeline_page(slug: str):
     """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
     dossier = load_dossier(slug)
     validators = page_etag(get_session(), dossier)
-    if cached := not_modified(validators):
+    if cached := not_modified(validators) or from_page_cache(validators):
         return cached
     filters = parse_filters(request.args)
     per_page, page_args = _per_page()
@@ -47,7 +47,7 @@ def timeline_page(slug: str):
         typed=request.args,
         legend_data=overview.legend(),
     )
-    return mark(make_response(page), validators)
+    return page_response(page, validators)
 
 
 def _per_page() -> tuple[int, dict[str, int]]:
