@@ -65,6 +65,12 @@ def dossier(session: Session, slug: str, signed_in: bool) -> DossierCounts | Non
     return DossierCounts(*row)
 
 
+def visible_dossier(session: Session, slug: str, signed_in: bool) -> Dossier | None:
+    """One dossier by slug, or None when it is missing or not visible."""
+    found = session.scalar(select(Dossier).where(Dossier.slug == slug))
+    return found if found is not None and readable(found, signed_in) else None
+
+
 def sources(
     session: Session, dossier: Dossier, after: int | None, per_page: int
 ) -> Listing[Source]:

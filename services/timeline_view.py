@@ -42,6 +42,23 @@ def dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
+def _cache_key(session: Session, dossier: Dossier, filters: ClaimFilters) -> tuple:
+    return (
+        str(session.get_bind().url),
+        dossier.id,
+        last_change(session, dossier),
+        filters.without_position(),
+    )
+
+
+def total(session: Session, dossier: Dossier, filters: ClaimFilters, key: tuple = ()) -> int:
+    """How many claims pass `filters`: counted once per process until the dossier changes."""
+    return view_cache.aggregates.get_or_compute(
+        ("count", *(key or _cache_key(session, dossier, filters))),
+        lambda: timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
+    )
+
+
 def build(
     session: Session, dossier: Dossier, filters: ClaimFilters, per_page: int, today: date
 ) -> TimelineView:
@@ -52,25 +69,17 @@ def build(
     count, the facets (a GROUP BY each) and the strip (two queries) come from the
     per-process cache until the dossier changes.
     """
-    key = (
-        str(session.get_bind().url),
-        dossier.id,
-        last_change(session, dossier),
-        filters.without_position(),
-    )
-    total, facets = view_cache.aggregates.get_or_compute(
-        key,
-        lambda: (
-            timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
-            facet_service.facets(session, dossier, filters),
-        ),
+    key = _cache_key(session, dossier, filters)
+    count = total(session, dossier, filters, key)
+    facets = view_cache.aggregates.get_or_compute(
+        ("facets", *key), lambda: facet_service.facets(session, dossier, filters)
     )
     # The strip also depends on the day: its axis reaches today.
     overview = view_cache.aggregates.get_or_compute(
         ("overview", *key, today),
-        lambda: overview_service.build(session, dossier, filters, total, today),
+        lambda: overview_service.build(session, dossier, filters, count, today),
     )
-    page = timeline.page(session, dossier, filters, per_page, total=total)
+    page = timeline.page(session, dossier, filters, per_page, total=count)
     return TimelineView(
         page=page,
         years=timeline.group_by_month(page.claims, filters.order),

@@ -13,9 +13,17 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from db import SAFE_METHODS, get_session
-from models import Claim, Source, TokenScope
+from models import Claim, Dossier, Source, TokenScope
 from models.vocabulary import EntityKind
-from services import api_queries, api_tokens, api_writes, openapi, serialize, timeline
+from services import (
+    api_queries,
+    api_tokens,
+    api_writes,
+    openapi,
+    serialize,
+    timeline,
+    timeline_view,
+)
 from services import claims as claim_service
 from services.api_writes import WriteProblem
 from services.filters import SLUG_PATTERN, parse_filters
@@ -125,11 +133,19 @@ def per_page_argument(errors: dict[str, str]) -> int:
 
 
 def readable_dossier(slug: str | None, field: str = "dossier") -> api_queries.DossierCounts:
+    """The dossier named by `slug` with its counts; raises ApiProblem (400 or 404)."""
+    return _readable(slug, field, api_queries.dossier)
+
+
+def listed_dossier(slug: str | None) -> Dossier:
+    """The dossier whose items are listed: no counts (a count of 100,000 claims is 20 ms)."""
+    return _readable(slug, "dossier", api_queries.visible_dossier)
+
+
+def _readable(slug: str | None, field: str, lookup):
     if not slug:
         raise ApiProblem(validation_problem({field: "Name a dossier by its slug."}))
-    found = (
-        api_queries.dossier(get_session(), slug, signed_in()) if SLUG_PATTERN.match(slug) else None
-    )
+    found = lookup(get_session(), slug, signed_in()) if SLUG_PATTERN.match(slug) else None
     if found is None:
         raise ApiProblem(problem(404, detail=f'There is no dossier "{slug[:100]}".'))
     return found
@@ -222,14 +238,16 @@ def get_dossier(slug: str):
 @api.get("/claims")
 def list_claims():
     """Claims of one dossier (`dossier=<slug>`), filtered like the timeline, a page at a time."""
-    dossier = readable_dossier(request.args.get("dossier")).dossier
+    dossier = listed_dossier(request.args.get("dossier"))
     errors = filter_errors(request.args)
     per_page = per_page_argument(errors)
     if errors:
         return validation_problem(errors)
     filters = parse_filters(request.args)
     try:
-        page = timeline.page(get_session(), dossier, filters, per_page)
+        session = get_session()
+        total = timeline_view.total(session, dossier, filters)
+        page = timeline.page(session, dossier, filters, per_page, total=total)
     except SearchError as error:
         return validation_problem({"q": str(error)})
     next_url = None
@@ -262,7 +280,7 @@ def claim_history(claim_id: int):
 @api.get("/sources")
 def list_sources():
     """Sources of one dossier (`dossier=<slug>`) by id, a page at a time."""
-    dossier = readable_dossier(request.args.get("dossier")).dossier
+    dossier = listed_dossier(request.args.get("dossier"))
     errors: dict[str, str] = {}
     per_page = per_page_argument(errors)
     after = request.args.get("after")
