@@ -25,6 +25,19 @@ def last_change(session: Session, dossier: Dossier) -> datetime:
     return max(_aware(moment) for moment in moments if moment is not None)
 
 
+def last_change_anywhere(session: Session) -> datetime:
+    """The latest write to any dossier, entity or source: for pages that span dossiers."""
+    moments = session.execute(
+        select(
+            select(func.max(Dossier.changed_at)).scalar_subquery(),
+            select(func.max(Entity.updated_at)).scalar_subquery(),
+            select(func.max(Source.updated_at)).scalar_subquery(),
+        )
+    ).one()
+    known = [_aware(moment) for moment in moments if moment is not None]
+    return max(known, default=datetime.min.replace(tzinfo=UTC))
+
+
 def _aware(moment: datetime) -> datetime:
     # max() over a subquery bypasses the UTC column type on SQLite: it returns a string.
     if isinstance(moment, str):

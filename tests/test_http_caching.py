@@ -90,3 +90,14 @@ def test_static_files_are_fingerprinted_and_cached_for_a_year(client):
     with client.get(stylesheet) as response:
         assert "immutable" in response.headers["Cache-Control"]
         assert "max-age=31536000" in response.headers["Cache-Control"]
+
+
+def test_entity_page_is_304_until_any_dossier_changes(client, seeded_app, seeded_dossier):
+    etag = client.get("/entities/tsmc").headers["ETag"]
+    assert client.get("/entities/tsmc", headers={"If-None-Match": etag}).status_code == 304
+    session = get_session()
+    make_claim(session, seeded_dossier, statement="TSMC names a new fab site in Kumamoto.")
+    session.commit()
+    fresh = client.get("/entities/tsmc", headers={"If-None-Match": etag})
+    assert fresh.status_code == 200
+    assert fresh.headers["ETag"] != etag

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from db import engine_of
 from models import Dossier
 from services import view_cache
-from services.freshness import last_change
+from services.freshness import last_change, last_change_anywhere
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -89,16 +89,20 @@ def anonymous() -> bool:
     return not current_user.is_authenticated and "_flashes" not in session
 
 
-def page_etag(session: Session, dossier: Dossier) -> tuple[str, datetime] | None:
-    """The ETag and Last-Modified of the current request's page of `dossier`, or None when
-    the page must not be cached (a signed-in editor)."""
+def page_etag(session: Session, dossier: Dossier | None) -> tuple[str, datetime] | None:
+    """The ETag and Last-Modified of the current request's page of `dossier` (or of a page
+    drawing on every dossier, like an entity's, when None), or None when the page must not
+    be cached (a signed-in editor)."""
     if not anonymous():
         return None
-    changed = last_change(session, dossier)
+    if dossier is None:
+        changed = last_change_anywhere(session)
+    else:
+        changed = last_change(session, dossier)
     key = "|".join(
         (
             current_app.config["BUILD_ID"],
-            str(dossier.id),
+            str(dossier.id) if dossier is not None else "*",
             changed.isoformat(),
             datetime.now(UTC).date().isoformat(),
             request.full_path,

@@ -6,6 +6,7 @@ from db import get_session
 from services import entities as entity_service
 from services import overview
 from services.filters import parse_cursor
+from views.caching import from_page_cache, not_modified, page_etag, page_response
 
 entities = Blueprint("entities", __name__)
 
@@ -20,9 +21,12 @@ def detail(slug: str):
     target = entity_service.merged_target(session, entity)
     if target is not None:
         return redirect(url_for("entities.detail", slug=target.slug), 301)
+    validators = page_etag(session, None)
+    if cached := not_modified(validators) or from_page_cache(validators):
+        return cached
     after, error = parse_cursor(request.args.get("after"))
     view = entity_service.build(session, entity, after)
-    return render_template(
+    page = render_template(
         "entities/detail.html",
         view=view,
         entity=entity,
@@ -30,3 +34,4 @@ def detail(slug: str):
         errors=[error] if error else [],
         legend_data=overview.legend(),
     )
+    return page_response(page, validators)
