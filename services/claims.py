@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models import Claim
+from models import Claim, Dossier
 from models.vocabulary import RelationType
 from services.filters import Cursor
 from services.timeline import card_options
@@ -51,6 +51,15 @@ class Neighbours:
     previous: Claim | None
     next: Claim | None
     position: Cursor  # the timeline position whose page starts with the claim itself
+
+
+def dossier_of_visible(session: Session, claim_id: int) -> Dossier | None:
+    """The dossier of a live claim, or None when there is no such claim."""
+    return session.scalar(
+        select(Dossier)
+        .join(Claim, Claim.dossier_id == Dossier.id)
+        .where(Claim.id == claim_id, Claim.deleted_at.is_(None))
+    )
 
 
 def get_visible(session: Session, claim_id: int) -> Claim | None:

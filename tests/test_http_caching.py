@@ -41,6 +41,15 @@ def test_a_second_reader_gets_the_same_page_without_a_render(client, seeded_app)
     assert not any("FROM claims" in statement for statement in statements)
 
 
+def test_a_kept_claim_page_is_served_without_loading_the_claim(client, seeded_app, db_session):
+    claim = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    first = client.get(f"/claims/{claim.id}")
+    with recorded_statements(seeded_app) as statements:
+        second = seeded_app.test_client().get(f"/claims/{claim.id}")
+    assert second.data == first.data
+    assert not any("claim_relations" in statement for statement in statements)
+
+
 def test_a_write_reaches_readers_of_a_kept_page(client, seeded_app, seeded_dossier):
     client.get("/dossiers/openai-chips/")
     session = get_session()

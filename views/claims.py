@@ -14,13 +14,17 @@ claims = Blueprint("claims", __name__)
 def detail(claim_id: int):
     """Everything about one claim, with its related claims and neighbours in time."""
     session = get_session()
-    claim = claim_service.get_visible(session, claim_id)
-    if claim is None:
+    # The dossier alone first: a page kept for an earlier reader needs nothing else.
+    dossier = claim_service.dossier_of_visible(session, claim_id)
+    if dossier is None:
         abort(404, description=f"There is no claim {claim_id}.")
-    require_readable(claim.dossier, f"claim {claim_id}")
-    validators = page_etag(session, claim.dossier)
+    require_readable(dossier, f"claim {claim_id}")
+    validators = page_etag(session, dossier)
     if cached := not_modified(validators) or from_page_cache(validators):
         return cached
+    claim = claim_service.get_visible(session, claim_id)
+    if claim is None:  # deleted in between
+        abort(404, description=f"There is no claim {claim_id}.")
     page = render_template(
         "claims/detail.html",
         claim=claim,
