@@ -22,10 +22,11 @@ def search_terms(query: str) -> list[str]:
     return WORD.findall(fold(query))[:MAX_TERMS]
 
 
-def matches(query: str, dialect: str) -> ColumnElement[bool]:
+def matches(query: str, dialect: str, claim_id: ColumnElement = Claim.id) -> ColumnElement[bool]:
     """A condition on Claim that holds for claims containing every word (the last as a prefix).
 
     Raises SearchError when the query has no word in it (only quotes or stars, say).
+    `claim_id` is what SQLite tests against the matching ids (see timeline.filtered).
     """
     terms = search_terms(query)
     if not terms:
@@ -41,4 +42,4 @@ def matches(query: str, dialect: str) -> ColumnElement[bool]:
         .select_from(text("claims_fts"))
         .where(text("claims_fts MATCH :fts_query").bindparams(fts_query=expression))
     )
-    return Claim.id.in_(matching_ids)
+    return claim_id.in_(matching_ids)

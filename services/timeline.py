@@ -14,6 +14,10 @@ from models.fuzzy_date import OPEN_START, FuzzyDate
 from services import search
 from services.filters import ClaimFilters, Cursor
 
+# Above this many matching claims a page walks the date index (see `filtered`): the walk
+# reads about per_page x dossier size / matches rows, at most 2,500 for a page of 50 at
+# 100,000 claims (25,000 at a million, still a few milliseconds).
+WALK_BY_DATE_ABOVE = 2_000
 MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -96,11 +100,19 @@ def card_options():
     )
 
 
-def filtered(dossier: Dossier, filters: ClaimFilters, dialect: str) -> Select:
+def filtered(
+    dossier: Dossier, filters: ClaimFilters, dialect: str, by_date: bool = False
+) -> Select:
     """Select the live claims of a dossier that pass the filters, unordered.
 
+    `by_date` is for a page of many matching claims: SQLite then walks the date index and
+    checks each claim against the id lists of the search, entity and tag filters, instead
+    of reading every matching claim and sorting them (58 ms for a word in all 100,000
+    claims; 20 ms walking). For a rare match the id lists lead: a walk would read them all.
     Raises search.SearchError when the search has no words.
     """
+    # "claims.id + 0" is not an indexed column, so SQLite cannot drive the query from it.
+    ids = Claim.id + 0 if by_date and dialect == "sqlite" else Claim.id
     statement = select(Claim).where(Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None))
     if filters.attributions:
         statement = statement.where(Claim.attribution.in_(filters.attributions))
@@ -116,7 +128,7 @@ def filtered(dossier: Dossier, filters: ClaimFilters, dialect: str) -> Select:
     # EXISTS per claim: a rare entity then costs a few index lookups, not a walk of the dossier.
     if filters.entity:
         statement = statement.where(
-            Claim.id.in_(claim_ids_about(select(Entity.id).where(Entity.slug == filters.entity)))
+            ids.in_(claim_ids_about(select(Entity.id).where(Entity.slug == filters.entity)))
         )
     if filters.tag:
         tagged = (
@@ -124,7 +136,7 @@ def filtered(dossier: Dossier, filters: ClaimFilters, dialect: str) -> Select:
             .join(Tag, Tag.id == claim_tags.c.tag_id)
             .where(Tag.key == filters.tag)
         )
-        statement = statement.where(Claim.id.in_(tagged))
+        statement = statement.where(ids.in_(tagged))
     # A claim is "in 2024" when its date overlaps 2024: "2023 – July 2024" is, though it
     # sits at its start, in 2023. An open end overlaps everything on its side.
     first, last = date_bounds(filters.order)
@@ -133,7 +145,7 @@ def filtered(dossier: Dossier, filters: ClaimFilters, dialect: str) -> Select:
     if filters.date_to:
         statement = statement.where(first <= filters.date_to.latest)
     if filters.q:
-        statement = statement.where(search.matches(filters.q, dialect))
+        statement = statement.where(search.matches(filters.q, dialect, ids))
     return statement
 
 
@@ -163,7 +175,8 @@ def page(
     Keyset pagination on (sort date, id): a row-value comparison that SQLite and PostgreSQL
     answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
     """
-    base = filtered(dossier, filters, session.get_bind().dialect.name)
+    by_date = total is not None and total > WALK_BY_DATE_ABOVE
+    base = filtered(dossier, filters, session.get_bind().dialect.name, by_date)
     column = sort_column(filters.order)
     statement = base.order_by(column, Claim.id).limit(per_page + 1).options(*card_options())
     if filters.after:
