@@ -289,7 +289,12 @@ def run_scenarios(claimline, datasette, args, words, master) -> list[list[str]]:
 
 
 def row(name: str, connections: int, ours: Result, theirs: Result | None) -> list[str]:
-    ratio = f"{ours.requests_per_second / theirs.requests_per_second:.1f}×" if theirs else "–"
+    if theirs is None:
+        ratio = "–"
+    elif theirs.requests_per_second == 0:
+        ratio = "∞ (none answered)"  # every Datasette request outlived the run
+    else:
+        ratio = f"{ours.requests_per_second / theirs.requests_per_second:.1f}×"
     return [
         name,
         str(connections),

@@ -100,6 +100,17 @@ def card_options():
     )
 
 
+def listing_options():
+    """Eager loads for a claim as the API lists it: its relations by id, no related claims."""
+    return (
+        joinedload(Claim.speaker),
+        joinedload(Claim.via),
+        joinedload(Claim.source),
+        selectinload(Claim.tags),
+        selectinload(Claim.relations_out),
+    )
+
+
 def filtered(
     dossier: Dossier, filters: ClaimFilters, dialect: str, by_date: bool = False
 ) -> Select:
@@ -168,9 +179,11 @@ def page(
     filters: ClaimFilters,
     per_page: int,
     total: int | None = None,
+    options=None,
 ) -> Page:
     """One page of the filtered timeline, after `filters.after`, oldest first; `total` saves
-    the count query when the caller already knows it.
+    the count query when the caller already knows it. `options` are the eager loads
+    (card_options() by default).
 
     Keyset pagination on (sort date, id): a row-value comparison that SQLite and PostgreSQL
     answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
@@ -178,7 +191,8 @@ def page(
     by_date = total is not None and total > WALK_BY_DATE_ABOVE
     base = filtered(dossier, filters, session.get_bind().dialect.name, by_date)
     column = sort_column(filters.order)
-    statement = base.order_by(column, Claim.id).limit(per_page + 1).options(*card_options())
+    statement = base.order_by(column, Claim.id).limit(per_page + 1)
+    statement = statement.options(*(options or card_options()))
     if filters.after:
         statement = statement.where(
             tuple_(column, Claim.id) > tuple_(filters.after.sort_date, filters.after.claim_id)

@@ -247,7 +247,9 @@ def list_claims():
     try:
         session = get_session()
         total = timeline_view.total(session, dossier, filters)
-        page = timeline.page(session, dossier, filters, per_page, total=total)
+        page = timeline.page(
+            session, dossier, filters, per_page, total=total, options=timeline.listing_options()
+        )
     except SearchError as error:
         return validation_problem({"q": str(error)})
     next_url = None
