@@ -515,7 +515,14 @@ def paths() -> dict[str, Any]:
                 "summary": "A dossier's claims, filtered like the timeline, a page at a time",
                 "security": READ_SECURITY,
                 "parameters": [DOSSIER, *CLAIM_FILTERS, PER_PAGE],
-                "responses": {**_ok("ClaimList", "A page of claims."), **_problems(400, 401, 404)},
+                "responses": {
+                    **_ok("ClaimList", "A page of claims."),
+                    "304": {
+                        "description": "Not modified: the ETag sent in If-None-Match is current "
+                        "(callers without a token get an ETag that moves with the dossier)."
+                    },
+                    **_problems(400, 401, 404),
+                },
             },
             "post": {
                 "operationId": "createClaim",

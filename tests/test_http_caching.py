@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from db import get_session
-from tests.conftest import claim_by_key
+from db import engine_of, get_session
+from tests.conftest import build_app, claim_by_key
 from tests.factories import make_claim
 from tests.queries import recorded_statements
 
@@ -110,3 +110,34 @@ def test_entity_page_is_304_until_any_dossier_changes(client, seeded_app, seeded
     fresh = client.get("/entities/tsmc", headers={"If-None-Match": etag})
     assert fresh.status_code == 200
     assert fresh.headers["ETag"] != etag
+
+
+def test_the_json_claim_list_answers_conditional_requests(client):
+    url = "/api/v1/claims?dossier=openai-chips&attribution=insider"
+    first = client.get(url)
+    again = client.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    kept = client.get(url)
+    assert kept.mimetype == "application/json"
+    assert kept.get_json() == first.get_json()
+
+
+def test_a_token_holder_is_never_served_a_shared_json_page(client, read_token):
+    url = "/api/v1/claims?dossier=openai-chips"
+    client.get(url)
+    with_token = client.get(url, headers={"Authorization": f"Bearer {read_token}"})
+    assert "ETag" not in with_token.headers
+    assert "no-store" in with_token.headers["Cache-Control"]
+
+
+def test_pages_on_another_host_name_their_own_host(tmp_path, seeded_template):
+    # Without a fixed SERVER_NAME, absolute links follow the host the reader asked.
+    app = build_app(tmp_path, seeded_template, SERVER_NAME=None)
+    page = "/dossiers/openai-chips/"
+    app.test_client().get(page, base_url="http://claimline.example")
+    other = app.test_client().get(page, base_url="http://newsroom.example")
+    canonical = BeautifulSoup(other.get_data(as_text=True), "html.parser").select_one(
+        'link[rel="canonical"]'
+    )
+    assert canonical["href"].startswith("http://newsroom.example/")
+    engine_of(app).dispose()

@@ -28,6 +28,7 @@ from services import claims as claim_service
 from services.api_writes import WriteProblem
 from services.filters import SLUG_PATTERN, parse_filters
 from services.search import SearchError
+from views.caching import from_page_cache, not_modified, page_etag, page_response
 from views.problems import problem, validation_problem
 from views.urls import query_args
 
@@ -243,9 +244,13 @@ def list_claims():
     per_page = per_page_argument(errors)
     if errors:
         return validation_problem(errors)
+    # A token may read more than the public; only what everyone sees is shared and kept.
+    session = get_session()
+    validators = None if signed_in() else page_etag(session, dossier)
+    if cached := not_modified(validators) or from_page_cache(validators, "application/json"):
+        return cached
     filters = parse_filters(request.args)
     try:
-        session = get_session()
         total = timeline_view.total(session, dossier, filters)
         page = timeline.page(
             session, dossier, filters, per_page, total=total, options=timeline.listing_options()
@@ -257,7 +262,7 @@ def list_claims():
         args = query_args(filters, after=page.next_cursor, per_page=per_page)
         next_url = url_for("api.list_claims", dossier=dossier.slug, _external=True, **args)
     items = [claim_json(claim, dossier.slug) for claim in page.claims]
-    return listing(items, page.total, next_url)
+    return page_response(listing(items, page.total, next_url), validators)
 
 
 @api.get("/claims/<int:claim_id>")

@@ -105,6 +105,7 @@ def page_etag(session: Session, dossier: Dossier | None) -> tuple[str, datetime]
             str(dossier.id) if dossier is not None else "*",
             changed.isoformat(),
             datetime.now(UTC).date().isoformat(),
+            request.host_url,  # canonical links and the API's "next" are absolute
             request.full_path,
             request.accept_mimetypes.to_header(),
         )
@@ -128,17 +129,19 @@ def _page_key(etag: str) -> tuple[str, str]:
     return str(engine_of(current_app).url), etag
 
 
-def from_page_cache(validators: tuple[str, datetime] | None) -> Response | None:
+def from_page_cache(
+    validators: tuple[str, datetime] | None, mimetype: str = "text/html"
+) -> Response | None:
     """The page as rendered for an earlier reader with the same ETag: the same bytes."""
     if validators is None or not current_app.config["PAGE_CACHE"]:
         return None
     body = view_cache.pages.get(_page_key(validators[0]))
     if body is None:
         return None
-    return mark(Response(body, mimetype="text/html"), validators)
+    return mark(Response(body, mimetype=mimetype), validators)
 
 
-def page_response(page: str, validators: tuple[str, datetime] | None) -> Response:
+def page_response(page: str | Response, validators: tuple[str, datetime] | None) -> Response:
     """The rendered page with its validators, kept for the next reader when it may be."""
     response = make_response(page)
     if validators is not None and current_app.config["PAGE_CACHE"]:
