@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, Response, current_app, make_response, request, session
+from flask import Flask, Response, current_app, make_response, request
+from flask import session as cookie_session
 from flask_compress import Compress
 from flask_login import current_user
 from sqlalchemy.orm import Session
@@ -86,7 +87,7 @@ def cache_static(response: Response) -> Response:
 def anonymous() -> bool:
     """A reader whose page is the same as every other reader's: not signed in, and with no
     message waiting to be shown once (after signing out, say)."""
-    return not current_user.is_authenticated and "_flashes" not in session
+    return not current_user.is_authenticated and "_flashes" not in cookie_session
 
 
 def page_etag(session: Session, dossier: Dossier | None) -> tuple[str, datetime] | None:
