@@ -1,12 +1,15 @@
 """Claimline under gunicorn against Datasette on the same SQLite file, loaded with wrk.
 
     .venv/bin/python bench/run.py --claims 100000 [--duration 10] [--skip-datasette]
+                                  [--no-page-cache]
 
 Builds (or reuses) bench/data/claims-N.db with bench/generate.py, starts Claimline with the
 production settings (gunicorn, 2 sync workers) and Datasette (`datasette serve`, its own
 uvicorn server) on 127.0.0.1, warms both up, runs every scenario at concurrency 1 and 16 with
 `Connection: close` (so gunicorn's sync workers share the load instead of one kept-alive
 connection pinning one worker), and prints one table. Loopback only; every run is bounded.
+With --no-page-cache every request renders its page: what the first reader after a write
+waits for, where the default measures what every later reader gets.
 """
 
 from __future__ import annotations
