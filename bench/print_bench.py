@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/print_bench.py [--claims 1000] [--seed 2024] [--keep]
 
-Builds a temporary SQLite database (migrated, seeded, plus a generated dossier written through
-services.claim_writes.create_claim with a seeded random generator, so every run prints the
-same document), then requests the pages through Flask's test client and prints one table.
-Targets (issue 5): seeded PDF under 3 s; 1,000-claim HTML under 1 s and PDF under 30 s.
+Builds a temporary SQLite database (migrated, seeded, plus the deterministic dossier of
+bench/generate.py loaded through the import, so every run prints the same document), then
+requests the pages through Flask's test client and prints one table. Targets (issue 5):
+seeded PDF under 3 s; 1,000-claim HTML under 1 s and PDF under 30 s.
 Not part of `make test`.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import random
+import json
 import shutil
 import statistics
 import sys
@@ -24,48 +24,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import generate  # noqa: E402  (bench/, the script's own folder, is on the path)
 from pypdf import PdfReader  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from app import create_app  # noqa: E402
 from cli.database import upgrade  # noqa: E402
 from db import make_engine  # noqa: E402
-from models import Dossier, Entity, Source  # noqa: E402
-from models.fuzzy_date import from_edtf  # noqa: E402
-from models.vocabulary import (  # noqa: E402
-    Attribution,
-    EntityKind,
-    RelationType,
-    SourceKind,
-    Status,
-)
-from services import markdown_render  # noqa: E402
-from services.claim_writes import ClaimInput, RelationInput, create_claim  # noqa: E402
+from services import import_formats, imports  # noqa: E402
 from services.seeding import load_file, seed_files  # noqa: E402
 
 SLUG = "bench-print"
 TARGETS = {"seeded PDF": 3.0, "1,000-claim HTML": 1.0, "1,000-claim PDF": 30.0}
 
-SUBJECTS = "Altman TSMC Samsung OpenAI Broadcom NVIDIA SoftBank Microsoft Google Intel".split()
-VERBS = [
-    "plans to expand", "denied reports about", "privately discussed", "raised money for",
-    "delayed", "signed a supply deal on", "cut the budget of", "announced",
-]  # fmt: skip
-OBJECTS = [
-    "a new chip fabrication plant", "its AI accelerator programme", "HBM memory orders",
-    "the data-centre joint venture", "a $7 trillion funding round", "export licences",
-    "a custom inference chip", "the Abu Dhabi campus",
-]  # fmt: skip
-FRENCH = [
-    "selon des sources proches du dossier, le projet avance plus vite que prévu",
-    "le dirigeant a déclaré que le plan était « trop agressif »",
-    "les investisseurs du Golfe seraient prêts à financer une partie des usines",
-]
-DESCRIPTIONS = ["a senior executive", "two people familiar with the talks", "an industry insider"]
-
 
 def build_database(directory: Path, claims: int, seed: int) -> str:
-    """A migrated, seeded database with one more dossier of `claims` generated claims."""
+    """A migrated, seeded database with one more dossier of `claims` generated claims, made
+    by bench/generate.py and loaded through the import, as the serving benchmark's are."""
     url = f"sqlite:///{directory / 'bench.db'}"
     upgrade(url)
     engine = make_engine(url)
@@ -73,91 +48,14 @@ def build_database(directory: Path, claims: int, seed: int) -> str:
         for seed_file in seed_files(ROOT / "seeds"):
             load_file(session, seed_file)
         session.flush()
-        generate_dossier(session, claims, random.Random(seed))
+        data, _ = generate.document(claims, seed)
+        content = json.dumps(data).encode()
+        report = imports.run(session, import_formats.read(content, "bench.json"), SLUG, None)
+        if not report.ok:
+            raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
         session.commit()
     engine.dispose()
     return url
-
-
-def generate_dossier(session: Session, claims: int, rng: random.Random) -> None:
-    summary = "A generated dossier for timing the printed briefing.\n\n" + " ".join(
-        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}." for _ in range(12)
-    )
-    dossier = Dossier(
-        slug=SLUG,
-        title="Benchmark: a thousand claims about AI chips",
-        subject="Generated claims with fuzzy dates, quotes, relations and twenty sources",
-        summary=summary,
-        summary_html=markdown_render.render(summary),
-        methodology="Generated.",
-        methodology_html=markdown_render.render("Generated."),
-    )
-    session.add(dossier)
-    sources = [
-        Source(
-            dossier=dossier,
-            title=f"Report number {n} on the chip race",
-            outlet=rng.choice(["Reuters", "Bloomberg", "The Information", "Le Monde", "Nikkei"]),
-            author=rng.choice([None, "A. Reporter", "B. Writer"]),
-            url=f"https://news.example.org/chips/{n}" if n % 3 else None,
-            language=rng.choice(["en", "fr"]),
-            kind=rng.choice(list(SourceKind)),
-            reliability=rng.choice("ABCDEF"),
-        )
-        for n in range(20)
-    ]
-    entities = [
-        Entity(slug=f"bench-{name.lower()}", name=f"{name} (bench)", kind=EntityKind.ORGANISATION)
-        for name in SUBJECTS
-    ] + [
-        Entity(slug=f"bench-person-{n}", name=f"Person {n}", kind=EntityKind.PERSON)
-        for n in range(15)
-    ]
-    session.add_all(sources + entities)
-    session.flush()
-    written = []
-    for number in range(claims):
-        data = ClaimInput(
-            statement=(
-                f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
-                f"(generated claim {number})."
-            ),
-            attribution=rng.choice(list(Attribution)),
-            source=rng.choice(sources),
-            stated_date=from_edtf(_date(rng)),
-            event_date=from_edtf(_date(rng)) if rng.random() < 0.6 else None,
-            confidence=rng.randint(5, 98),
-            status=rng.choice(list(Status)),
-            quote=rng.choice(FRENCH) if rng.random() < 0.5 else "",
-            quote_lang="fr",
-            locator=rng.randint(1, 40),
-            notes="Checked against the filing." if rng.random() < 0.2 else "",
-            speaker=rng.choice(entities) if rng.random() < 0.5 else None,
-            speaker_description=rng.choice(DESCRIPTIONS) if rng.random() < 0.3 else None,
-            via=rng.choice(sources) if rng.random() < 0.2 else None,
-            tags=[rng.choice(["funding", "fabs", "memory", "policy"])],
-            entities=rng.sample(entities, 2),
-            relations=(
-                [RelationInput(rng.choice(list(RelationType)), rng.choice(written))]
-                if written and rng.random() < 0.1
-                else []
-            ),
-        )
-        written.append(create_claim(session, dossier, data, user=None))
-        if number % 200 == 199:
-            session.flush()
-
-
-def _date(rng: random.Random) -> str:
-    year = rng.randint(2019, 2025)
-    kind = rng.random()
-    if kind < 0.5:
-        return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    if kind < 0.8:
-        return f"{year}-{rng.randint(1, 12):02d}"
-    if kind < 0.9:
-        return f"{year}~"
-    return f"{year}-{rng.randint(1, 6):02d}/{year}-{rng.randint(7, 12):02d}"
 
 
 def timed(client, url: str) -> tuple[float, bytes]:
