@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -42,35 +42,45 @@ def dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _cache_key(session: Session, dossier: Dossier, filters: ClaimFilters) -> tuple:
+def _cache_key(
+    session: Session, dossier: Dossier, filters: ClaimFilters, changed: datetime | None
+) -> tuple:
     return (
         str(session.get_bind().url),
         dossier.id,
-        last_change(session, dossier),
+        changed or last_change(session, dossier),
         filters.without_position(),
     )
 
 
-def total(session: Session, dossier: Dossier, filters: ClaimFilters, key: tuple = ()) -> int:
-    """How many claims pass `filters`: counted once per process until the dossier changes."""
+def total(
+    session: Session, dossier: Dossier, filters: ClaimFilters, changed: datetime | None = None
+) -> int:
+    """How many claims pass `filters`: counted once per process until the dossier changes.
+    `changed` is the dossier's last change when the caller has read it already."""
     return view_cache.aggregates.get_or_compute(
-        ("count", *(key or _cache_key(session, dossier, filters))),
+        ("count", *_cache_key(session, dossier, filters, changed)),
         lambda: timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
     )
 
 
 def build(
-    session: Session, dossier: Dossier, filters: ClaimFilters, per_page: int, today: date
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    per_page: int,
+    today: date,
+    changed: datetime | None = None,
 ) -> TimelineView:
     """Everything the timeline page shows for these filters.
 
     A fixed number of queries whatever the page size: the page with its eager loads (plus
     one walking back for the "Earlier claims" link when the page is not the first). The
     count, the facets (a GROUP BY each) and the strip (two queries) come from the
-    per-process cache until the dossier changes.
+    per-process cache until the dossier changes (`changed`, when the caller has read it).
     """
-    key = _cache_key(session, dossier, filters)
-    count = total(session, dossier, filters, key)
+    key = _cache_key(session, dossier, filters, changed)
+    count = total(session, dossier, filters, key[2])
     facets = view_cache.aggregates.get_or_compute(
         ("facets", *key), lambda: facet_service.facets(session, dossier, filters)
     )

@@ -36,7 +36,7 @@ class ViewCache:
 
     def put(self, key: Hashable, value: Any) -> None:
         """Keep `value`; with a size bound, `value` is bytes and one too large is not kept."""
-        size = len(value) if self.max_bytes is not None else 0
+        size = self._size(value)
         if self.max_bytes is not None and size > self.max_bytes // 4:
             return
         with self.lock:

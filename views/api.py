@@ -251,7 +251,8 @@ def list_claims():
         return cached
     filters = parse_filters(request.args)
     try:
-        total = timeline_view.total(session, dossier, filters)
+        changed = validators[1] if validators else None
+        total = timeline_view.total(session, dossier, filters, changed)
         page = timeline.page(
             session, dossier, filters, per_page, total=total, options=timeline.listing_options()
         )

@@ -36,7 +36,12 @@ def timeline_page(slug: str):
     filters = parse_filters(request.args)
     per_page, page_args = _per_page()
     view = timeline_view.build(
-        get_session(), dossier, filters, per_page, today=datetime.now(UTC).date()
+        get_session(),
+        dossier,
+        filters,
+        per_page,
+        today=datetime.now(UTC).date(),
+        changed=validators[1] if validators else None,
     )
     page = render_template(
         "dossiers/timeline.html",
