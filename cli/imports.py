@@ -10,7 +10,8 @@ from flask.cli import with_appcontext
 from db import get_session
 from services import import_formats, imports
 from services.import_formats import FormatError
-from services.imports import ImportRefused, ImportReport
+from services.import_report import ImportReport
+from services.imports import ImportRefused
 
 
 @click.command("import")

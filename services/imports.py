@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -37,75 +36,18 @@ from services.api_input import KEY_PATTERN, SLUG_PATTERN
 from services.claim_writes import RelationInput
 from services.field_values import FieldReader
 from services.import_formats import Document, Row
+from services.import_report import ImportReport
 
 SUMMARY = "import"
 _FALLBACK = {
     "claim": re.compile(r"^claim-(\d{1,18})$"),
     "source": re.compile(r"^source-(\d{1,18})$"),
 }
-KINDS = ("dossier", "source", "entity", "claim")
 FLUSH_EVERY = 1000
 
 
 class ImportRefused(ValueError):
     """An import that cannot start (a wrong dossier slug); the message says why."""
-
-
-@dataclass
-class Rejection:
-    where: str
-    field: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.field + ' ' if self.field else ''}{self.reason}"
-
-
-@dataclass
-class ImportReport:
-    dossier: str
-    format: str
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-    rejections: list[Rejection] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    # (what happens, kind, label) for each row written, in file order, for a preview.
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.rejections
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-    def count(self, action: str, kind: str, label: str) -> None:
-        counts = {"created": self.created, "updated": self.updated}.get(action, self.unchanged)
-        counts[kind] = counts.get(kind, 0) + 1
-        if action != "unchanged":
-            self.changes.append((action, kind, label))
-
-    def reject(self, where: str, errors: Mapping[str, str] | str) -> None:
-        if isinstance(errors, str):
-            self.rejections.append(Rejection(where, None, errors))
-            return
-        for name, message in errors.items():
-            self.rejections.append(Rejection(where, name, message))
-
-    def describe(self, counts: dict[str, int]) -> str:
-        parts = [
-            f"{counts[kind]} {_plural(kind, counts[kind])}" for kind in KINDS if kind in counts
-        ]
-        return ", ".join(parts) or "nothing"
-
-
-def _plural(kind: str, count: int) -> str:
-    if count == 1:
-        return kind
-    return "entities" if kind == "entity" else kind + "s"
 
 
 def _match(session: Session, model, dossier: Dossier, key: str):

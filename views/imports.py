@@ -16,6 +16,7 @@ from forms.imports import ConfirmImportForm, ImportForm
 from models import Dossier
 from services import dossiers, import_formats, import_uploads, imports
 from services.import_formats import FormatError
+from services.import_report import ImportReport
 from services.import_uploads import Upload
 
 imports_blueprint = Blueprint("imports", __name__)
@@ -38,7 +39,7 @@ def _folder() -> Path:
     return Path(current_app.instance_path) / "imports"
 
 
-def _run(upload: Upload, dossier: Dossier) -> imports.ImportReport:
+def _run(upload: Upload, dossier: Dossier) -> ImportReport:
     """Import the upload into the dossier, uncommitted. Raises FormatError."""
     document = import_formats.read(upload.content, upload.filename, upload.format)
     return imports.run(get_session(), document, dossier.slug, current_user.user)
