@@ -11,12 +11,12 @@ from werkzeug.exceptions import HTTPException
 import db
 from cli import register_commands
 from views import register_blueprints
-from views.auth import register_login
-from views.caching import register_caching
-from views.extensions import csrf
-from views.filters import register_template_filters
-from views.problems import problem
-from views.security import register_security
+from web.caching import register_caching
+from web.extensions import csrf
+from web.jinja_filters import register_template_filters
+from web.problems import problem
+from web.security import register_security
+from web.sign_in import register_login
 
 DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"
 DEFAULTS: dict[str, Any] = {

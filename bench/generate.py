@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from cli.database import upgrade  # noqa: E402
 from db import make_engine  # noqa: E402
-from services import import_formats, imports  # noqa: E402
+from services.interchange import import_formats, imports  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SEED = ROOT / "seeds" / "openai-chips.yaml"

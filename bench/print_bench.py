@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session  # noqa: E402
 from app import create_app  # noqa: E402
 from cli.database import upgrade  # noqa: E402
 from db import make_engine  # noqa: E402
-from services import import_formats, imports  # noqa: E402
-from services.seeding import load_file, seed_files  # noqa: E402
+from services.interchange import import_formats, imports  # noqa: E402
+from services.interchange.seeding import load_file, seed_files  # noqa: E402
 
 SLUG = "bench-print"
 TARGETS = {"seeded PDF": 3.0, "1,000-claim HTML": 1.0, "1,000-claim PDF": 30.0}

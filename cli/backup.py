@@ -8,7 +8,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from services.backups import BackupError, backup, restore
+from services.operations.backups import BackupError, backup, restore
 
 
 @click.command("backup")

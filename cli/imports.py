@@ -8,10 +8,10 @@ import click
 from flask.cli import with_appcontext
 
 from db import get_session
-from services import import_formats, imports
-from services.import_formats import FormatError
-from services.import_report import ImportReport
-from services.imports import ImportRefused
+from services.interchange import import_formats, imports
+from services.interchange.import_formats import FormatError
+from services.interchange.import_report import ImportReport
+from services.interchange.imports import ImportRefused
 
 
 @click.command("import")

@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from db import get_session
-from services.seeding import SeedError, load_file, seed_files
+from services.interchange.seeding import SeedError, load_file, seed_files
 
 
 @click.command("seed")

@@ -7,8 +7,8 @@ from flask.cli import AppGroup
 
 from db import get_session
 from models import TokenScope
-from services import api_tokens
-from services.api_tokens import TokenError
+from services.accounts import api_tokens
+from services.accounts.api_tokens import TokenError
 
 token_commands = AppGroup("tokens", help="Create, list and revoke API tokens.")
 

@@ -7,8 +7,8 @@ from flask.cli import AppGroup
 
 from db import get_session
 from models.vocabulary import Role
-from services import auth
-from services.auth import AccountError
+from services.accounts import users
+from services.accounts.users import AccountError
 
 user_commands = AppGroup("users", help="Create and list editor accounts.")
 
@@ -39,7 +39,7 @@ def create_command(name: str, role: str, password_file) -> None:
     """Create an account called NAME (prompts for the password)."""
     session = get_session()
     try:
-        user = auth.create_user(session, name, _password(password_file), Role(role))
+        user = users.create_user(session, name, _password(password_file), Role(role))
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     session.commit()
@@ -49,12 +49,12 @@ def create_command(name: str, role: str, password_file) -> None:
 @user_commands.command("list")
 def list_command() -> None:
     """List the accounts, with their role and last sign-in."""
-    users = auth.list_users(get_session())
-    if not users:
+    accounts = users.list_users(get_session())
+    if not accounts:
         click.echo("No accounts yet. Create one with: flask --app app users create NAME")
         return
-    width = max(len(user.username) for user in users)
-    for user in users:
+    width = max(len(user.username) for user in accounts)
+    for user in accounts:
         last = user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "never"
         click.echo(f"{user.username:<{width}}  {user.role.value:<6}  last sign-in: {last}")
 
@@ -65,11 +65,11 @@ def list_command() -> None:
 def set_password_command(name: str, password_file) -> None:
     """Change NAME's password; every session NAME has open ends."""
     session = get_session()
-    user = auth.by_name(session, name)
+    user = users.by_name(session, name)
     if user is None:
         raise click.ClickException(f'There is no account called "{name}".')
     try:
-        auth.set_password(user, _password(password_file))
+        users.set_password(user, _password(password_file))
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     session.commit()
@@ -83,7 +83,7 @@ def bootstrap_command() -> None:
     Run by `make run`; once any account exists it does nothing, so the password shows once.
     """
     session = get_session()
-    password = auth.bootstrap_admin(session)
+    password = users.bootstrap_admin(session)
     if password is None:
         return
     session.commit()
@@ -91,9 +91,9 @@ def bootstrap_command() -> None:
     click.echo(
         f"{rule}\n"
         "Created the first account. This password is shown only this once:\n\n"
-        f"    name:     {auth.BOOTSTRAP_USERNAME}\n"
+        f"    name:     {users.BOOTSTRAP_USERNAME}\n"
         f"    password: {password}\n\n"
         "Sign in at /login. To choose your own password:\n"
-        f"    flask --app app users set-password {auth.BOOTSTRAP_USERNAME}\n"
+        f"    flask --app app users set-password {users.BOOTSTRAP_USERNAME}\n"
         f"{rule}"
     )

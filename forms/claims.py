@@ -30,9 +30,9 @@ from models.vocabulary import (
     Status,
     likelihood,
 )
-from services import claim_input, entity_writes, source_writes
-from services.claim_input import FIELDS, RELATIONS_MAX
-from services.claim_writes import ClaimInput
+from services.editing import claim_input, entity_writes, source_writes
+from services.editing.claim_input import FIELDS, RELATIONS_MAX
+from services.editing.claim_writes import ClaimInput
 
 NEW = "new"
 # Service names of nested values, and the form fields that hold them.

@@ -9,8 +9,8 @@ from wtforms import SelectField, StringField, SubmitField, ValidationError
 from forms.fields import OneTimeForm, VersionedForm, attach_errors, options
 from models import Entity
 from models.vocabulary import EntityKind
-from services import entity_writes
-from services.entity_writes import EntityInput
+from services.editing import entity_writes
+from services.editing.entity_writes import EntityInput
 
 
 class EntityForm(VersionedForm):

@@ -9,8 +9,8 @@ from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectMultipleField, ValidationError, widgets
 from wtforms.fields.choices import SelectChoice
 
-from services import submissions
-from services.field_values import FieldError
+from services.editing import submissions
+from services.editing.field_values import FieldError
 
 
 def options(pairs) -> list[SelectChoice]:

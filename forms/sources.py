@@ -8,8 +8,8 @@ from wtforms import SelectField, StringField, SubmitField, TextAreaField
 
 from forms.fields import VersionedForm, attach_errors, options
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
-from services import source_writes
-from services.source_writes import SOURCE_FIELDS, SourceInput
+from services.editing import source_writes
+from services.editing.source_writes import SOURCE_FIELDS, SourceInput
 
 
 class SourceForm(VersionedForm):

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from db import get_session
 from models import User
 from models.vocabulary import Role
-from services.auth import hash_password
+from services.accounts.users import hash_password
 
 EDITOR_PASSWORD = "a long editor password"
 

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from app import create_app
 from db import engine_of, get_session
 from models import Claim, Dossier, TokenScope
-from services import api_tokens
-from services.seeding import load_file, seed_files
+from services.accounts import api_tokens
+from services.interchange.seeding import load_file, seed_files
 from tests.accounts import add_account, sign_in
 from tests.databases import make_template
 

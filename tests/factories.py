@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models import Claim, Dossier, Entity, Source
 from models.fuzzy_date import FuzzyDate, parse
 from models.vocabulary import Attribution, Status
-from services.claim_writes import (
+from services.editing.claim_writes import (
     ClaimInput,
     RelationInput,
     create_claim,

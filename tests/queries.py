@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import event
 
 from db import engine_of
-from services import view_cache
+from services.reading import view_cache
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from db import get_session
 from models import Claim, Revision, Source
-from services import api_examples
+from services.interchange import api_examples
 from tests.accounts import add_account
 from tests.conftest import build_app, claim_by_key, make_token
 

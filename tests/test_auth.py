@@ -11,7 +11,7 @@ from sqlalchemy import select
 from db import get_session
 from models import Claim, LoginFailure, Revision
 from models.base import utcnow
-from services import auth as auth_service
+from services.accounts import users as auth_service
 from tests.accounts import EDITOR_PASSWORD, add_account, sign_in
 from tests.conftest import build_app
 from tests.editing_helpers import (

@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from models import Claim
 from models.claim import TAGS_MAX
 from models.revision import RevisionAction
-from services.claim_input import FIELDS
+from services.editing.claim_input import FIELDS
 from tests.editing_helpers import (
     claim_data,
     claim_id_by_key,

@@ -12,8 +12,8 @@ from werkzeug.datastructures import MultiDict
 
 from db import engine_of
 from models import Claim
-from services import facets as facet_service
-from services.filters import parse_filters
+from services.reading import facets as facet_service
+from services.reading.filters import parse_filters
 from tests.conftest import claim_by_key
 from tests.factories import delete
 

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from db import get_session
 from models.fuzzy_date import FuzzyDate, from_edtf
-from services import claim_input, dossiers
-from services.field_values import FieldError, fuzzy_date
+from services.editing import claim_input
+from services.editing.field_values import FieldError, fuzzy_date
+from services.reading import dossier_lookup
 from tests.editing_helpers import claim_data, source_id
 
 # Fixtures are set up once per test, not per example: nothing here depends on a fresh state.
@@ -52,7 +53,7 @@ def test_any_date_text_is_read_or_refused_with_a_message(text, reference):
 def test_any_raw_values_give_a_claim_or_messages(seeded_app, raw):
     with seeded_app.app_context():
         session = get_session()
-        dossier = dossiers.by_slug(session, "openai-chips")
+        dossier = dossier_lookup.by_slug(session, "openai-chips")
         data, errors = claim_input.parse(session, dossier, raw)
         assert (data is None) == bool(errors)
         assert all(isinstance(message, str) and message for message in errors.values())

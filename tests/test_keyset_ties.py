@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from db import engine_of, get_session
 from models import Claim, Dossier
-from services import import_formats, imports
+from services.interchange import import_formats, imports
 from tests.conftest import build_app
 
 pytestmark = pytest.mark.slow

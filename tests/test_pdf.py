@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from db import engine_of, get_session
 from models import Claim, Dossier
-from services.pdf import StaticFilesFetcher
+from services.printing.pdf import StaticFilesFetcher
 from tests.conftest import build_app
 
 pytestmark = pytest.mark.slow

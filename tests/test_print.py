@@ -13,9 +13,9 @@ from db import get_session
 from models import Claim, Dossier, Entity, Source
 from models.fuzzy_date import parse
 from models.vocabulary import Attribution, EntityKind, RelationType, Status, Visibility
-from services import markdown_render
-from services.briefing import describe_filters
-from services.filters import ClaimFilters
+from services.editing import markdown_render
+from services.printing.briefing import describe_filters
+from services.reading.filters import ClaimFilters
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
 from tests.queries import count_statements

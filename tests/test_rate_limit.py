@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db import engine_of, make_engine
-from services.rate_limit import Limit, hit
+from services.accounts.rate_limit import Limit, hit
 from tests.conftest import build_app
 
 

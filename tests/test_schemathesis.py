@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from services import openapi
+from services.interchange import openapi
 from tests.accounts import add_account
 from tests.conftest import build_app, make_token
 

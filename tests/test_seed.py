@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from db import get_session
 from models import Claim, ClaimRelation, Entity, Revision, Source
 from models.vocabulary import Attribution, RelationType
-from services.seeding import load_file
+from services.interchange.seeding import load_file
 from tests.conftest import SEED_DIR, claim_by_key
 
 SEED = SEED_DIR / "openai-chips.yaml"

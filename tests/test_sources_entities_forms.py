@@ -9,8 +9,8 @@ from sqlalchemy.orm import joinedload, selectinload
 from db import get_session
 from models import Claim, Entity, Source
 from models.revision import RevisionAction
-from services import entity_writes, revisions, source_writes
-from services.revisions import StaleVersion
+from services.editing import entity_writes, revisions, source_writes
+from services.editing.revisions import StaleVersion
 from tests.editing_helpers import (
     claim_id_by_key,
     field_error,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from models import Claim, Source
 from models.fuzzy_date import OPEN_END, OPEN_START
-from services import overview
+from services.reading import overview
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
 from tests.queries import count_statements, recorded_statements

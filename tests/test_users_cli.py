@@ -8,7 +8,7 @@ import pytest
 
 from db import get_session
 from models.vocabulary import Role
-from services import auth
+from services.accounts import users
 from tests.accounts import sign_in
 
 
@@ -21,7 +21,7 @@ def password_file(tmp_path):
 
 def _user(app, name):
     with app.app_context():
-        return auth.by_name(get_session(), name)
+        return users.by_name(get_session(), name)
 
 
 def test_create_with_a_password_file_makes_an_account_that_can_sign_in(
@@ -98,7 +98,7 @@ def test_bootstrap_creates_admin_once_and_prints_the_password_once(seeded_app, r
     first = runner.invoke(args=["users", "bootstrap"])
     assert first.exit_code == 0
     password = re.search(r"password: (\S+)", first.output).group(1)
-    assert len(password) >= auth.PASSWORD_MIN
+    assert len(password) >= users.PASSWORD_MIN
     assert _user(seeded_app, "admin").role is Role.ADMIN
     assert sign_in(seeded_app.test_client(), "admin", password).status_code == 302
     second = runner.invoke(args=["users", "bootstrap"])

@@ -11,10 +11,10 @@ from views.dossiers import dossiers
 from views.editing import editing
 from views.entities import entities
 from views.exports import exports_blueprint
-from views.extensions import csrf
 from views.imports import imports_blueprint
 from views.sources import sources
-from views.urls import DatabaseIdConverter
+from web.extensions import csrf
+from web.urls import DatabaseIdConverter
 
 
 def register_blueprints(app: Flask) -> None:

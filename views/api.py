@@ -15,22 +15,16 @@ from werkzeug.exceptions import HTTPException
 from db import SAFE_METHODS, get_session
 from models import Claim, Dossier, Source, TokenScope
 from models.vocabulary import EntityKind
-from services import (
-    api_queries,
-    api_tokens,
-    api_writes,
-    openapi,
-    serialize,
-    timeline,
-    timeline_view,
-)
-from services import claims as claim_service
-from services.api_writes import WriteProblem
-from services.filters import SLUG_PATTERN, parse_filters
-from services.search import SearchError
-from views.caching import from_page_cache, not_modified, page_etag, page_response
-from views.problems import problem, validation_problem
-from views.urls import query_args
+from services.accounts import api_tokens
+from services.interchange import api_queries, api_writes, openapi, serialize
+from services.interchange.api_writes import WriteProblem
+from services.reading import claim_page as claim_service
+from services.reading import timeline, timeline_page
+from services.reading.filters import SLUG_PATTERN, parse_filters
+from services.reading.search import SearchError
+from web.caching import from_page_cache, not_modified, page_etag, page_response
+from web.problems import problem, validation_problem
+from web.urls import query_args
 
 api = Blueprint("api", __name__)
 
@@ -252,7 +246,7 @@ def list_claims():
     filters = parse_filters(request.args)
     try:
         changed = validators[1] if validators else None
-        total = timeline_view.total(session, dossier, filters, changed)
+        total = timeline_page.total(session, dossier, filters, changed)
         page = timeline.page(
             session, dossier, filters, per_page, total=total, options=timeline.listing_options()
         )

@@ -7,7 +7,7 @@ import json
 from flask import Blueprint, render_template, request
 
 from db import get_session
-from services import api_examples, openapi
+from services.interchange import api_examples, openapi
 
 api_docs = Blueprint("api_docs", __name__)
 

@@ -1,12 +1,9 @@
-"""Signing in and out, and who is signed in on each request."""
+"""Signing in and out: the sign-in form and the sign-out button."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import (
     Blueprint,
-    Flask,
     flash,
     redirect,
     render_template,
@@ -14,97 +11,14 @@ from flask import (
     session,
     url_for,
 )
-from flask_login import LoginManager, current_user, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from db import get_session
 from forms.auth import LoginForm
-from models import User
-from services import auth as auth_service
-from views.problems import problem
+from services.accounts import users as auth_service
+from web.sign_in import Editor, safe_next
 
 auth = Blueprint("auth", __name__)
-
-
-class Editor:
-    """The signed-in account as Flask-Login sees it. Its id carries the account's session
-    version, so a session opened before a sign-out or password change no longer loads."""
-
-    is_authenticated = True
-    is_active = True
-    is_anonymous = False
-
-    def __init__(self, user: User) -> None:
-        self.user = user
-
-    def get_id(self) -> str:
-        return auth_service.session_token(self.user)
-
-    @property
-    def username(self) -> str:
-        return self.user.username
-
-    @property
-    def is_admin(self) -> bool:
-        return self.user.is_admin
-
-
-def register_login(app: Flask) -> None:
-    """Flask-Login, checking the session version on every request; secure cookies on HTTPS."""
-    manager = LoginManager(app)
-    manager.login_view = "auth.login"
-    manager.user_loader(_load_editor)
-    manager.unauthorized_handler(_unauthorized)
-    if app.config.get("PREFERRED_URL_SCHEME") == "https" or app.config.get("SECURE_COOKIES"):
-        app.config["SESSION_COOKIE_SECURE"] = True
-        app.config["REMEMBER_COOKIE_SECURE"] = True
-        # __Host- binds the cookie to this exact host over HTTPS: no subdomain can set it.
-        app.config["SESSION_COOKIE_NAME"] = "__Host-claimline"
-        app.config["SESSION_COOKIE_DOMAIN"] = None
-        app.config["SESSION_COOKIE_PATH"] = "/"
-    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
-    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
-
-
-def _load_editor(token: str) -> Editor | None:
-    user = auth_service.by_session_token(get_session(), token)
-    return Editor(user) if user is not None else None
-
-
-def _unauthorized():
-    if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
-        return problem(401, detail="Sign in to use this.")
-    flash("Sign in to make changes.", "info")
-    return redirect(url_for("auth.login", next=_return_path()))
-
-
-def _return_path() -> str:
-    """Where to come back after signing in: this page, or for a form post the page the
-    form was on (a POST-only address cannot be opened after the redirect)."""
-    if request.method == "GET":
-        return request.full_path.rstrip("?")
-    referrer = urlsplit(request.referrer or "")
-    if referrer.netloc == request.host:
-        return referrer.path + (f"?{referrer.query}" if referrer.query else "")
-    return ""
-
-
-def safe_next(target: object) -> str:
-    """`target` if it is a path on this site, else the home page: never another site."""
-    home = url_for("dossiers.index")
-    if not isinstance(target, str):
-        return home
-    target = target.strip()
-    if (
-        not target.startswith("/")
-        or target.startswith("//")
-        or "\\" in target
-        or any(ord(char) < 32 or ord(char) == 127 for char in target)
-    ):
-        return home
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
-        return home
-    return target
 
 
 @auth.route("/login", methods=["GET", "POST"])

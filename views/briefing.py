@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
 from db import get_session
-from services import briefing as briefing_service
-from services.filters import parse_filters
-from services.pdf import PdfMetadata, render_pdf
-from services.search import SearchError
+from services.printing import briefing as briefing_service
+from services.printing.pdf import PdfMetadata, render_pdf
+from services.reading.filters import parse_filters
+from services.reading.search import SearchError
 from views.exports import visible_dossier
 
 briefing = Blueprint("briefing", __name__)

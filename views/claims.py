@@ -3,9 +3,9 @@
 from flask import Blueprint, abort, render_template
 
 from db import get_session
-from services import claims as claim_service
-from views.access import require_readable
-from views.caching import from_page_cache, not_modified, page_etag, page_response
+from services.reading import claim_page as claim_service
+from web.access import require_readable
+from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 claims = Blueprint("claims", __name__)
 

@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, render_template, request
 
 from db import get_session
-from services import dossiers as dossier_service
-from services import overview, timeline_view
-from services.filters import parse_filters
-from views.access import require_readable
-from views.caching import from_page_cache, not_modified, page_etag, page_response
+from services.reading import dossier_lookup as dossier_service
+from services.reading import overview, timeline_page
+from services.reading.filters import parse_filters
+from web.access import require_readable
+from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
 
@@ -26,8 +26,8 @@ def load_dossier(slug: str):
     return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
 
 
-@dossiers.get("/dossiers/<slug>/")
-def timeline_page(slug: str):
+@dossiers.get("/dossiers/<slug>/", endpoint="timeline_page")
+def show_timeline(slug: str):
     """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
     dossier = load_dossier(slug)
     validators = page_etag(get_session(), dossier)
@@ -35,7 +35,7 @@ def timeline_page(slug: str):
         return cached
     filters = parse_filters(request.args)
     per_page, page_args = _per_page()
-    view = timeline_view.build(
+    view = timeline_page.build(
         get_session(),
         dossier,
         filters,

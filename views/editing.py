@@ -36,18 +36,18 @@ from forms.claims import (
 from forms.entities import EntityForm, MergeForm
 from forms.sources import SourceForm
 from models import Claim, Dossier, Entity, Revision, Source, User
-from services import (
+from services.editing import (
     claim_input,
     claim_writes,
-    dossiers,
     entity_writes,
     revisions,
     source_writes,
     submissions,
 )
-from services import claims as claim_service
-from services.field_values import FieldError
-from services.revisions import StaleVersion
+from services.editing.field_values import FieldError
+from services.editing.revisions import StaleVersion
+from services.reading import claim_page as claim_service
+from services.reading import dossier_lookup
 
 editing = Blueprint("editing", __name__)
 RECENT_CHANGES_PAGE = 50
@@ -67,7 +67,7 @@ def _user() -> User:
 
 
 def _dossier(slug: str | None) -> Dossier:
-    dossier = dossiers.by_slug(get_session(), slug or "")
+    dossier = dossier_lookup.by_slug(get_session(), slug or "")
     if dossier is None:
         abort(404, description=f'There is no dossier "{slug}".' if slug else "Choose a dossier.")
     return dossier

@@ -3,10 +3,10 @@
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from db import get_session
-from services import entities as entity_service
-from services import overview
-from services.filters import parse_cursor
-from views.caching import from_page_cache, not_modified, page_etag, page_response
+from services.reading import entity_page as entity_service
+from services.reading import overview
+from services.reading.filters import parse_cursor
+from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 entities = Blueprint("entities", __name__)
 

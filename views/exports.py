@@ -10,11 +10,12 @@ from flask_login import current_user
 from db import get_session
 from models import Dossier
 from models.vocabulary import Visibility
-from services import dossiers as dossier_service
-from services import exports, feeds, structured_data
-from services.filters import ClaimFilters, parse_filters
-from services.search import SearchError
-from views.urls import query_args
+from services.interchange import exports, feeds
+from services.reading import dossier_lookup as dossier_service
+from services.reading import structured_data
+from services.reading.filters import ClaimFilters, parse_filters
+from services.reading.search import SearchError
+from web.urls import query_args
 
 exports_blueprint = Blueprint("exports", __name__)
 

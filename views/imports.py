@@ -14,10 +14,11 @@ from flask_login import current_user, login_required
 from db import get_session
 from forms.imports import ConfirmImportForm, ImportForm
 from models import Dossier
-from services import dossiers, import_formats, import_uploads, imports
-from services.import_formats import FormatError
-from services.import_report import ImportReport
-from services.import_uploads import Upload
+from services.interchange import import_formats, import_uploads, imports
+from services.interchange.import_formats import FormatError
+from services.interchange.import_report import ImportReport
+from services.interchange.import_uploads import Upload
+from services.reading import dossier_lookup
 
 imports_blueprint = Blueprint("imports", __name__)
 
@@ -29,7 +30,7 @@ def require_editor():
 
 
 def _dossier(slug: str) -> Dossier:
-    dossier = dossiers.by_slug(get_session(), slug)
+    dossier = dossier_lookup.by_slug(get_session(), slug)
     if dossier is None:
         abort(404, description=f'There is no dossier "{slug}".')
     return dossier

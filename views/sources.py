@@ -3,8 +3,8 @@
 from flask import Blueprint, abort, render_template
 
 from db import get_session
-from services import sources as source_service
-from views.access import require_readable
+from services.reading import source_page as source_service
+from web.access import require_readable
 
 sources = Blueprint("sources", __name__)
 

@@ -20,7 +20,7 @@ from db import make_engine
 from models import Source
 from models.user import TokenScope
 from models.vocabulary import Role
-from services import api_tokens, auth
+from services.accounts import api_tokens, users
 from tests.conftest import ROOT, load_seeds
 
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -33,7 +33,7 @@ def prepare_database(path: Path) -> tuple[str, int]:
     engine = make_engine(url)
     with Session(engine) as session:
         load_seeds(session)
-        auth.create_user(session, "writer", "correct horse battery staple", Role.EDITOR)
+        users.create_user(session, "writer", "correct horse battery staple", Role.EDITOR)
         session.flush()
         token = api_tokens.create(session, "writer", "reliability", TokenScope.WRITE).secret
         source_id = session.scalar(select(Source.id).where(Source.key == "article"))

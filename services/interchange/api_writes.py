@@ -1,0 +1,293 @@
+"""The API's writes: JSON bodies checked field by field, then the same write services the
+forms use (create, update at a version, soft delete), each leaving a revision.
+
+Problems a client can cause raise WriteProblem, which the API answers as problem JSON.
+Nothing here commits: the view commits once the write succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Claim, Dossier, Entity, Source, User
+from services.editing import claim_input, claim_writes, entity_writes, revisions, source_writes
+from services.editing.revisions import StaleVersion
+from services.interchange import api_input, api_queries
+from services.interchange.api_input import (
+    CLAIM_FIELDS,
+    ENTITY_FIELDS,
+    KEY_PATTERN,
+    SLUG_PATTERN,
+    SOURCE_FIELDS,
+)
+
+# Members of a GET response that a client may send back unchanged; they are not fields.
+CLAIM_READ_ONLY = (
+    "id", "url", "api_url", "attribution_label", "confidence_label", "created_at",
+    "updated_at",
+)  # fmt: skip
+SOURCE_READ_ONLY = ("id", "page_url", "api_url", "created_at", "updated_at")
+ENTITY_READ_ONLY = ("url", "api_url", "created_at", "updated_at")
+VERSION_MAX = 2**31 - 1
+
+
+class WriteProblem(Exception):
+    """A write refused: `errors` per field (400), or a status with a reason; `current` is
+    the stored object when the client's version was stale (409)."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: Mapping[str, str] | None = None,
+        current: Claim | Source | Entity | None = None,
+    ):
+        super().__init__(detail)
+        self.status, self.detail, self.errors, self.current = status, detail, errors, current
+
+    @classmethod
+    def invalid(cls, errors: Mapping[str, str]) -> WriteProblem:
+        count = len(errors)
+        return cls(400, f"{count} field{'' if count == 1 else 's'} could not be used.", errors)
+
+    @classmethod
+    def stale(cls, current: Claim | Source | Entity, kind: str) -> WriteProblem:
+        return cls(
+            409,
+            f"This {kind} changed since the version you sent: it is now at version "
+            f"{current.version}. Apply your change to the current version and send it again.",
+            current=current,
+        )
+
+
+def _check_members(body: Mapping[str, Any], fields: tuple, read_only: tuple, extra=()) -> None:
+    errors = api_input.unknown_fields(body, fields + tuple(extra), ignored=read_only)
+    if errors:
+        raise WriteProblem.invalid(errors)
+
+
+def _version(value: Any, errors: dict[str, str]) -> int | None:
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 11:
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= VERSION_MAX:
+        errors["version"] = (
+            "Send the version you last read, so that nobody's newer edit is overwritten."
+        )
+        return None
+    return value
+
+
+def version_argument(value: str | None) -> int:
+    """The `version` a DELETE names, or a WriteProblem."""
+    errors: dict[str, str] = {}
+    version = _version(value, errors)
+    if errors:
+        raise WriteProblem.invalid(errors)
+    return version
+
+
+def _dossier(session: Session, body: Mapping[str, Any]) -> Dossier:
+    slug = body.get("dossier")
+    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+        raise WriteProblem.invalid({"dossier": "Name the dossier by its slug."})
+    dossier = session.scalar(select(Dossier).where(Dossier.slug == slug))
+    if dossier is None:
+        raise WriteProblem.invalid({"dossier": f'There is no dossier "{slug}".'})
+    return dossier
+
+
+def _same_dossier(body: Mapping[str, Any], dossier: Dossier) -> None:
+    if "dossier" in body and body["dossier"] != dossier.slug:
+        raise WriteProblem.invalid({"dossier": "An item stays in its dossier; it cannot move."})
+
+
+def _key_errors(session, model, dossier: Dossier, key: Any, current_id=None) -> dict:
+    if key is None or key == "":
+        return {}
+    if not isinstance(key, str) or not KEY_PATTERN.match(key):
+        return {"key": api_input.KEY_HINT}
+    holder = session.scalar(
+        select(model.id).where(model.dossier_id == dossier.id, model.key == key)
+    )
+    if holder is not None and holder != current_id:
+        return {"key": f'"{key}" is already the key of another item in this dossier.'}
+    return {}
+
+
+# --- claims -------------------------------------------------------------------------------
+
+
+def create_claim(session: Session, body: Mapping[str, Any], user: User) -> Claim:
+    """A new claim in the dossier the body names. Raises WriteProblem. Flushes."""
+    _check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier",))
+    dossier = _dossier(session, body)
+    data, errors = api_input.read_claim(session, dossier, body)
+    errors = {**errors, **_key_errors(session, Claim, dossier, body.get("key"))}
+    if errors:
+        raise WriteProblem.invalid(errors)
+    return claim_writes.create_claim(session, dossier, data, user)
+
+
+def editable_claim(session: Session, claim_id: int, signed_in: bool) -> Claim:
+    claim = claim_writes.load_for_edit(session, claim_id)
+    if claim is None or not api_queries.readable(claim.dossier, signed_in):
+        raise WriteProblem(404, f"There is no claim {claim_id}.")
+    return claim
+
+
+def update_claim(session: Session, claim: Claim, body: Mapping[str, Any], user: User) -> None:
+    """Change the fields the body names, if the claim is still at the body's `version`.
+
+    Raises WriteProblem (400 for wrong fields, 409 with the current claim when stale).
+    """
+    _check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier", "version"))
+    errors: dict[str, str] = {}
+    version = _version(body.get("version"), errors)
+    if errors:
+        raise WriteProblem.invalid(errors)
+    if claim.version != version:
+        raise WriteProblem.stale(claim, "claim")
+    _same_dossier(body, claim.dossier)
+    changes = {name: value for name, value in body.items() if name in CLAIM_FIELDS}
+    current = {**claim_input.raw_from_claim(claim), "key": claim.key, "relations": []}
+    merged = {**current, **changes}
+    data, errors = api_input.read_claim(session, claim.dossier, merged, claim=claim)
+    errors = {**errors, **_key_errors(session, Claim, claim.dossier, merged["key"], claim.id)}
+    if errors:
+        raise WriteProblem.invalid(errors)
+    if "relations" not in body:
+        data.relations = api_input.kept_relations(claim)
+    try:
+        claim_writes.update_claim(session, claim, data, user, version)
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "claim") from None
+
+
+def delete_claim(session: Session, claim: Claim, version: int, user: User) -> None:
+    try:
+        claim_writes.delete_claim(session, claim, user, version)
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "claim") from None
+
+
+# --- sources ------------------------------------------------------------------------------
+
+
+def create_source(session: Session, body: Mapping[str, Any], user: User) -> Source:
+    """A new source in the dossier the body names. Raises WriteProblem. Flushes."""
+    _check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier",))
+    dossier = _dossier(session, body)
+    data, errors = source_writes.parse_source(api_input.flatten_dates(body))
+    errors = {**(errors or {}), **_key_errors(session, Source, dossier, body.get("key"))}
+    if errors:
+        raise WriteProblem.invalid(errors)
+    source = source_writes.new_source(dossier, data)
+    source.key = body.get("key") or None
+    session.add(source)
+    source_writes.add_created(session, source, user)
+    return source
+
+
+def editable_source(session: Session, source_id: int, signed_in: bool) -> Source:
+    source = api_queries.source(session, source_id, signed_in)
+    if source is None:
+        raise WriteProblem(404, f"There is no source {source_id}.")
+    return source
+
+
+def update_source(session: Session, source: Source, body: Mapping[str, Any], user: User) -> None:
+    """Change the fields the body names, if the source is still at the body's `version`."""
+    _check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier", "version"))
+    errors: dict[str, str] = {}
+    version = _version(body.get("version"), errors)
+    if errors:
+        raise WriteProblem.invalid(errors)
+    if source.version != version:
+        raise WriteProblem.stale(source, "source")
+    _same_dossier(body, source.dossier)
+    changes = {name: value for name, value in body.items() if name in SOURCE_FIELDS}
+    raw = {**source_writes.raw_from_source(source), **api_input.flatten_dates(changes)}
+    data, errors = source_writes.parse_source(raw)
+    key = changes.get("key", source.key)
+    errors = {**(errors or {}), **_key_errors(session, Source, source.dossier, key, source.id)}
+    if errors:
+        raise WriteProblem.invalid(errors)
+    source.key = key or None
+    try:
+        source_writes.update_source(session, source, data, user, version)
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "source") from None
+
+
+def delete_source(session: Session, source: Source, version: int, user: User) -> None:
+    try:
+        source_writes.delete_source(session, source, user, version)
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "source") from None
+    except source_writes.SourceInUse as error:
+        raise WriteProblem(409, str(error)) from None
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Entity:
+    """A new entity; its slug is the body's, or made from its name. Raises WriteProblem."""
+    _check_members(body, ENTITY_FIELDS, ENTITY_READ_ONLY)
+    data, errors = entity_writes.parse_entity(body)
+    errors = dict(errors or {})
+    slug = body.get("slug")
+    if slug is not None:
+        if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+            errors["slug"] = "A slug is lower-case letters, digits and dashes, at most 100."
+        elif session.scalar(select(Entity.id).where(Entity.slug == slug)) is not None:
+            errors["slug"] = f'"{slug}" is already the slug of another entity.'
+    if errors:
+        raise WriteProblem.invalid(errors)
+    entity = entity_writes.new_entity(session, data)
+    if slug:
+        entity.slug = slug
+    session.add(entity)
+    revisions.record(session, entity, None, user)
+    return entity
+
+
+def editable_entity(session: Session, slug: str) -> Entity:
+    entity = api_queries.entity(session, slug)
+    if entity is None:
+        raise WriteProblem(404, f'There is no entity "{slug[:100]}".')
+    return entity
+
+
+def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], user: User) -> None:
+    """Change the fields the body names (not the slug), if still at the body's `version`."""
+    _check_members(body, ENTITY_FIELDS, ENTITY_READ_ONLY, extra=("version",))
+    errors: dict[str, str] = {}
+    version = _version(body.get("version"), errors)
+    if "slug" in body and body["slug"] != entity.slug:
+        errors["slug"] = "The slug cannot change: pages and files elsewhere link to it."
+    if errors:
+        raise WriteProblem.invalid(errors)
+    if entity.version != version:
+        raise WriteProblem.stale(entity, "entity")
+    changes = {name: value for name, value in body.items() if name in ENTITY_FIELDS}
+    data, errors = entity_writes.parse_entity({**entity_writes.raw_from_entity(entity), **changes})
+    if errors:
+        raise WriteProblem.invalid(errors)
+    try:
+        entity_writes.update_entity(session, entity, data, user, version)
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "entity") from None
+
+
+def delete_entity(session: Session, entity: Entity, version: int, user: User) -> None:
+    try:
+        entity_writes.delete_entity(session, entity, user, version)
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "entity") from None
+    except entity_writes.EntityInUse as error:
+        raise WriteProblem(409, str(error)) from None

@@ -1,0 +1,361 @@
+"""Importing a file into a dossier: every row checked, all or nothing, idempotent.
+
+Sources and claims are matched on their `key` within the target dossier (a keyless one
+exported as "source-<id>" or "claim-<id>" is recognised too), entities on their slug across
+the site, so importing the same file again changes nothing. The dossier is created when it
+does not exist, so a dossier's export imported under another slug makes a copy.
+
+`run` writes through the session and flushes; it never commits. The caller commits only
+when the report has no rejection and it is not a dry run, and rolls back otherwise: a dry
+run is the real import, undone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from models import Claim, ClaimRelation, Dossier, Entity, Source, User
+from models.vocabulary import RelationType, Visibility
+from services.editing import (
+    bulk_lookups,
+    claim_writes,
+    entity_writes,
+    field_values,
+    markdown_render,
+    revisions,
+    source_writes,
+)
+from services.editing.claim_writes import RelationInput
+from services.editing.field_values import FieldReader
+from services.interchange import api_input
+from services.interchange.api_input import KEY_PATTERN, SLUG_PATTERN
+from services.interchange.import_formats import Document, Row
+from services.interchange.import_report import ImportReport
+
+SUMMARY = "import"
+_FALLBACK = {
+    "claim": re.compile(r"^claim-(\d{1,18})$"),
+    "source": re.compile(r"^source-(\d{1,18})$"),
+}
+FLUSH_EVERY = 1000
+
+
+class ImportRefused(ValueError):
+    """An import that cannot start (a wrong dossier slug); the message says why."""
+
+
+def _match(session: Session, model, dossier: Dossier, key: str):
+    """The dossier's item with this key (deleted ones too: keys stay taken), or the keyless
+    item that an export called "claim-<id>" / "source-<id>"."""
+    found = session.scalar(select(model).where(model.dossier_id == dossier.id, model.key == key))
+    if found is not None:
+        return found
+    fallback = _FALLBACK["claim" if model is Claim else "source"].match(key)
+    if fallback:
+        found = session.get(model, int(fallback.group(1)))
+        if found is not None and found.dossier_id == dossier.id and found.key is None:
+            return found
+    return None
+
+
+def run(session: Session, document: Document, slug: str, user: User | None) -> ImportReport:
+    """Import `document` into the dossier `slug` (created if missing). Flushes, never
+    commits. Raises ImportRefused for a slug that cannot name a dossier."""
+    if not SLUG_PATTERN.match(slug or "") or len(slug) > 80:
+        raise ImportRefused(
+            f'"{slug[:80]}" cannot name a dossier: use lower-case letters, digits and dashes.'
+        )
+    report = ImportReport(dossier=slug, format=document.format)
+    report.skipped.extend(document.skipped)
+    report.notes.extend(document.notes)
+    try:
+        dossier = _dossier(session, document, slug, report)
+        sources = _sources(session, document, dossier, user, report)
+        _entities(session, document, user, report)
+        with bulk_lookups.memoised(session):
+            _claims(session, document, dossier, sources, user, report)
+    except IntegrityError as error:
+        session.rollback()
+        report.reject("the file", f"the database refused it ({error.orig})")
+        return report
+    if report.changed:
+        claim_writes.touch(dossier)
+    session.flush()
+    return report
+
+
+# --- the dossier ----------------------------------------------------------------------------
+
+
+def _dossier(session: Session, document: Document, slug: str, report: ImportReport) -> Dossier:
+    meta = document.dossier if isinstance(document.dossier, dict) else {}
+    dossier = session.scalar(select(Dossier).where(Dossier.slug == slug))
+    created = dossier is None
+    # A file's title and texts are taken when it creates the dossier, or when it is an
+    # export of this very dossier; a copy imported into another dossier leaves its texts.
+    if not created and meta.get("slug") != slug:
+        return dossier
+    if created:
+        dossier = Dossier(slug=slug)
+        session.add(dossier)
+    before = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
+              dossier.visibility)  # fmt: skip
+    errors: dict[str, str] = {}
+    title = _meta_text(meta, "title", 300, errors) or dossier.title
+    dossier.title = title or slug.replace("-", " ").capitalize()
+    dossier.subject = _meta_text(meta, "subject", 300, errors) or dossier.subject or ""
+    for name in ("summary", "methodology"):
+        value = _meta_text(meta, name, 50_000, errors, multiline=True)
+        if value is not None and value != getattr(dossier, name):
+            setattr(dossier, name, value)
+            setattr(dossier, f"{name}_html", markdown_render.render(value))
+    visibility = meta.get("visibility")
+    if visibility in {member.value for member in Visibility}:
+        dossier.visibility = Visibility(visibility)
+    elif created:
+        dossier.visibility = Visibility.PUBLIC
+    if errors:
+        report.reject("dossier", errors)
+    session.flush()
+    after = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
+             dossier.visibility)  # fmt: skip
+    action = "created" if created else ("updated" if after != before else "unchanged")
+    report.count(action, "dossier", dossier.title)
+    return dossier
+
+
+def _meta_text(meta, name, max_length, errors, multiline=False) -> str | None:
+    value = meta.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > max_length or "\x00" in value:
+        errors[name] = f"must be text of at most {max_length} characters"
+        return None
+    return value.strip() if multiline else " ".join(value.split())
+
+
+# --- sources and entities -------------------------------------------------------------------
+
+
+def _keyed_rows(rows: list[Row], name: str, pattern, report: ImportReport):
+    """Rows with a usable, unique identifier under `name`; the others are rejected."""
+    seen: set[str] = set()
+    for row in rows:
+        value = row.data.get(name)
+        if not isinstance(value, str) or not pattern.match(value.strip()):
+            report.reject(row.where, {name: f"Give the {name}: letters, digits and dashes."})
+            continue
+        value = value.strip()
+        if value in seen:
+            report.reject(row.where, {name: f'"{value}" is used twice in this file.'})
+            continue
+        seen.add(value)
+        yield row, value
+
+
+def _without(data: Mapping[str, Any], *names: str) -> dict[str, Any]:
+    flat = {key: value for key, value in data.items() if key not in names}
+    for name, value in flat.items():
+        if isinstance(value, Mapping) and isinstance(value.get("edtf"), str):
+            flat[name] = value["edtf"]
+    return flat
+
+
+def _sources(session, document, dossier, user, report) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    for row, key in _keyed_rows(document.sources, "key", KEY_PATTERN, report):
+        source = _match(session, Source, dossier, key)
+        if source is not None and source.deleted_at is not None:
+            report.skipped.append((row.where, "this source was deleted here; it stays deleted"))
+            continue
+        if source is not None and document.sources_create_only:
+            sources[key] = source
+            continue
+        data, errors = source_writes.parse_source(_without(row.data, "key"))
+        if errors:
+            report.reject(row.where, errors)
+            continue
+        if source is None:
+            source = source_writes.new_source(dossier, data)
+            source.key = key
+            session.add(source)
+            revisions.record(session, source, None, user, summary=SUMMARY)
+            report.count("created", "source", data.title)
+        else:
+            before = revisions.snapshot(source)
+            source_writes.apply(source, data)
+            changed = revisions.record(session, source, before, user, summary=SUMMARY)
+            report.count("updated" if changed else "unchanged", "source", data.title)
+        sources[key] = source
+    return sources
+
+
+def _entities(session, document, user, report) -> dict[str, Entity]:
+    entities: dict[str, Entity] = {}
+    for row, slug in _keyed_rows(document.entities, "slug", SLUG_PATTERN, report):
+        entity = session.scalar(select(Entity).where(Entity.slug == slug))
+        if entity is not None and entity.deleted_at is not None:
+            target = entity_writes.current(entity, session)
+            if target is not None and target.deleted_at is None:
+                report.skipped.append((row.where, f'merged into "{target.slug}", used instead'))
+                entities[slug] = target
+            else:
+                report.skipped.append((row.where, "this entity was deleted here"))
+            continue
+        data, errors = entity_writes.parse_entity(_without(row.data, "slug"))
+        if errors:
+            report.reject(row.where, errors)
+            continue
+        if entity is None:
+            entity = Entity(slug=slug, aliases=[])
+            entity_writes.apply(entity, data)
+            session.add(entity)
+            revisions.record(session, entity, None, user, summary=SUMMARY)
+            report.count("created", "entity", data.name)
+        else:
+            before = revisions.snapshot(entity)
+            entity_writes.apply(entity, data)
+            changed = revisions.record(session, entity, before, user, summary=SUMMARY)
+            report.count("updated" if changed else "unchanged", "entity", data.name)
+        entities[slug] = entity
+    return entities
+
+
+# --- claims and their relations -------------------------------------------------------------
+
+
+def _existing_claims(session: Session, dossier: Dossier) -> dict[str, Claim]:
+    claims = session.scalars(
+        select(Claim)
+        .where(Claim.dossier_id == dossier.id)
+        .options(
+            joinedload(Claim.speaker),
+            joinedload(Claim.via),
+            joinedload(Claim.source),
+            selectinload(Claim.tags),
+            selectinload(Claim.entities),
+            selectinload(Claim.relations_out).joinedload(ClaimRelation.to_claim),
+        )
+    ).unique()
+    return {claim.key or f"claim-{claim.id}": claim for claim in claims}
+
+
+def _source_finder(session: Session, dossier: Dossier, sources: dict[str, Source]):
+    """Source ids by key: this file's sources, then the dossier's (as exported, too)."""
+
+    def find(key: str) -> int | None:
+        if key not in sources:
+            found = _match(session, Source, dossier, key)
+            if found is None or found.deleted_at is not None:
+                return None
+            sources[key] = found
+        return sources[key].id
+
+    return find
+
+
+def _unknown_sources(row: Row, find) -> dict[str, str]:
+    errors = {}
+    for name in ("source", "via"):
+        value = row.data.get(name)
+        if isinstance(value, str) and value.strip() and find(value.strip()) is None:
+            errors[name] = f'There is no source "{value.strip()[:100]}" in this file or dossier.'
+    return errors
+
+
+def _claims(session, document, dossier, sources, user, report) -> None:
+    existing = _existing_claims(session, dossier)
+    find_source = _source_finder(session, dossier, sources)
+    claims: dict[str, Claim] = {}
+    befores: dict[str, dict | None] = {}
+    for number, (row, key) in enumerate(_keyed_rows(document.claims, "key", KEY_PATTERN, report)):
+        if number % FLUSH_EVERY == 0 or _creates_references(row):
+            # Autoflush is off: write in batches, and before a row that creates a source or
+            # an entity inline, so its name is checked against the rows before it.
+            session.flush()
+        if row.data.get("error"):
+            report.reject(row.where, f"cannot be a claim: {row.data['error']}")
+            continue
+        claim = existing.get(key)
+        if claim is not None and claim.deleted_at is not None:
+            report.skipped.append((row.where, "this claim was deleted here; it stays deleted"))
+            continue
+        if claim is not None and document.claims_create_only:
+            report.count("unchanged", "claim", claim.statement)
+            continue
+        errors = _unknown_sources(row, find_source)
+        fields = {name: value for name, value in row.data.items() if name != "relations"}
+        data, parse_errors = api_input.read_claim(session, dossier, fields, find_source, claim)
+        errors = {**parse_errors, **errors}
+        if errors:
+            report.reject(row.where, errors)
+            continue
+        # Sources and entities created inline first: saving them flushes, and a new claim
+        # must not be flushed before it has its fields.
+        claim_writes.add_new_references(session, data, user)
+        if claim is None:
+            claim = claim_writes.new_claim(dossier)
+            session.add(claim)
+            befores[key] = None
+        else:
+            befores[key] = revisions.snapshot(claim)
+        # A claim matched as "claim-<id>" keeps its empty key: a key is no change to make.
+        data.key = None if claim.key is None and befores[key] is not None else key
+        claim_writes.apply(session, claim, data, relations=False)
+        claims[key] = claim
+    session.flush()
+    if document.relations is not None:
+        wanted = _relations(document.relations, claims, existing, report)
+        for key, claim in claims.items():
+            relations = wanted.get(key, [])
+            if not document.relation_notes:
+                _keep_notes(claim, relations)
+            claim_writes.set_relations(claim, relations)
+    for key, claim in claims.items():
+        before = befores[key]
+        changed = revisions.record(session, claim, before, user, summary=SUMMARY)
+        action = "created" if before is None else ("updated" if changed else "unchanged")
+        report.count(action, "claim", claim.statement)
+
+
+def _creates_references(row: Row) -> bool:
+    return any(isinstance(row.data.get(name), Mapping) for name in ("source", "via", "speaker"))
+
+
+def _keep_notes(claim: Claim, relations: list[RelationInput]) -> None:
+    """Give relations from a file without notes the notes they already have here."""
+    notes = {(r.type, r.to_claim_id): r.note for r in claim.relations_out}
+    for relation in relations:
+        relation.note = notes.get((relation.type, relation.target.id), relation.note)
+
+
+def _relations(rows, claims, existing, report) -> dict[str, list[RelationInput]]:
+    """The file's relations by the key of the claim they start from."""
+    wanted: dict[str, list[RelationInput]] = {}
+    known = {**{k: c for k, c in existing.items() if c.deleted_at is None}, **claims}
+    for row in rows:
+        data = row.data
+        if data.get("error"):
+            report.reject(row.where, {"relations": f'"{data["error"]}" is not "<type> <key>"'})
+            continue
+        read = FieldReader(data, prefix="relation ")
+        type_ = read("type", field_values.choice, RelationType, "kind of relation")
+        note = read("note", field_values.text, "note", 1000) or ""
+        source, target = data.get("from"), data.get("to")
+        if not isinstance(source, str) or source not in claims:
+            read.errors["relation from"] = f'"{source}" is not a claim of this file.'
+        if not isinstance(target, str) or target not in known:
+            read.errors["relation to"] = f'"{target}" is not a claim of this file or dossier.'
+        elif target == source:
+            read.errors["relation to"] = "A claim cannot be related to itself."
+        if read.errors:
+            report.reject(row.where, read.errors)
+            continue
+        wanted.setdefault(source, []).append(RelationInput(type_, known[target], note))
+    return wanted

@@ -1,0 +1,1 @@
+"""Running an instance: consistent online backups and restores."""

@@ -1,0 +1,103 @@
+"""Finding claims, and what a claim's page shows around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from models import Claim, Dossier
+from models.vocabulary import RelationType
+from services.reading.filters import Cursor
+from services.reading.timeline import card_options
+
+# Tensions first: they are what a reader of one claim most needs to know about.
+RELATION_ORDER = (
+    RelationType.CONTRADICTS,
+    RelationType.REFUTES,
+    RelationType.CONFIRMS,
+    RelationType.SUPPORTS,
+    RelationType.UPDATES,
+)
+
+
+@dataclass
+class Related:
+    claim: Claim
+    note: str
+
+    @property
+    def retracted(self) -> bool:
+        return self.claim.deleted_at is not None
+
+
+@dataclass
+class RelationGroup:
+    """Related claims sharing one relation read from this claim: "Contradicts", "Supported by"."""
+
+    type: RelationType
+    outgoing: bool
+    items: list[Related]
+
+    @property
+    def label(self) -> str:
+        words = self.type.value if self.outgoing else self.type.inverse_label
+        return words[:1].upper() + words[1:]
+
+
+@dataclass
+class Neighbours:
+    previous: Claim | None
+    next: Claim | None
+    position: Cursor  # the timeline position whose page starts with the claim itself
+
+
+def dossier_of_visible(session: Session, claim_id: int) -> Dossier | None:
+    """The dossier of a live claim, or None when there is no such claim."""
+    return session.scalar(
+        select(Dossier)
+        .join(Claim, Claim.dossier_id == Dossier.id)
+        .where(Claim.id == claim_id, Claim.deleted_at.is_(None))
+    )
+
+
+def get_visible(session: Session, claim_id: int) -> Claim | None:
+    """A live claim with everything its page shows, or None."""
+    statement = (
+        select(Claim)
+        .where(Claim.id == claim_id, Claim.deleted_at.is_(None))
+        .options(*card_options(), joinedload(Claim.dossier), selectinload(Claim.entities))
+    )
+    return session.scalars(statement).unique().one_or_none()
+
+
+def relation_groups(claim: Claim) -> list[RelationGroup]:
+    """The claim's relations in both directions, grouped by type and direction, tensions first.
+
+    A related claim that was deleted stays listed, marked retracted, so a link never breaks.
+    """
+    groups: dict[tuple[RelationType, bool], RelationGroup] = {}
+    for relation in claim.relations_out:
+        group = groups.setdefault((relation.type, True), RelationGroup(relation.type, True, []))
+        group.items.append(Related(relation.to_claim, relation.note))
+    for relation in claim.relations_in:
+        group = groups.setdefault((relation.type, False), RelationGroup(relation.type, False, []))
+        group.items.append(Related(relation.from_claim, relation.note))
+    return sorted(
+        groups.values(), key=lambda group: (RELATION_ORDER.index(group.type), not group.outgoing)
+    )
+
+
+def neighbours(session: Session, claim: Claim) -> Neighbours:
+    """The live claims just before and just after this one on its dossier's timeline."""
+    position = tuple_(Claim.timeline_date, Claim.id)
+    here = tuple_(claim.timeline_date, claim.id)
+    base = select(Claim).where(Claim.dossier_id == claim.dossier_id, Claim.deleted_at.is_(None))
+    previous = session.scalar(
+        base.where(position < here).order_by(Claim.timeline_date.desc(), Claim.id.desc()).limit(1)
+    )
+    following = session.scalar(
+        base.where(position > here).order_by(Claim.timeline_date, Claim.id).limit(1)
+    )
+    return Neighbours(previous, following, Cursor(claim.timeline_date, claim.id - 1))

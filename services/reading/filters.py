@@ -1,0 +1,235 @@
+"""Timeline filters: parsed once from query arguments, shared by the HTML pages and the API."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from models.fuzzy_date import FuzzyDate, FuzzyDateError, parse
+from models.vocabulary import Attribution, Status
+from services.reading.search import search_terms
+
+ORDERS = ("event", "stated")
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+TAG_KEY_MAX = 60
+CURSOR_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d{1,18})$")
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A keyset position: the sort date and id of the last claim of the previous page."""
+
+    sort_date: date
+    claim_id: int
+
+    def __str__(self) -> str:
+        return f"{self.sort_date.isoformat()}.{self.claim_id}"
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    attributions: tuple[Attribution, ...] = ()
+    entity: str | None = None
+    tag: str | None = None
+    source: int | None = None
+    status: Status | None = None
+    min_confidence: int | None = None
+    date_from: FuzzyDate | None = None
+    date_to: FuzzyDate | None = None
+    q: str = ""
+    order: str = "event"
+    after: Cursor | None = None
+    errors: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def active(self) -> bool:
+        """Whether anything narrows the claims (order and position do not)."""
+        return self.without_position() != ClaimFilters(order=self.order)
+
+    def without_position(self) -> ClaimFilters:
+        return replace(self, after=None, errors=())
+
+    def without(self, name: str, value: object = None) -> ClaimFilters:
+        """These filters, back on the first page, with one filter (or one attribution) removed."""
+        if name == "attributions":
+            kept = tuple(a for a in self.attributions if value is not None and a != value)
+            return replace(self, attributions=kept, after=None, errors=())
+        return replace(self, **{name: FILTER_DEFAULTS[name]}, after=None, errors=())
+
+    def to_args(self) -> list[tuple[str, str]]:
+        """The query arguments that reproduce these filters, in a stable order."""
+        args = [("attribution", attribution.value) for attribution in self.attributions]
+        for name, value in (
+            ("entity", self.entity),
+            ("tag", self.tag),
+            ("source", self.source),
+            ("status", self.status.value if self.status else None),
+            ("min_confidence", self.min_confidence),
+            ("from", self.date_from.edtf if self.date_from else None),
+            ("to", self.date_to.edtf if self.date_to else None),
+            ("q", self.q or None),
+            ("order", self.order if self.order != "event" else None),
+            ("after", str(self.after) if self.after else None),
+        ):
+            if value is not None:
+                args.append((name, str(value)))
+        return args
+
+
+# What each narrowing filter is when it is not set (see ClaimFilters.without).
+FILTER_DEFAULTS = {
+    "attributions": (),
+    "entity": None,
+    "tag": None,
+    "source": None,
+    "status": None,
+    "min_confidence": None,
+    "date_from": None,
+    "date_to": None,
+    "q": "",
+}
+
+
+def parse_filters(args) -> ClaimFilters:
+    """Read filters from a MultiDict of query arguments; wrong values are dropped with a message."""
+    errors: list[str] = []
+    attributions = []
+    for value in args.getlist("attribution"):
+        try:
+            attribution = Attribution(value)
+        except ValueError:
+            errors.append(
+                f'Unknown attribution "{value}"; expected one of {_choices(Attribution)}.'
+            )
+            continue
+        if attribution not in attributions:
+            attributions.append(attribution)
+    return ClaimFilters(
+        attributions=tuple(attributions),
+        entity=_slug(args.get("entity"), "entity", errors),
+        tag=_tag(args.get("tag"), errors),
+        source=_positive_int(args.get("source"), "source", errors),
+        status=_enum(Status, args.get("status"), "status", errors),
+        min_confidence=_confidence(args.get("min_confidence"), errors),
+        date_from=_date(args.get("from"), "from", errors),
+        date_to=_date(args.get("to"), "to", errors),
+        q=_query(args.get("q"), errors),
+        order=_order(args.get("order"), errors),
+        after=_cursor(args.get("after"), errors),
+        errors=tuple(errors),
+    )
+
+
+def _choices(enum_class) -> str:
+    return ", ".join(member.value for member in enum_class)
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def _tag(value: str | None, errors: list[str]) -> str | None:
+    """A tag's key: its name with spaces collapsed and case folded ("AI  Chips" is "ai chips")."""
+    if _blank(value):
+        return None
+    key = " ".join(value.split()).casefold()
+    if len(key) > TAG_KEY_MAX or not key.isprintable():
+        errors.append(f'The tag "{key[:60]}" is not a valid tag name.')
+        return None
+    return key
+
+
+def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
+    if _blank(value):
+        return None
+    value = value.strip().lower()
+    if not SLUG_PATTERN.match(value):
+        errors.append(f'The {name} "{value[:60]}" is not a valid name.')
+        return None
+    return value
+
+
+def _positive_int(value: str | None, name: str, errors: list[str]) -> int | None:
+    if _blank(value):
+        return None
+    if not value.strip().isdigit() or len(value.strip()) > 18:
+        errors.append(f'The {name} must be a number, not "{value[:60]}".')
+        return None
+    return int(value)
+
+
+def _enum(enum_class, value: str | None, name: str, errors: list[str]):
+    if _blank(value):
+        return None
+    try:
+        return enum_class(value.strip())
+    except ValueError:
+        errors.append(f'Unknown {name} "{value[:60]}"; expected one of {_choices(enum_class)}.')
+        return None
+
+
+def _confidence(value: str | None, errors: list[str]) -> int | None:
+    if _blank(value):
+        return None
+    value = value.strip()
+    if not value.isdigit() or not 0 <= int(value) <= 100:
+        errors.append(
+            f'Minimum confidence must be a whole number from 0 to 100, not "{value[:60]}".'
+        )
+        return None
+    return int(value)
+
+
+def _date(value: str | None, name: str, errors: list[str]) -> FuzzyDate | None:
+    if _blank(value):
+        return None
+    try:
+        return parse(value)
+    except FuzzyDateError as error:
+        errors.append(f'"{name.capitalize()}" date: {error}')
+        return None
+
+
+def _query(value: str | None, errors: list[str]) -> str:
+    if _blank(value):
+        return ""
+    value = " ".join(value.split())
+    if len(value) > MAX_QUERY_LENGTH:
+        errors.append(f"The search was cut to its first {MAX_QUERY_LENGTH} characters.")
+        value = value[:MAX_QUERY_LENGTH]
+    if not search_terms(value):
+        # Only quotes, stars or brackets: nothing to look for, so the search is dropped.
+        errors.append(f'The search "{value[:60]}" has no words in it; type one or more words.')
+        return ""
+    return value
+
+
+def _order(value: str | None, errors: list[str]) -> str:
+    if _blank(value):
+        return "event"
+    if value not in ORDERS:
+        errors.append(f'Unknown order "{value[:60]}"; expected "event" or "stated".')
+        return "event"
+    return value
+
+
+def parse_cursor(value: str | None) -> tuple[Cursor | None, str | None]:
+    """A page position from the `after` argument, and a message when it is not valid."""
+    errors: list[str] = []
+    cursor = _cursor(value, errors)
+    return cursor, errors[0] if errors else None
+
+
+def _cursor(value: str | None, errors: list[str]) -> Cursor | None:
+    if _blank(value):
+        return None
+    match = CURSOR_PATTERN.match(value.strip())
+    if match:
+        try:
+            return Cursor(date.fromisoformat(match.group(1)), int(match.group(2)))
+        except ValueError:
+            pass
+    errors.append("That page position is not valid; showing the first page.")
+    return None

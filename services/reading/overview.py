@@ -1,0 +1,367 @@
+"""The overview strip above the timeline: the dossier's span, a mark per claim, today marked.
+
+Plain geometry for an inline SVG drawn by the template. Up to `BIN_THRESHOLD` claims each
+gets a mark (a span when its date is imprecise) in a lane where it does not hide another;
+beyond that the claims are counted per month (or per year on a long span), by attribution,
+with one GROUP BY. The axis covers every live claim of the dossier whatever the filters,
+so the strip keeps its scale while the reader narrows the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from models import Claim, Dossier
+from models.fuzzy_date import OPEN_END, OPEN_START, from_edtf, parse
+from models.vocabulary import LIKELIHOOD_BANDS, Attribution
+from services.reading import timeline
+from services.reading.filters import ClaimFilters, Cursor
+
+BIN_THRESHOLD = 300
+WIDTH = 1200
+PAD_X = 14
+TOP = 22  # room for the "Today" label
+LANE_HEIGHT = 13
+MAX_LANES = 16
+MARK_SIZE = 9
+GAP = 2
+OPEN_STUB = 36
+BAR_HEIGHT = 120
+AXIS_HEIGHT = 30
+YEARS_FOR_MONTH_BINS = 15
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A year boundary on the axis; `filters` show that year only."""
+
+    x: float
+    label: str
+    filters: ClaimFilters | None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One claim: its shape at `x` on its lane, and a span bar when its date is imprecise."""
+
+    claim_id: int
+    attribution: Attribution
+    date_label: str
+    statement: str
+    x: float
+    y: float
+    span: tuple[float, float] | None
+    open_start: bool
+    open_end: bool
+    cursor: Cursor  # the timeline position whose page starts with this claim
+
+
+@dataclass(frozen=True)
+class Segment:
+    attribution: Attribution
+    count: int
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Bin:
+    label: str
+    x: float
+    width: float
+    total: int
+    segments: list[Segment]
+    cursor: Cursor  # the timeline position whose page starts with this period
+
+    @property
+    def description(self) -> str:
+        parts = ", ".join(f"{s.attribution.label} {s.count}" for s in self.segments)
+        return f"{self.label}: {self.total} claim{'s' if self.total != 1 else ''} ({parts})"
+
+
+@dataclass(frozen=True)
+class Overview:
+    start: date
+    end: date
+    total: int
+    height: float
+    axis_y: float
+    ticks: list[Tick]
+    today_x: float | None
+    marks: list[Mark]
+    bins: list[Bin]
+    unit: str | None  # "month" or "year" when binned
+
+    width: int = WIDTH
+
+    @property
+    def binned(self) -> bool:
+        return self.unit is not None
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.start.year}–{self.end.year}"
+            if self.start.year != self.end.year
+            else str(self.start.year)
+        )
+
+
+def _columns(order: str):
+    """The sort date and the first and last day of the date the timeline orders by."""
+    return (timeline.sort_column(order), *timeline.date_bounds(order))
+
+
+def as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def axis(session: Session, dossier: Dossier, order: str, today: date) -> tuple[date, date] | None:
+    """Whole years covering every live claim of the dossier and today; None if it has none."""
+    _, first, last = _columns(order)
+    # An open end has no position of its own: the other end stands in for it.
+    known_first = case((first > OPEN_START, first), else_=last)
+    known_last = case((last < OPEN_END, last), else_=first)
+    lowest, highest = session.execute(
+        select(func.min(known_first), func.max(known_last)).where(
+            Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None)
+        )
+    ).one()
+    lowest, highest = as_date(lowest), as_date(highest)
+    if lowest is None:
+        return None
+    return date(min(lowest, today).year, 1, 1), date(max(highest, today).year, 12, 31)
+
+
+class _Scale:
+    def __init__(self, start: date, end: date):
+        self.start, self.end = start, end
+        self.days = (end - start).days + 1
+
+    def x(self, day: date) -> float:
+        day = min(max(day, self.start), self.end)
+        return round(PAD_X + (day - self.start).days / self.days * (WIDTH - 2 * PAD_X), 1)
+
+
+def _ticks(scale: _Scale, filters: ClaimFilters) -> list[Tick]:
+    years = list(range(scale.start.year, scale.end.year + 1))
+    step = 1 if len(years) <= 20 else 5
+    ticks = []
+    for year in years:
+        if (year - years[0]) % step:
+            continue
+        only_year = parse(str(year))
+        year_filters = replace(filters, date_from=only_year, date_to=only_year, after=None)
+        ticks.append(Tick(scale.x(date(year, 1, 1)), str(year), year_filters))
+    return ticks
+
+
+def _pack(extents: list[tuple[float, float]]) -> list[int]:
+    """A lane for each extent (sorted by start) so that none hides another, while lanes last."""
+    lane_ends: list[float] = []
+    lanes = []
+    for left, right in extents:
+        lane = next((i for i, end in enumerate(lane_ends) if end + GAP <= left), None)
+        if lane is None and len(lane_ends) < MAX_LANES:
+            lane_ends.append(float("-inf"))
+            lane = len(lane_ends) - 1
+        elif lane is None:  # out of lanes: share the one that frees up first
+            lane = min(range(len(lane_ends)), key=lane_ends.__getitem__)
+        lane_ends[lane] = max(lane_ends[lane], right)
+        lanes.append(lane)
+    return lanes
+
+
+def _marks(session, dossier, filters, scale: _Scale) -> list[Mark]:
+    sort, first, last = _columns(filters.order)
+    edtf = Claim.stated_edtf if filters.order == "stated" else Claim.event_edtf
+    statement = (
+        timeline.filtered(dossier, filters, session.get_bind().dialect.name)
+        .with_only_columns(
+            Claim.id, Claim.attribution, Claim.statement, edtf, Claim.stated_edtf, sort, first, last
+        )
+        .order_by(sort, Claim.id)
+        .limit(BIN_THRESHOLD)
+    )
+    rows = session.execute(statement).all()
+    extents, pending = [], []
+    for claim_id, attribution, text, own_edtf, stated_edtf, day, earliest, latest in rows:
+        day, earliest, latest = as_date(day), as_date(earliest), as_date(latest)
+        # An open end is drawn as a short stub pointing away, not a bar to the edge of the
+        # strip, which would claim a start (or end) the source never gave.
+        if earliest == OPEN_START:
+            x = scale.x(latest)
+            left, right = x - OPEN_STUB, x
+        elif latest == OPEN_END:
+            x = scale.x(earliest)
+            left, right = x, x + OPEN_STUB
+        else:
+            x = scale.x(day)
+            left, right = scale.x(earliest), scale.x(latest)
+        span = (left, right) if right - left >= MARK_SIZE / 2 else None
+        extent_left = min(x - MARK_SIZE / 2, left if span else x)
+        extent_right = max(x + MARK_SIZE / 2, right if span else x)
+        extents.append((extent_left, extent_right))
+        label = from_edtf(own_edtf or stated_edtf).label
+        pending.append((claim_id, attribution, label, text, x, span, earliest, latest, day))
+    order = sorted(range(len(extents)), key=lambda i: extents[i])
+    lanes = dict(zip(order, _pack([extents[i] for i in order]), strict=True))
+    return [
+        Mark(
+            claim_id=claim_id,
+            attribution=attribution,
+            date_label=label,
+            statement=text,
+            x=x,
+            y=TOP + lanes[index] * LANE_HEIGHT + LANE_HEIGHT / 2,
+            span=span,
+            open_start=earliest == OPEN_START,
+            open_end=latest == OPEN_END,
+            cursor=Cursor(day, claim_id - 1),
+        )
+        for index, (claim_id, attribution, label, text, x, span, earliest, latest, day) in (
+            enumerate(pending)
+        )
+    ]
+
+
+def period_expression(column, unit: str, dialect: str):
+    if dialect == "postgresql":
+        return func.to_char(column, "YYYY-MM" if unit == "month" else "YYYY")
+    return func.strftime("%Y-%m" if unit == "month" else "%Y", column)
+
+
+def _bins(session, dossier, filters, scale: _Scale, unit: str) -> tuple[list[Bin], float]:
+    sort, _, _ = _columns(filters.order)
+    dialect = session.get_bind().dialect.name
+    period = period_expression(sort, unit, dialect)
+    statement = (
+        timeline.filtered(dossier, filters, dialect)
+        .with_only_columns(period, Claim.attribution, func.count(Claim.id))
+        .group_by(period, Claim.attribution)
+    )
+    counts: dict[date, dict[Attribution, int]] = {}
+    for key, attribution, number in session.execute(statement):
+        year, _, month = str(key).partition("-")
+        start = max(date(int(year), int(month or 1), 1), scale.start)
+        if unit == "year":
+            start = date(start.year, 1, 1)
+        else:
+            start = start.replace(day=1)
+        per_kind = counts.setdefault(start, {})
+        per_kind[attribution] = per_kind.get(attribution, 0) + number
+    largest = max((sum(c.values()) for c in counts.values()), default=1)
+    base = TOP + BAR_HEIGHT
+    bins = []
+    for start in sorted(counts):
+        end = _period_end(start, unit)
+        x, right = scale.x(start), scale.x(end + timedelta(days=1))
+        segments, y = [], base
+        for kind in Attribution:
+            number = counts[start].get(kind, 0)
+            if not number:
+                continue
+            height = max(1.5, number / largest * BAR_HEIGHT)
+            y -= height
+            segments.append(Segment(kind, number, round(y, 1), round(height, 1)))
+        label = (
+            f"{MONTH_ABBREVIATIONS[start.month - 1]} {start.year}"
+            if unit == "month"
+            else str(start.year)
+        )
+        bins.append(
+            Bin(
+                label=label,
+                x=x,
+                width=max(1.0, round(right - x - 0.5, 1)),
+                total=sum(counts[start].values()),
+                segments=segments,
+                cursor=Cursor(start, 0),
+            )
+        )
+    return bins, base
+
+
+def _period_end(start: date, unit: str) -> date:
+    if unit == "year":
+        return date(start.year, 12, 31)
+    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def build(
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    total: int,
+    today: date,
+) -> Overview | None:
+    """The strip for the claims that pass `filters` (`total` of them); None for an empty dossier.
+
+    It does not depend on the page being read, so it can be cached with the counts."""
+    bounds = axis(session, dossier, filters.order, today)
+    if bounds is None:
+        return None
+    scale = _Scale(*bounds)
+    filters = filters.without_position()
+    marks: list[Mark] = []
+    bins: list[Bin] = []
+    unit = None
+    if total > BIN_THRESHOLD:
+        unit = "month" if scale.end.year - scale.start.year < YEARS_FOR_MONTH_BINS else "year"
+        bins, bottom = _bins(session, dossier, filters, scale, unit)
+    elif total:
+        marks = _marks(session, dossier, filters, scale)
+        lanes = max(int((mark.y - TOP) // LANE_HEIGHT) + 1 for mark in marks)
+        bottom = TOP + lanes * LANE_HEIGHT
+    else:
+        bottom = TOP + LANE_HEIGHT
+    axis_y = bottom + 4
+    today_x = scale.x(today) if scale.start <= today <= scale.end else None
+    return Overview(
+        start=scale.start,
+        end=scale.end,
+        total=total,
+        height=axis_y + AXIS_HEIGHT,
+        axis_y=axis_y,
+        ticks=_ticks(scale, filters),
+        today_x=today_x,
+        marks=marks,
+        bins=bins,
+        unit=unit,
+    )
+
+
+@dataclass(frozen=True)
+class Band:
+    lowest: int
+    highest: int
+    words: str
+
+    @property
+    def example(self) -> int:
+        return (self.lowest + self.highest) // 2
+
+
+@dataclass(frozen=True)
+class Legend:
+    attributions: list[Attribution]
+    confidence_bands: list[Band]
+
+
+def legend() -> Legend:
+    """What the legend explains: the six attribution kinds and the ICD 203 confidence bands."""
+    lowest_values = [lowest for lowest, _ in LIKELIHOOD_BANDS]
+    highest_values = [following - 1 for following in lowest_values[1:]] + [100]
+    bands = [
+        Band(lowest, highest, words)
+        for (lowest, words), highest in zip(LIKELIHOOD_BANDS, highest_values, strict=True)
+    ]
+    return Legend(attributions=list(Attribution), confidence_bands=bands)

@@ -1,0 +1,263 @@
+"""The timeline: which claims a view shows, in which order, a page at a time, grouped by month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from sqlalchemy import Select, func, select, tuple_, union
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+
+from models import Claim, ClaimRelation, Dossier, Entity, Tag, claim_entities, claim_tags
+from models.fuzzy_date import OPEN_START, FuzzyDate
+from services.reading import search
+from services.reading.filters import ClaimFilters, Cursor
+
+# Above this many matching claims a page walks the date index (see `filtered`): the walk
+# reads about per_page x dossier size / matches rows, at most 2,500 for a page of 50 at
+# 100,000 claims (25,000 at a million, still a few milliseconds).
+WALK_BY_DATE_ABOVE = 2_000
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass
+class Page:
+    claims: list[Claim]
+    total: int
+    next_cursor: Cursor | None
+    # Set when the page does not start at the beginning: where the page before it starts
+    # (None for the first page itself).
+    has_previous: bool = False
+    previous_cursor: Cursor | None = None
+
+
+@dataclass
+class MonthGroup:
+    """Claims of one month; `month` is None for claims whose date names no month."""
+
+    year: int
+    month: int | None
+    claims: list[Claim]
+
+    @property
+    def label(self) -> str:
+        if self.year == OPEN_START.year:
+            return "No earliest date"
+        if self.month is None:
+            return f"{self.year}, no month given"
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def anchor(self) -> str:
+        return f"m-{self.year}-{self.month or 0:02d}"
+
+
+@dataclass
+class YearGroup:
+    year: int
+    months: list[MonthGroup]
+
+    @property
+    def label(self) -> str:
+        # Only an interval open at the start ("July 2024 or earlier") sorts at date.min.
+        return "Open start" if self.year == OPEN_START.year else str(self.year)
+
+    @property
+    def anchor(self) -> str:
+        return f"y-{self.year}"
+
+
+def sort_column(order: str):
+    return Claim.stated_earliest if order == "stated" else Claim.timeline_date
+
+
+def date_bounds(order: str):
+    """The first and last day of the date the timeline places claims by, as SQL expressions."""
+    if order == "stated":
+        return Claim.stated_earliest, Claim.stated_latest
+    return (
+        func.coalesce(Claim.event_earliest, Claim.stated_earliest),
+        func.coalesce(Claim.event_latest, Claim.stated_latest),
+    )
+
+
+def sort_date(claim: Claim, order: str) -> date:
+    return claim.stated_earliest if order == "stated" else claim.timeline_date
+
+
+def card_options():
+    """Eager loads for everything a claim card shows, so a page costs a fixed number of queries."""
+    return (
+        joinedload(Claim.speaker),
+        joinedload(Claim.via),
+        joinedload(Claim.source),
+        selectinload(Claim.tags),
+        selectinload(Claim.relations_out).joinedload(ClaimRelation.to_claim),
+        selectinload(Claim.relations_in).joinedload(ClaimRelation.from_claim),
+    )
+
+
+def listing_options():
+    """Eager loads for a claim as the API lists it: its relations by id, no related claims."""
+    return (
+        joinedload(Claim.speaker),
+        joinedload(Claim.via),
+        joinedload(Claim.source),
+        selectinload(Claim.tags),
+        selectinload(Claim.relations_out),
+    )
+
+
+def filtered(
+    dossier: Dossier, filters: ClaimFilters, dialect: str, by_date: bool = False
+) -> Select:
+    """Select the live claims of a dossier that pass the filters, unordered.
+
+    `by_date` is for a page of many matching claims: SQLite then walks the date index and
+    checks each claim against the id lists of the search, entity and tag filters, instead
+    of reading every matching claim and sorting them (58 ms for a word in all 100,000
+    claims; 20 ms walking). For a rare match the id lists lead: a walk would read them all.
+    Raises search.SearchError when the search has no words.
+    """
+    # "claims.id + 0" is not an indexed column, so SQLite cannot drive the query from it.
+    ids = Claim.id + 0 if by_date and dialect == "sqlite" else Claim.id
+    statement = select(Claim).where(Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None))
+    if filters.attributions:
+        statement = statement.where(Claim.attribution.in_(filters.attributions))
+    if filters.status:
+        statement = statement.where(Claim.status == filters.status)
+    if filters.min_confidence is not None:
+        statement = statement.where(Claim.confidence >= filters.min_confidence)
+    if filters.source is not None:
+        statement = statement.where(
+            (Claim.source_id == filters.source) | (Claim.via_id == filters.source)
+        )
+    # Entity and tag filters as IN (ids from the link table's index), not a correlated
+    # EXISTS per claim: a rare entity then costs a few index lookups, not a walk of the dossier.
+    if filters.entity:
+        statement = statement.where(
+            ids.in_(claim_ids_about(select(Entity.id).where(Entity.slug == filters.entity)))
+        )
+    if filters.tag:
+        tagged = (
+            select(claim_tags.c.claim_id)
+            .join(Tag, Tag.id == claim_tags.c.tag_id)
+            .where(Tag.key == filters.tag)
+        )
+        statement = statement.where(ids.in_(tagged))
+    # A claim is "in 2024" when its date overlaps 2024: "2023 – July 2024" is, though it
+    # sits at its start, in 2023. An open end overlaps everything on its side.
+    first, last = date_bounds(filters.order)
+    if filters.date_from:
+        statement = statement.where(last >= filters.date_from.earliest)
+    if filters.date_to:
+        statement = statement.where(first <= filters.date_to.latest)
+    if filters.q:
+        statement = statement.where(search.matches(filters.q, dialect, ids))
+    return statement
+
+
+def claim_ids_about(entity_ids) -> Select:
+    """Ids of the claims that name one of `entity_ids` (a subquery) or are spoken by one."""
+    spoken = aliased(Claim)
+    return union(
+        select(claim_entities.c.claim_id).where(claim_entities.c.entity_id.in_(entity_ids)),
+        select(spoken.id).where(spoken.speaker_id.in_(entity_ids)),
+    )
+
+
+def count(session: Session, statement: Select) -> int:
+    return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+
+
+def page(
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    per_page: int,
+    total: int | None = None,
+    options=None,
+) -> Page:
+    """One page of the filtered timeline, after `filters.after`, oldest first; `total` saves
+    the count query when the caller already knows it. `options` are the eager loads
+    (card_options() by default).
+
+    Keyset pagination on (sort date, id): a row-value comparison that SQLite and PostgreSQL
+    answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
+    """
+    by_date = total is not None and total > WALK_BY_DATE_ABOVE
+    base = filtered(dossier, filters, session.get_bind().dialect.name, by_date)
+    column = sort_column(filters.order)
+    statement = base.order_by(column, Claim.id).limit(per_page + 1)
+    statement = statement.options(*(options or card_options()))
+    if filters.after:
+        statement = statement.where(
+            tuple_(column, Claim.id) > tuple_(filters.after.sort_date, filters.after.claim_id)
+        )
+    claims = list(session.scalars(statement).unique())
+    next_cursor = None
+    if len(claims) > per_page:
+        claims = claims[:per_page]
+        last = claims[-1]
+        next_cursor = Cursor(sort_date(last, filters.order), last.id)
+    total = count(session, base) if total is None else total
+    result = Page(claims=claims, total=total, next_cursor=next_cursor)
+    if filters.after:
+        result.has_previous, result.previous_cursor = _previous(session, base, filters, per_page)
+    return result
+
+
+def _previous(
+    session: Session, base: Select, filters: ClaimFilters, per_page: int
+) -> tuple[bool, Cursor | None]:
+    """Whether claims come before this page, and the position the page before it starts after.
+
+    Walks back from `filters.after` on the same index: the previous page is the `per_page`
+    claims at or before it, and it starts after the claim before those (or at the start).
+    """
+    column = sort_column(filters.order)
+    statement = (
+        base.with_only_columns(column, Claim.id)
+        .where(tuple_(column, Claim.id) <= tuple_(filters.after.sort_date, filters.after.claim_id))
+        .order_by(column.desc(), Claim.id.desc())
+        .limit(per_page + 1)
+    )
+    rows = session.execute(statement).all()
+    if len(rows) > per_page:
+        return True, Cursor(*rows[per_page])
+    return bool(rows), None
+
+
+def sort_fuzzy_date(claim: Claim, order: str) -> FuzzyDate:
+    return claim.stated_date if order == "stated" else claim.timeline_fuzzy_date
+
+
+def starts_in_a_known_month(value: FuzzyDate) -> bool:
+    """Whether the date's start names a month ("June 2024", "4 June 2024"), not just a year."""
+    start = value.edtf.split("/")[0].rstrip("?~%")
+    if start == "..":
+        start = value.edtf.split("/")[1].rstrip("?~%")
+    return len(start) >= 7 and int(start[5:7]) <= 12
+
+
+def group_by_month(claims: list[Claim], order: str = "event") -> list[YearGroup]:
+    """Group claims, already in timeline order, by year and then by month.
+
+    A claim dated only to a year ("2023", "2023 or later") goes to its year's "no month
+    given" group, shown first, instead of pretending to belong to January. A stated date
+    open at the start ("July 2024 or earlier") sorts first, in an "Open start" group.
+    """
+    years = []
+    for year, in_year in groupby(claims, key=lambda claim: sort_date(claim, order).year):
+        months: dict[int | None, MonthGroup] = {}
+        for claim in in_year:
+            value = sort_fuzzy_date(claim, order)
+            known = year != OPEN_START.year and starts_in_a_known_month(value)
+            month = sort_date(claim, order).month if known else None
+            months.setdefault(month, MonthGroup(year, month, [])).claims.append(claim)
+        ordered = sorted(months.values(), key=lambda group: group.month or 0)
+        years.append(YearGroup(year, ordered))
+    return years

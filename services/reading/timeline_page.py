@@ -1,0 +1,100 @@
+"""The timeline page assembled: a page of claims, its grouping, facets, chips and the strip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from models import Dossier
+from services.reading import facets as facet_service
+from services.reading import overview as overview_service
+from services.reading import timeline, view_cache
+from services.reading.filters import ClaimFilters
+from services.reading.freshness import last_change
+
+KEY_ENTITIES = 8
+
+
+@dataclass
+class TimelineView:
+    page: timeline.Page
+    years: list[timeline.YearGroup]
+    facets: facet_service.Facets
+    chips: list[facet_service.Chip]
+    overview: overview_service.Overview | None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def page_ids(self) -> set[int]:
+        """The claims on this page: their marks on the strip link within the page."""
+        return {claim.id for claim in self.page.claims}
+
+    @property
+    def key_entities(self) -> list[facet_service.FacetValue]:
+        """The people and organisations most named in this view, for quick links."""
+        named = [value for value in self.facets.entities if value.count]
+        return sorted(named, key=lambda value: (-value.count, value.label))[:KEY_ENTITIES]
+
+
+def dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _cache_key(
+    session: Session, dossier: Dossier, filters: ClaimFilters, changed: datetime | None
+) -> tuple:
+    return (
+        str(session.get_bind().url),
+        dossier.id,
+        changed or last_change(session, dossier),
+        filters.without_position(),
+    )
+
+
+def total(
+    session: Session, dossier: Dossier, filters: ClaimFilters, changed: datetime | None = None
+) -> int:
+    """How many claims pass `filters`: counted once per process until the dossier changes.
+    `changed` is the dossier's last change when the caller has read it already."""
+    return view_cache.aggregates.get_or_compute(
+        ("count", *_cache_key(session, dossier, filters, changed)),
+        lambda: timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
+    )
+
+
+def build(
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    per_page: int,
+    today: date,
+    changed: datetime | None = None,
+) -> TimelineView:
+    """Everything the timeline page shows for these filters.
+
+    A fixed number of queries whatever the page size: the page with its eager loads (plus
+    one walking back for the "Earlier claims" link when the page is not the first). The
+    count, the facets (a GROUP BY each) and the strip (two queries) come from the
+    per-process cache until the dossier changes (`changed`, when the caller has read it).
+    """
+    key = _cache_key(session, dossier, filters, changed)
+    count = total(session, dossier, filters, key[2])
+    facets = view_cache.aggregates.get_or_compute(
+        ("facets", *key), lambda: facet_service.facets(session, dossier, filters)
+    )
+    # The strip also depends on the day: its axis reaches today.
+    overview = view_cache.aggregates.get_or_compute(
+        ("overview", *key, today),
+        lambda: overview_service.build(session, dossier, filters, count, today),
+    )
+    page = timeline.page(session, dossier, filters, per_page, total=count)
+    return TimelineView(
+        page=page,
+        years=timeline.group_by_month(page.claims, filters.order),
+        facets=facets,
+        chips=facet_service.chips(filters, facets),
+        overview=overview,
+        errors=list(filters.errors),
+    )

@@ -1,0 +1,83 @@
+"""Jinja filters: every formatting rule a template needs, in one place."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from flask import Flask
+from markupsafe import Markup, escape
+
+from models.fuzzy_date import FuzzyDate
+from models.text import fold
+from models.vocabulary import likelihood
+from services.reading.search import search_terms
+from web.urls import query_args
+
+
+def fuzzy_date(value: FuzzyDate | None, unknown: str = "date unknown") -> str:
+    return value.label if value else unknown
+
+
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
+    "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pt": "Portuguese",
+    "ru": "Russian", "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_name(code: str | None) -> str:
+    """English name of a BCP 47 language tag's language, or the tag itself."""
+    if not code:
+        return ""
+    return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+
+
+def highlight(text: str | None, query: str | None) -> Markup:
+    """Escape `text` and wrap the words of `query` in <mark>, ignoring case and accents."""
+    text = text or ""
+    terms = search_terms(query or "")
+    if not terms:
+        return escape(text)
+    folded, positions = _fold_with_positions(text)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\w*")
+    pieces, last = [], 0
+    for match in pattern.finditer(folded):
+        start, end = positions[match.start()], positions[match.end() - 1] + 1
+        pieces.append(escape(text[last:start]))
+        pieces.append(Markup("<mark>") + escape(text[start:end]) + Markup("</mark>"))
+        last = end
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)
+
+
+def _fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text, and for each of its characters the index it came from in `text`."""
+    folded, positions = [], []
+    for index, char in enumerate(text):
+        for piece in fold(char):
+            if not unicodedata.combining(piece):
+                folded.append(piece)
+                positions.append(index)
+    return "".join(folded), positions
+
+
+def sentence_case(text: str | None) -> str:
+    """Capitalise the first letter only ("a senior TSMC executive" keeps its TSMC)."""
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def sanitised(html: str | None) -> Markup:
+    """Mark HTML as safe. Only for columns written by services.markdown_render at save time;
+    this is the one place stored HTML is trusted."""
+    return Markup(html or "")
+
+
+def register_template_filters(app: Flask) -> None:
+    app.add_template_filter(fuzzy_date)
+    app.add_template_filter(likelihood)
+    app.add_template_filter(highlight)
+    app.add_template_filter(language_name)
+    app.add_template_filter(sanitised)
+    app.add_template_filter(sentence_case)
+    app.add_template_global(query_args)

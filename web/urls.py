@@ -1,0 +1,42 @@
+"""Building URLs that keep the reader's filters."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from werkzeug.routing import IntegerConverter
+
+from services.reading.filters import ClaimFilters
+
+
+def query_args(filters: ClaimFilters, **changes: Any) -> dict[str, list[str]]:
+    """The filters as url_for keyword arguments, with `changes` applied on top.
+
+    A change to None removes that argument; repeated arguments (attribution) stay lists.
+    """
+    known = {"after": "after"}
+    filters = replace(filters, **{known[k]: v for k, v in changes.items() if k in known})
+    args: dict[str, list[str]] = {}
+    for name, value in filters.to_args():
+        args.setdefault(name, []).append(value)
+    for name, value in changes.items():
+        if name in known:
+            continue
+        if value is None:
+            args.pop(name, None)
+        else:
+            args[name] = [str(value)]
+    return args
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:…>` for ids. A number larger than the id columns hold becomes 0, an id no row has,
+    so it is a plain 404 for every method, instead of an overflow in the database driver (or
+    a 405, which is what a converter that refuses the value makes Werkzeug answer)."""
+
+    LARGEST_ID = 2**31 - 1
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= self.LARGEST_ID else 0
