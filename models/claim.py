@@ -17,10 +17,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from fuzzy_date import OPEN_START, FuzzyDate, from_edtf
 from models.base import Base, UTCDateTime, enum_type, utcnow
 from models.dossier import Dossier
 from models.entity import Entity
-from models.fuzzy_date import OPEN_START, FuzzyDate, from_edtf
 from models.source import Source
 from models.text import fold
 from models.vocabulary import Attribution, RelationType, Status, likelihood

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from fuzzy_date import FuzzyDate, from_edtf
 from models.base import Base, UTCDateTime, enum_type, utcnow
-from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import SourceKind
 
 if TYPE_CHECKING:

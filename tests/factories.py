@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fuzzy_date import FuzzyDate, parse
 from models import Claim, Dossier, Entity, Source
-from models.fuzzy_date import FuzzyDate, parse
 from models.vocabulary import Attribution, Status
 from services.editing.claim_writes import (
     ClaimInput,

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db import get_session
-from models.fuzzy_date import FuzzyDate, from_edtf
+from fuzzy_date import FuzzyDate, from_edtf
 from services.editing import claim_input
 from services.editing.field_values import FieldError, fuzzy_date
 from services.reading import dossier_lookup

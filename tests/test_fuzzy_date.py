@@ -1,4 +1,4 @@
-"""Behaviour of models.fuzzy_date: what it reads, the days it covers, and how it reads back."""
+"""Behaviour of fuzzy_date: what it reads, the days it covers, and how it reads back."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.fuzzy_date import OPEN_END, OPEN_START, FuzzyDate, FuzzyDateError, from_edtf, parse
+from fuzzy_date import OPEN_END, OPEN_START, FuzzyDate, FuzzyDateError, from_edtf, parse
 
 # No example database: the suite must not write files into the working tree.
 PROPERTY = settings(database=None, deadline=None)

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from db import get_session
+from fuzzy_date import parse
 from models import Claim, Dossier, Entity, Source
-from models.fuzzy_date import parse
 from models.vocabulary import Attribution, EntityKind, RelationType, Status, Visibility
 from services.editing import markdown_render
 from services.printing.briefing import describe_filters

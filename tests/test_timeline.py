@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from fuzzy_date import OPEN_END, OPEN_START
 from models import Claim, Source
-from models.fuzzy_date import OPEN_END, OPEN_START
 from services.reading import overview
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier

@@ -8,7 +8,7 @@ import unicodedata
 from flask import Flask
 from markupsafe import Markup, escape
 
-from models.fuzzy_date import FuzzyDate
+from fuzzy_date import FuzzyDate
 from models.text import fold
 from models.vocabulary import likelihood
 from services.reading.search import search_terms

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fuzzy_date import FuzzyDate
 from models import Claim, Dossier, Entity, Source
 from models.claim import NOTES_MAX, QUOTE_MAX, STATEMENT_MAX, TAGS_MAX
-from models.fuzzy_date import FuzzyDate
 from models.vocabulary import Attribution, RelationType, Status, likelihood
 from services.editing import entity_writes, field_values, markdown_render, source_writes
 from services.editing.claim_writes import ClaimInput, RelationInput, tag_key

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from fuzzy_date import FuzzyDate, from_edtf
 from models import (
     Claim,
     ClaimRelation,
@@ -19,7 +20,6 @@ from models import (
     User,
 )
 from models.base import utcnow
-from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import Attribution, RelationType, Status
 from services.editing import bulk_lookups, entity_writes, markdown_render, revisions, source_writes
 from services.editing.revisions import StaleVersion

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from models.fuzzy_date import FuzzyDate, FuzzyDateError, parse
+from fuzzy_date import FuzzyDate, FuzzyDateError, parse
 
 E = TypeVar("E", bound=enum.Enum)
 

@@ -12,9 +12,9 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
+from fuzzy_date import from_edtf
 from models import Claim, Entity, Revision, RevisionAction, Source, User
 from models.base import utcnow
-from models.fuzzy_date import from_edtf
 from models.vocabulary import (
     RELIABILITY_GRADES,
     Attribution,

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fuzzy_date import FuzzyDate, as_typed, from_edtf
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
-from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
 from services.editing import field_values, markdown_render, revisions
 from services.editing.field_values import FieldError, FieldReader
@@ -97,15 +97,8 @@ def raw_from_source(source: Source) -> dict[str, Any]:
 
 
 def date_text(value: FuzzyDate | None) -> str:
-    """A date as an editor would type it: its label when that reads back the same, else EDTF."""
-    if value is None:
-        return ""
-    try:
-        if field_values.fuzzy_date(value.label, "date") == value:
-            return value.label
-    except FieldError:
-        pass
-    return value.edtf
+    """A date as an editor would type it, or "" for none."""
+    return as_typed(value) if value is not None else ""
 
 
 def apply(source: Source, data: SourceInput) -> None:

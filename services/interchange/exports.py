@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -17,8 +16,8 @@ from markupsafe import Markup, escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from fuzzy_date import FuzzyDate, Point
 from models import Claim, ClaimRelation, Dossier, Entity, Source
-from models.fuzzy_date import FuzzyDate
 from services.interchange import serialize
 from services.reading import timeline
 from services.reading.filters import ClaimFilters
@@ -229,16 +228,14 @@ def claim_document(claim: Claim) -> dict[str, Any]:
 # --- TimelineJS3 --------------------------------------------------------------------------
 
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
-_POINT = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[?~%]?$")
 
 
-def _timelinejs_date(point: str, end: bool) -> dict[str, int] | None:
+def _timelinejs_date(point: Point | None, end: bool) -> dict[str, int] | None:
     """One EDTF point as a TimelineJS date: year, then month and day only when the date
     names them. A season gives its first month as a start and its last month as an end."""
-    match = _POINT.match(point)
-    if match is None:
+    if point is None:
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year, month, day = point.year, point.month, point.day
     date: dict[str, int] = {"year": year}
     if month in _SEASON_MONTHS:
         first, last = _SEASON_MONTHS[month]
@@ -254,11 +251,9 @@ def _timelinejs_date(point: str, end: bool) -> dict[str, int] | None:
 
 def timelinejs_dates(value: FuzzyDate) -> tuple[dict, dict | None]:
     """start_date and end_date (or None) for a fuzzy date, each with its display_date."""
-    parts = value.edtf.split("/")
-    single = len(parts) == 1
-    start = _timelinejs_date(parts[0], end=False)
-    end = _timelinejs_date(parts[-1], end=True)
-    if single and end == start:
+    start = _timelinejs_date(value.start, end=False)
+    end = _timelinejs_date(value.end, end=True)
+    if value.precision not in ("interval", "open") and end == start:
         end = None
     if start is None:  # open at the start ("2025 or earlier"): place it at its end
         start, end = end, None

@@ -15,9 +15,9 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models import Claim, Dossier, Entity, Source
 from models.claim import NOTES_MAX, QUOTE_MAX, STATEMENT_MAX
-from models.fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models.vocabulary import Attribution, EntityKind, RelationType, SourceKind, Status
 from services.editing import claim_writes, markdown_render, revisions
 from services.editing.claim_writes import ClaimInput, RelationInput

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fuzzy_date import FuzzyDate
 from models import Claim, Dossier, Entity, Revision, Source
-from models.fuzzy_date import FuzzyDate
 
 
 def fuzzy_date(value: FuzzyDate | None) -> dict[str, Any] | None:

@@ -16,8 +16,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, Date, Integer, case, func, literal, select, tuple_, union_all
 from sqlalchemy.orm import Session, joinedload
 
+from fuzzy_date import OPEN_END, OPEN_START
 from models import Claim, Dossier, Entity
-from models.fuzzy_date import OPEN_END, OPEN_START
 from models.vocabulary import Attribution, RelationType, Visibility
 from services.reading import overview, timeline
 from services.reading.filters import Cursor

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from models.fuzzy_date import FuzzyDate, FuzzyDateError, parse
+from fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models.vocabulary import Attribution, Status
 from services.reading.search import search_terms
 

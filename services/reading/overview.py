@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from fuzzy_date import OPEN_END, OPEN_START, from_edtf, parse
 from models import Claim, Dossier
-from models.fuzzy_date import OPEN_END, OPEN_START, from_edtf, parse
 from models.vocabulary import LIKELIHOOD_BANDS, Attribution
 from services.reading import timeline
 from services.reading.filters import ClaimFilters, Cursor

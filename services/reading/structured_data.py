@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fuzzy_date import OPEN_START, FuzzyDate
 from models import Claim, Entity, Source
-from models.fuzzy_date import OPEN_START, FuzzyDate
 from models.vocabulary import EntityKind, Status
 
 SITE_NAME = "Claimline"

@@ -9,8 +9,8 @@ from itertools import groupby
 from sqlalchemy import Select, func, select, tuple_, union
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
+from fuzzy_date import OPEN_START, FuzzyDate
 from models import Claim, ClaimRelation, Dossier, Entity, Tag, claim_entities, claim_tags
-from models.fuzzy_date import OPEN_START, FuzzyDate
 from services.reading import search
 from services.reading.filters import ClaimFilters, Cursor
 
@@ -237,10 +237,8 @@ def sort_fuzzy_date(claim: Claim, order: str) -> FuzzyDate:
 
 def starts_in_a_known_month(value: FuzzyDate) -> bool:
     """Whether the date's start names a month ("June 2024", "4 June 2024"), not just a year."""
-    start = value.edtf.split("/")[0].rstrip("?~%")
-    if start == "..":
-        start = value.edtf.split("/")[1].rstrip("?~%")
-    return len(start) >= 7 and int(start[5:7]) <= 12
+    first = value.start or value.end
+    return first is not None and first.kind in ("month", "day")
 
 
 def group_by_month(claims: list[Claim], order: str = "event") -> list[YearGroup]:

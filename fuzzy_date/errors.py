@@ -1,0 +1,34 @@
+"""The refusals: what the package raises, and the sentence every refusal ends with."""
+
+from __future__ import annotations
+
+TRY = 'Try "2024-06-04", "June 2024", "Q1 2024", "around 2023" or "2026 or later".'
+
+
+class FuzzyDateError(ValueError):
+    """Input that is not a readable date.
+
+    ``str(err)`` is a user-facing English sentence that includes examples of what works.
+    """
+
+
+class MissingYear(FuzzyDateError):
+    """A month or day without a year; an interval may still lend it one ("March to June 2024")."""
+
+    def __init__(self, example: str = '"June 2024" or "4 June 2024"') -> None:
+        super().__init__(f"Add a year, as in {example}. {TRY}")
+
+
+class NoMatch(Exception):
+    """This reading does not apply, try the next one. Never leaves the package."""
+
+
+def fail(reason: str) -> FuzzyDateError:
+    """A refusal saying `reason`, followed by examples of what works."""
+    return FuzzyDateError(f"{reason} {TRY}")
+
+
+def quote(text: str) -> str:
+    """The input, quoted for a message; error messages echo it, but never a wall of it."""
+    text = " ".join(text.split())
+    return f'"{text[:39]}…"' if len(text) > 40 else f'"{text}"'
