@@ -5,27 +5,31 @@ and last calendar day it covers, so the database can sort and filter on plain da
 while the page still shows "around mid-2024" rather than a made-up day.
 
 - ``edtf``: the stored grammar (points, intervals, qualifiers) and the days it covers.
-- ``phrases`` (with ``cleaning``, ``calendar_dates``, ``parts``, ``relative``): what
-  editors type, in English and French, read into EDTF or refused with a helpful message.
-- ``labels``: how a date reads on the page.
+- ``phrases`` (with ``cleaning``, ``numeric``, ``calendar_dates``, ``parts`` and
+  ``relative``): what editors type, in English and French, read into EDTF or refused
+  with a helpful message (``AmbiguousDate`` carries the readings to choose from).
+- ``labels``: how a date reads on the page; ``cautions``: readings worth a second look.
 - ``vocabulary``: the month, season and number words, defined once.
 
 Nothing else in Claimline reads EDTF text: it goes through ``from_edtf`` and the
 points of ``FuzzyDate.start`` and ``FuzzyDate.end``.
 """
 
+from fuzzy_date.cautions import cautions
 from fuzzy_date.edtf import OPEN_END, OPEN_START, Point
-from fuzzy_date.errors import FuzzyDateError
+from fuzzy_date.errors import AmbiguousDate, FuzzyDateError
 from fuzzy_date.phrases import as_typed, parse
 from fuzzy_date.value import FuzzyDate, from_edtf
 
 __all__ = [
+    "AmbiguousDate",
     "OPEN_END",
     "OPEN_START",
     "FuzzyDate",
     "FuzzyDateError",
     "Point",
     "as_typed",
+    "cautions",
     "from_edtf",
     "parse",
 ]

@@ -7,14 +7,14 @@ only when both agree, so nothing is skipped or guessed.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from dateutil import parser as dateutil_parser
 
 from fuzzy_date.edtf import Shape, edtf_point, make_point
 from fuzzy_date.errors import MissingYear, NoMatch, fail, quote
 from fuzzy_date.value import FuzzyDate
-from fuzzy_date.vocabulary import MONTH_NAMES, MONTH_WORDS
+from fuzzy_date.vocabulary import MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
 
 NUMERIC_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{4})")
 
@@ -23,10 +23,21 @@ NUMERIC_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{4})")
 # parses was actually written. Both years are leap years so "29 February" is accepted
 # long enough for us to say it lacks a year.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2004, 2, 2))
-_DAY_TOKEN = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th|er|e|eme)?")
+_DAY_TOKEN = re.compile(r"([0-9]{1,2})(st|nd|rd|th|er|re|e|eme)?")
 _CALENDAR_FILLERS = {"of", "the", "le"}
 # Orders people write; anything else is refused rather than left to dateutil's guesses.
 _CALENDAR_ORDERS = {"DMY", "MDY", "MY", "DM", "MD", "M"}
+
+
+def _ordinal_fits(number: int, suffix: str | None) -> bool:
+    """Whether an ordinal's ending fits its number: "1st", "2nd", "4th", "1er", "2e"."""
+    if suffix in (None, "e", "eme"):
+        return suffix is None or number > 1
+    if suffix in ("er", "re"):
+        return number == 1
+    if number % 100 in (11, 12, 13):
+        return suffix == "th"
+    return suffix == {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _calendar_tokens(text: str) -> tuple[str, list[str], dict[str, int]]:
@@ -34,18 +45,21 @@ def _calendar_tokens(text: str) -> tuple[str, list[str], dict[str, int]]:
     for token in text.replace(",", " ").split():
         if token in _CALENDAR_FILLERS:
             continue
-        month = MONTH_WORDS.get(token.rstrip("."))
+        word = token.rstrip(".")
+        month = MONTH_WORDS.get(word)
         day = _DAY_TOKEN.fullmatch(token)
         if month:
             kinds.append("M")
             # dateutil gets the English name: it need not know French or our abbreviations.
             words.append(MONTH_NAMES[month - 1])
             values["M"] = month
+        elif word in WEEKDAY_WORDS and not kinds and "W" not in values:
+            values["W"] = WEEKDAY_WORDS[word]  # checked against the date once it is read
         elif re.fullmatch(r"[0-9]{4}", token):
             kinds.append("Y")
             words.append(token)
             values["Y"] = int(token)
-        elif day:
+        elif day and _ordinal_fits(int(day.group(1)), day.group(2)):
             kinds.append("D")
             words.append(day.group(1))
             values["D"] = int(day.group(1))
@@ -58,7 +72,7 @@ def _calendar_tokens(text: str) -> tuple[str, list[str], dict[str, int]]:
 
 
 def read_calendar(text: str, reference: FuzzyDate | None) -> Shape:
-    """A day or month with its month named: "4 June 2024", "June 4th, 2024", "juin 2024"."""
+    """A day or month with its month named: "4 June 2024", "Tuesday, June 4th, 2024"."""
     order, words, values = _calendar_tokens(text)
     cleaned = " ".join(words)
     try:
@@ -75,7 +89,20 @@ def read_calendar(text: str, reference: FuzzyDate | None) -> Shape:
     # dateutil and our own reading of the tokens must agree, or we do not trust either.
     if (first.year, first.month, day) != (values["Y"], values["M"], values.get("D")):
         raise fail(f"Could not read {quote(text)} as a date.")
-    return Shape.single(make_point(first.year, first.month, day))
+    point = make_point(first.year, first.month, day)
+    if "W" in values:
+        _check_weekday(point.earliest, day, values["W"])
+    return Shape.single(point)
+
+
+def _check_weekday(day: date, day_given: int | None, weekday: int) -> None:
+    if day_given is None:
+        raise fail('A day of the week needs a day of the month, as in "Tuesday 4 June 2024".')
+    if day.weekday() != weekday:
+        raise fail(
+            f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} falls on a "
+            f"{WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[weekday]}."
+        )
 
 
 def read_numeric_month(text: str, reference: FuzzyDate | None) -> Shape:

@@ -20,7 +20,13 @@ _PREFIXES = sorted(
     key=lambda item: -len(item[0]),
 )
 _SUFFIXES = (("(uncertain)", "?"), ("?", "?"), ("~", "~"), ("%", "%"))
-_FILLERS = ("in ", "en ", "on ", "le ", "the ", "au ", "during ", "pendant ", "durant ")
+# Words that add nothing to the date that follows; "courant 2024" is the whole of 2024.
+_FILLERS = sorted(
+    ("in ", "en ", "on ", "le ", "la ", "the ", "au ", "during ", "pendant ", "durant ",
+     "courant ", "in the course of ", "au cours de ", "au cours du ", "dans le courant de "),
+    key=len,
+    reverse=True,
+)  # fmt: skip
 
 
 def normalize(text: str) -> str:

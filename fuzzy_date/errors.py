@@ -32,3 +32,15 @@ def quote(text: str) -> str:
     """The input, quoted for a message; error messages echo it, but never a wall of it."""
     text = " ".join(text.split())
     return f'"{text[:39]}…"' if len(text) > 40 else f'"{text}"'
+
+
+class AmbiguousDate(FuzzyDateError):
+    """A phrase with more than one possible reading ("05/06/2024"): never guessed.
+
+    ``readings`` holds the phrase rewritten each way it could be meant ("5 June 2024",
+    "6 May 2024"), so a form can offer them as choices.
+    """
+
+    def __init__(self, message: str, readings: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.readings = readings

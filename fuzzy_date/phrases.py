@@ -20,25 +20,20 @@ from fuzzy_date.cleaning import normalize, split_qualifiers, strip_fillers, stri
 from fuzzy_date.edtf import EDTF_CHARS, Shape, check_order, checked_input, step
 from fuzzy_date.errors import FuzzyDateError, MissingYear, NoMatch, fail, quote
 from fuzzy_date.labels import month_name
-from fuzzy_date.parts import read_part_of_year, read_quarter_or_half, read_season
+from fuzzy_date.numeric import spell_out_numeric_days
+from fuzzy_date.parts import (
+    read_decade,
+    read_part_of_month,
+    read_part_of_year,
+    read_quarter_or_half,
+    read_season,
+    read_week,
+)
 from fuzzy_date.relative import read_relative
 from fuzzy_date.value import FuzzyDate, from_edtf, from_shape
 
-_AMBIGUOUS_NUMERIC = re.compile(
-    r"(?<![0-9/.-])(?:[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}"
-    r"|[0-9]{4}[/.][0-9]{1,2}[/.][0-9]{1,2})(?![0-9])"
-)
 _YEAR_RANGE = re.compile(r"[0-9]{4}-[0-9]{4}")
 _UNPADDED_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?")
-
-
-def _refuse_ambiguous_numbers(text: str) -> None:
-    # 04/06/2024 is April in Boston and June in Paris; we will not pick one.
-    if _AMBIGUOUS_NUMERIC.search(text):
-        raise fail(
-            "Could not tell the day from the month in that date. Write it as year-month-day, "
-            'like "2024-06-04", or spell out the month, like "4 June 2024".'
-        )
 
 
 def _edtf_candidate(text: str) -> str | None:
@@ -59,6 +54,9 @@ def _edtf_candidate(text: str) -> str | None:
 _UNIT_READERS: tuple[Callable[[str, FuzzyDate | None], Shape], ...] = (
     read_edtf_point,
     read_relative,
+    read_decade,
+    read_week,
+    read_part_of_month,
     read_part_of_year,
     read_quarter_or_half,
     read_season,
@@ -107,13 +105,23 @@ _OPEN_SUFFIXES = (
 
 
 def _borrowing(text: str, end: Shape) -> list[str]:
-    """Readings of a range's start that take the missing year/month from its end."""
-    anchor = end.start
+    """Readings of a range's start that take the missing year/month from its end.
+
+    The month is offered first when the end lies within one month, so "early to mid
+    October 2025" starts in early October, never in early 2025.
+    """
+    anchor, last = end.start, end.end
     if re.search(r"[0-9]{4}", text) or anchor is None:
         return []
     candidates = [f"{text} {anchor.year}"]
-    if anchor.month is not None and anchor.kind in ("month", "day"):
-        candidates.append(f"{text} {month_name(anchor.month).lower()} {anchor.year}")
+    within_a_month = (
+        last is not None
+        and anchor.month is not None
+        and anchor.kind in ("month", "day")
+        and (anchor.year, anchor.month) == (last.year, last.month)
+    )
+    if within_a_month and anchor.month is not None:
+        candidates.insert(0, f"{text} {month_name(anchor.month).lower()} {anchor.year}")
     return candidates
 
 
@@ -210,8 +218,7 @@ def parse(text: str, reference: FuzzyDate | None = None) -> FuzzyDate:
     Raises FuzzyDateError (and nothing else) for anything it cannot read for certain.
     """
     raw = checked_input(text)
-    normalized = normalize(raw)
-    _refuse_ambiguous_numbers(normalized)
+    normalized = normalize(spell_out_numeric_days(" ".join(raw.split())))
     edtf = _edtf_candidate(normalized)
     if edtf is not None:
         return from_edtf(edtf)

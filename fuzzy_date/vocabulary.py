@@ -36,9 +36,27 @@ SEASON_WORDS: dict[str, int] = {
     "autumn": 23, "fall": 23, "automne": 23, "winter": 24, "hiver": 24,
 }  # fmt: skip
 
+# Monday is 0, as in date.weekday().
+WEEKDAY_WORDS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon", "lundi"),
+            ("tuesday", "tue", "tues", "mardi"),
+            ("wednesday", "wed", "mercredi"),
+            ("thursday", "thu", "thur", "thurs", "jeudi"),
+            ("friday", "fri", "vendredi"),
+            ("saturday", "sat", "samedi"),
+            ("sunday", "sun", "dimanche"),
+        )
+    )  # fmt: skip
+    for name in names
+}
+WEEKDAY_NAMES: tuple[str, ...] = tuple(calendar.day_name)
+
 ORDINALS: dict[str, int] = {
-    "first": 1, "1st": 1, "premier": 1, "1er": 1,
-    "second": 2, "2nd": 2, "deuxieme": 2, "2e": 2, "2eme": 2,
+    "first": 1, "1st": 1, "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1,
+    "second": 2, "2nd": 2, "deuxieme": 2, "seconde": 2, "2e": 2, "2eme": 2,
     "third": 3, "3rd": 3, "troisieme": 3, "3e": 3, "3eme": 3,
     "fourth": 4, "4th": 4, "quatrieme": 4, "4e": 4, "4eme": 4,
 }  # fmt: skip

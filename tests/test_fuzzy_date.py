@@ -326,7 +326,7 @@ REFUSALS = [
     ("after 2999", None, "from 1000 to 2999"),
     ("2024-21-05", None, "season cannot have a day"),
     ("I was born on 4 June 2024", None, "Could not read"),
-    ("Tuesday 4 June 2024", None, "Could not read"),
+    ("Monday 4 June 2024", None, "falls on a Tuesday, not a Monday"),
     ("2023 and 2024", None, "Could not read"),
 ]
 
