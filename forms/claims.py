@@ -20,6 +20,7 @@ from wtforms import (
     ValidationError,
 )
 
+from forms.dates import ClaimDatesMixin, DatePhraseField
 from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
 from models import Claim, Dossier, Entity, Source
 from models.vocabulary import (
@@ -82,7 +83,7 @@ def _source_label(source: Source) -> str:
     return " — ".join(parts)
 
 
-class ClaimForm(VersionedForm):
+class ClaimForm(ClaimDatesMixin, VersionedForm):
     statement = TextAreaField(
         "Statement",
         description="One sentence saying what is claimed, in English. Up to 500 characters.",
@@ -103,7 +104,7 @@ class ClaimForm(VersionedForm):
     source_url = StringField(
         "Web address", description="Starting with https://", render_kw={"inputmode": "url"}
     )
-    source_published = StringField(
+    source_published = DatePhraseField(
         "Published",
         description='As you would write it: "13 October 2025", "July 2024".',
         render_kw={"autocomplete": "off", "data-parse-date": ""},
@@ -140,12 +141,12 @@ class ClaimForm(VersionedForm):
         "Speaker description",
         description='For an unnamed speaker, as the source puts it: "a senior TSMC executive".',
     )
-    stated_date = StringField(
+    stated_date = DatePhraseField(
         "When it was said",
         description='Relative phrases such as "last month" are read against the source\'s date.',
         render_kw={"autocomplete": "off", "data-parse-date": ""},
     )
-    event_date = StringField(
+    event_date = DatePhraseField(
         "When it happened",
         description='If the claim is about an event: "4 June 2024", "late 2023", "2026 or later".',
         render_kw={"autocomplete": "off", "data-parse-date": ""},

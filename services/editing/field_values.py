@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from fuzzy_date import FuzzyDate, FuzzyDateError, parse
+from fuzzy_date import AmbiguousDate, FuzzyDate, FuzzyDateError, parse
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -23,7 +23,14 @@ _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 class FieldError(ValueError):
-    """A value that cannot be used; str(error) is the message shown next to the field."""
+    """A value that cannot be used; str(error) is the message shown next to the field.
+
+    `choices` are values the person may have meant, each usable as it stands (the two
+    readings of "05/06/2024"), for a form to offer."""
+
+    def __init__(self, message: str, choices: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.choices = choices
 
 
 def as_text(value: Any, multiline: bool = False) -> str:
@@ -124,6 +131,8 @@ def fuzzy_date(
         return None
     try:
         return parse(cleaned, reference=reference)
+    except AmbiguousDate as error:
+        raise FieldError(str(error), error.readings) from None
     except FuzzyDateError as error:
         raise FieldError(str(error)) from None
 
