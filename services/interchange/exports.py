@@ -230,13 +230,11 @@ def claim_document(claim: Claim) -> dict[str, Any]:
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
 
 
-def _timelinejs_date(point: Point | None, end: bool) -> dict[str, int] | None:
+def _timelinejs_date(point: Point, end: bool) -> dict[str, int | str]:
     """One EDTF point as a TimelineJS date: year, then month and day only when the date
     names them. A season gives its first month as a start and its last month as an end."""
-    if point is None:
-        return None
     year, month, day = point.year, point.month, point.day
-    date: dict[str, int] = {"year": year}
+    date: dict[str, int | str] = {"year": year}
     if month in _SEASON_MONTHS:
         first, last = _SEASON_MONTHS[month]
         if end and last < first:
@@ -249,14 +247,20 @@ def _timelinejs_date(point: Point | None, end: bool) -> dict[str, int] | None:
     return date
 
 
-def timelinejs_dates(value: FuzzyDate) -> tuple[dict, dict | None]:
+def timelinejs_dates(
+    value: FuzzyDate,
+) -> tuple[dict[str, int | str], dict[str, int | str] | None]:
     """start_date and end_date (or None) for a fuzzy date, each with its display_date."""
-    start = _timelinejs_date(value.start, end=False)
-    end = _timelinejs_date(value.end, end=True)
-    if value.precision not in ("interval", "open") and end == start:
-        end = None
-    if start is None:  # open at the start ("2025 or earlier"): place it at its end
-        start, end = end, None
+    end: dict[str, int | str] | None = None
+    if value.start is None:  # open at the start ("2025 or earlier"): place it at its end
+        assert value.end is not None  # EDTF intervals are never open at both ends
+        start = _timelinejs_date(value.end, end=True)
+    else:
+        start = _timelinejs_date(value.start, end=False)
+        if value.end is not None:
+            end = _timelinejs_date(value.end, end=True)
+        if value.precision not in ("interval", "open") and end == start:
+            end = None
     start["display_date"] = value.label
     if end is not None:
         end["display_date"] = value.label
