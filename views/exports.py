@@ -10,7 +10,8 @@ from flask_login import current_user
 from db import get_session
 from models import Dossier
 from models.vocabulary import Visibility
-from services.interchange import exports, feeds
+from services.interchange import exports
+from services.interchange.formats import atom, claimline_json, csv_columns, timelinejs
 from services.reading import dossier_lookup as dossier_service
 from services.reading import structured_data
 from services.reading.filters import ClaimFilters, parse_filters
@@ -66,7 +67,7 @@ def claims_csv(slug: str):
     """One row per claim, for spreadsheets: UTF-8 without a BOM, formulas neutralised."""
     dossier = visible_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
-    response = Response(exports.to_csv(claims, claim_url), mimetype="text/csv")
+    response = Response(csv_columns.write(claims, claim_url), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{dossier.slug}-claims.csv"'
     return response
 
@@ -76,8 +77,8 @@ def claims_json(slug: str):
     """The whole dossier (sources, entities, claims, relations), ready to import again."""
     dossier = visible_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
-    sources = exports.dossier_sources(get_session(), dossier)
-    return json_response(exports.to_claimline_json(dossier, sources, claims), dossier)
+    sources = claimline_json.dossier_sources(get_session(), dossier)
+    return json_response(claimline_json.write(dossier, sources, claims), dossier)
 
 
 @exports_blueprint.get("/dossiers/<slug>/timelinejs.json")
@@ -85,7 +86,7 @@ def timelinejs_json(slug: str):
     """The dossier in Knight Lab TimelineJS3's JSON format."""
     dossier = visible_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
-    return json_response(exports.to_timelinejs(dossier, claims, claim_url), dossier)
+    return json_response(timelinejs.write(dossier, claims, claim_url), dossier)
 
 
 @exports_blueprint.get("/dossiers/<slug>/feed.atom")
@@ -94,11 +95,11 @@ def feed(slug: str):
     dossier = visible_dossier(slug)
     filters = export_filters()
     try:
-        claims = feeds.newest_claims(get_session(), dossier, filters)
+        claims = atom.newest_claims(get_session(), dossier, filters)
     except SearchError as error:
         abort(400, description=str(error))
     args = query_args(filters)
-    header = feeds.Feed(
+    header = atom.Feed(
         id=url_for("exports.feed", slug=slug, _external=True, **args),
         title=f"{dossier.title} — Claimline",
         subtitle=dossier.subject,
@@ -106,29 +107,29 @@ def feed(slug: str):
         alternate_link=url_for("dossiers.timeline_page", slug=slug, _external=True, **args),
         updated=dossier.changed_at,
     )
-    entries = [feeds.claim_entry(claim, claim_url(claim)) for claim in claims]
-    return Response(feeds.render(header, entries), mimetype="application/atom+xml")
+    entries = [atom.claim_entry(claim, claim_url(claim)) for claim in claims]
+    return Response(atom.render(header, entries), mimetype="application/atom+xml")
 
 
 @exports_blueprint.get("/changes.atom")
 def changes_feed():
     """Recent changes to claims, sources and entities across the public dossiers."""
-    revisions = feeds.recent_revisions(get_session())
-    header = feeds.Feed(
+    revisions = atom.recent_revisions(get_session())
+    header = atom.Feed(
         id=url_for("exports.changes_feed", _external=True),
         title="Recent changes — Claimline",
         self_link=url_for("exports.changes_feed", _external=True),
         alternate_link=url_for("dossiers.index", _external=True),
     )
     entries = [
-        feeds.revision_entry(
+        atom.revision_entry(
             revision,
             revision_link(revision),
             url_for("exports.changes_feed", _external=True) + f"#revision-{revision.id}",
         )
         for revision in revisions
     ]
-    return Response(feeds.render(header, entries), mimetype="application/atom+xml")
+    return Response(atom.render(header, entries), mimetype="application/atom+xml")
 
 
 def revision_link(revision) -> str:

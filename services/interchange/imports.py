@@ -35,7 +35,7 @@ from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldReader
 from services.interchange import api_input
 from services.interchange.api_input import KEY_PATTERN, SLUG_PATTERN
-from services.interchange.import_formats import Document, Row
+from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
 
 SUMMARY = "import"
