@@ -38,7 +38,6 @@ from services.interchange.api_input import KEY_PATTERN, SLUG_PATTERN
 from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
 
-SUMMARY = "import"
 _FALLBACK = {
     "claim": re.compile(r"^claim-(\d{1,18})$"),
     "source": re.compile(r"^source-(\d{1,18})$"),
@@ -168,6 +167,7 @@ def _without(data: Mapping[str, Any], *names: str) -> dict[str, Any]:
 
 
 def _sources(session, document, dossier, user, report) -> dict[str, Source]:
+    summary = document.revision_summary
     sources: dict[str, Source] = {}
     for row, key in _keyed_rows(document.sources, "key", KEY_PATTERN, report):
         source = _match(session, Source, dossier, key)
@@ -185,18 +185,19 @@ def _sources(session, document, dossier, user, report) -> dict[str, Source]:
             source = source_writes.new_source(dossier, data)
             source.key = key
             session.add(source)
-            revisions.record(session, source, None, user, summary=SUMMARY)
+            revisions.record(session, source, None, user, summary=summary)
             report.count("created", "source", data.title)
         else:
             before = revisions.snapshot(source)
             source_writes.apply(source, data)
-            changed = revisions.record(session, source, before, user, summary=SUMMARY)
+            changed = revisions.record(session, source, before, user, summary=summary)
             report.count("updated" if changed else "unchanged", "source", data.title)
         sources[key] = source
     return sources
 
 
 def _entities(session, document, user, report) -> dict[str, Entity]:
+    summary = document.revision_summary
     entities: dict[str, Entity] = {}
     for row, slug in _keyed_rows(document.entities, "slug", SLUG_PATTERN, report):
         entity = session.scalar(select(Entity).where(Entity.slug == slug))
@@ -216,12 +217,12 @@ def _entities(session, document, user, report) -> dict[str, Entity]:
             entity = Entity(slug=slug, aliases=[])
             entity_writes.apply(entity, data)
             session.add(entity)
-            revisions.record(session, entity, None, user, summary=SUMMARY)
+            revisions.record(session, entity, None, user, summary=summary)
             report.count("created", "entity", data.name)
         else:
             before = revisions.snapshot(entity)
             entity_writes.apply(entity, data)
-            changed = revisions.record(session, entity, before, user, summary=SUMMARY)
+            changed = revisions.record(session, entity, before, user, summary=summary)
             report.count("updated" if changed else "unchanged", "entity", data.name)
         entities[slug] = entity
     return entities
@@ -270,6 +271,7 @@ def _unknown_sources(row: Row, find) -> dict[str, str]:
 
 
 def _claims(session, document, dossier, sources, user, report) -> None:
+    summary = document.revision_summary
     existing = _existing_claims(session, dossier)
     find_source = _source_finder(session, dossier, sources)
     claims: dict[str, Claim] = {}
@@ -319,7 +321,7 @@ def _claims(session, document, dossier, sources, user, report) -> None:
             claim_writes.set_relations(claim, relations)
     for key, claim in claims.items():
         before = befores[key]
-        changed = revisions.record(session, claim, before, user, summary=SUMMARY)
+        changed = revisions.record(session, claim, before, user, summary=summary)
         action = "created" if before is None else ("updated" if changed else "unchanged")
         report.count(action, "claim", claim.statement)
 

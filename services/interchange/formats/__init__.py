@@ -1,7 +1,8 @@
 """Interchange formats, one module each with its reader and its writer: Claimline JSON
-(`claimline_json`), Claimline CSV (`csv_columns`), TimelineJS (`timelinejs`) and Atom feeds
-(`atom`, written only). Every reader gives the same `document.Document`, which
-`services.interchange.imports` loads; readers never touch the database.
+(`claimline_json`), Claimline CSV (`csv_columns`), TimelineJS (`timelinejs`), Atom feeds
+(`atom`, written only) and the seed files of seeds/ (`seed_yaml`, read only). Every reader
+gives the same `document.Document`, which `services.interchange.imports` loads; readers
+never touch the database.
 """
 
 from __future__ import annotations

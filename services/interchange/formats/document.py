@@ -42,6 +42,8 @@ class Document:
     claims_create_only: bool = False
     skipped: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The summary of the revisions the import records, shown in each item's history.
+    revision_summary: str = "import"
 
 
 def decode(content: bytes) -> str:
