@@ -1,6 +1,6 @@
 """JSON bodies and import rows in the shape the shared field readers take.
 
-Claims, sources and entities are read by services.claim_input, source_writes and
+Claims, sources and entities are read by services.editing.claim_input, source_writes and
 entity_writes, so the API, imports and the forms accept and refuse the same things with the
 same words. What the API adds is here: the shapes a GET returns may be sent back (a date
 object, {"id": …} for a source, {"slug": …} for an entity, a relation's `claim_id`),
