@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Blueprint, Response, abort, request, url_for
-from flask_login import current_user
 
 from db import get_session
 from models import Dossier
@@ -16,20 +16,15 @@ from services.reading import dossier_lookup as dossier_service
 from services.reading import structured_data
 from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
+from web.access import require_readable
 from web.urls import query_args
 
 exports_blueprint = Blueprint("exports", __name__)
 
 
-def signed_in() -> bool:
-    return bool(current_user.is_authenticated)
-
-
 def visible_dossier(slug: str) -> Dossier:
-    dossier = dossier_service.by_slug(get_session(), slug)
-    if dossier is None or not dossier_service.readable(dossier, signed_in()):
-        abort(404, description=f'There is no dossier "{slug}".')
-    return dossier
+    """The dossier if the visitor may read it; otherwise 404, as for one that does not exist."""
+    return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
 
 
 def export_filters() -> ClaimFilters:
@@ -98,7 +93,8 @@ def feed(slug: str):
         claims = atom.newest_claims(get_session(), dossier, filters)
     except SearchError as error:
         abort(400, description=str(error))
-    args = query_args(filters)
+    # url_for keyword arguments: Any, so mypy does not match them to _anchor or _external.
+    args: dict[str, Any] = query_args(filters)
     header = atom.Feed(
         id=url_for("exports.feed", slug=slug, _external=True, **args),
         title=f"{dossier.title} — Claimline",
@@ -151,7 +147,7 @@ def claim_structured_data(claim) -> dict:
 @exports_blueprint.app_template_global()
 def export_links(dossier: Dossier, filters: ClaimFilters | None = None) -> list[tuple]:
     """(label, media type, URL) of each export of the dossier with the current filters."""
-    args = query_args(filters.without_position()) if filters else {}
+    args: dict[str, Any] = query_args(filters.without_position()) if filters else {}
     return [
         (label, media_type, url_for(f"exports.{endpoint}", slug=dossier.slug, **args))
         for label, media_type, endpoint in (

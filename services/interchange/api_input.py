@@ -122,7 +122,7 @@ def read_claim(
     key = data.get("key")
     if key is not None and key != "" and (not isinstance(key, str) or not KEY_PATTERN.match(key)):
         errors["key"] = KEY_HINT
-    if errors:
+    if errors or data_input is None:
         return None, errors
     data_input.key = key or None
     return data_input, {}

@@ -94,14 +94,14 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
 
 def _dossier(session: Session, document: Document, slug: str, report: ImportReport) -> Dossier:
     meta = document.dossier if isinstance(document.dossier, dict) else {}
-    dossier = session.scalar(select(Dossier).where(Dossier.slug == slug))
-    created = dossier is None
+    existing = session.scalar(select(Dossier).where(Dossier.slug == slug))
+    created = existing is None
     # A file's title and texts are taken when it creates the dossier, or when it is an
     # export of this very dossier; a copy imported into another dossier leaves its texts.
-    if not created and meta.get("slug") != slug:
-        return dossier
+    if existing is not None and meta.get("slug") != slug:
+        return existing
+    dossier = existing if existing is not None else Dossier(slug=slug)
     if created:
-        dossier = Dossier(slug=slug)
         session.add(dossier)
     before = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
               dossier.visibility)  # fmt: skip
@@ -178,7 +178,7 @@ def _sources(session, document, dossier, user, report) -> dict[str, Source]:
             sources[key] = source
             continue
         data, errors = source_writes.parse_source(_without(row.data, "key"))
-        if errors:
+        if errors or data is None:
             report.reject(row.where, errors)
             continue
         if source is None:
@@ -210,7 +210,7 @@ def _entities(session, document, user, report) -> dict[str, Entity]:
                 report.skipped.append((row.where, "this entity was deleted here"))
             continue
         data, errors = entity_writes.parse_entity(_without(row.data, "slug"))
-        if errors:
+        if errors or data is None:
             report.reject(row.where, errors)
             continue
         if entity is None:
@@ -295,7 +295,7 @@ def _claims(session, document, dossier, sources, user, report) -> None:
         fields = {name: value for name, value in row.data.items() if name != "relations"}
         data, parse_errors = api_input.read_claim(session, dossier, fields, find_source, claim)
         errors = {**parse_errors, **errors}
-        if errors:
+        if errors or data is None:
             report.reject(row.where, errors)
             continue
         # Sources and entities created inline first: saving them flushes, and a new claim

@@ -52,7 +52,7 @@ def neutralise(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, str]:
+def csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, Any]:
     event, stated = claim.event_date, claim.stated_date
     return {
         "key": claim_key(claim),

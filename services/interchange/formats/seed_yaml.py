@@ -36,14 +36,21 @@ def read(path: Path) -> tuple[str, Document]:
     head = data["dossier"]
     slug = _required_text(path, head, "slug")
     _required_text(path, head, "title")
-    document = Document(format="seed", dossier=head, relations=[])
-    document.revision_summary = REVISION_SUMMARY
-    document.sources = _rows(path, data, "sources", "source", "key")
-    document.entities = _rows(path, data, "entities", "entity", "slug")
+    claims: list[Row] = []
+    relations: list[Row] = []
     for row in _rows(path, data, "claims", "claim", "key"):
         fields = {name: value for name, value in row.data.items() if name != "relations"}
-        document.claims.append(Row(row.where, fields))
-        document.relations.extend(_relations(path, row))
+        claims.append(Row(row.where, fields))
+        relations.extend(_relations(path, row))
+    document = Document(
+        format="seed",
+        dossier=head,
+        sources=_rows(path, data, "sources", "source", "key"),
+        entities=_rows(path, data, "entities", "entity", "slug"),
+        claims=claims,
+        relations=relations,
+        revision_summary=REVISION_SUMMARY,
+    )
     return slug, document
 
 
@@ -66,7 +73,7 @@ def _required_text(path: Path, head: dict[str, Any], name: str) -> str:
     return value.strip()
 
 
-def _rows(path: Path, data: dict[str, Any], section: str, entry: str, identifier: str):
+def _rows(path: Path, data: dict[str, Any], section: str, entry: str, identifier: str) -> list[Row]:
     """The section's entries as rows labelled `claim "key"` (or `claim #3` without a key)."""
     items = data.get(section) or []
     if not isinstance(items, list):

@@ -38,14 +38,17 @@ _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
 _POINT = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[?~%]?$")
 
 
-def _timelinejs_date(point: str, end: bool) -> dict[str, int] | None:
+def _timelinejs_date(point: str, end: bool) -> dict[str, Any] | None:
     """One EDTF point as a TimelineJS date: year, then month and day only when the date
     names them. A season gives its first month as a start and its last month as an end."""
     match = _POINT.match(point)
     if match is None:
         return None
-    year, month, day = (int(part) if part else None for part in match.groups())
-    date: dict[str, int] = {"year": year}
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
+    date: dict[str, Any] = {"year": year}
     if month in _SEASON_MONTHS:
         first, last = _SEASON_MONTHS[month]
         if end and last < first:
@@ -68,6 +71,8 @@ def timelinejs_dates(value: FuzzyDate) -> tuple[dict, dict | None]:
         end = None
     if start is None:  # open at the start ("2025 or earlier"): place it at its end
         start, end = end, None
+    if start is None:
+        raise ValueError(f"{value.edtf!r} has no year TimelineJS can place")
     start["display_date"] = value.label
     if end is not None:
         end["display_date"] = value.label
@@ -273,18 +278,22 @@ def _date_cells(date: Any, prefix: str) -> dict[str, Any]:
     return {f"{prefix}{name}": date.get(name.lower()) for name in ("Year", "Month", "Day")}
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """The value if it is a JSON object, else an empty one: a reader takes what is there."""
+    return value if isinstance(value, dict) else {}
+
+
 def read_json(data: dict) -> Document:
     """The claims of TimelineJS JSON's events. Raises FormatError."""
     events = data.get("events")
     if not isinstance(events, list):
         raise FormatError('TimelineJS JSON needs an "events" list.')
-    slides = []
+    slides: list[tuple[str, dict[str, Any]]] = []
     for index, event in enumerate(events, start=1):
         if not isinstance(event, dict):
             slides.append((f"event #{index}", {}))
             continue
-        text = event.get("text") if isinstance(event.get("text"), dict) else {}
-        media = event.get("media") if isinstance(event.get("media"), dict) else {}
+        text, media = _mapping(event.get("text")), _mapping(event.get("media"))
         slide = {
             **_date_cells(event.get("start_date"), ""),
             **_date_cells(event.get("end_date"), "End "),
@@ -298,11 +307,9 @@ def read_json(data: dict) -> Document:
         }
         where = f'event "{event["unique_id"]}"' if event.get("unique_id") else f"event #{index}"
         slides.append((where, slide))
-    title_text = (
-        (data.get("title") or {}).get("text") if isinstance(data.get("title"), dict) else None
-    )
+    title_text = _mapping(_mapping(data.get("title")).get("text"))
     title = None
-    if isinstance(title_text, dict):
+    if title_text:
         title = {
             "title": plain_text(title_text.get("headline")),
             "subject": plain_text(title_text.get("text")),
