@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from cli.database import upgrade  # noqa: E402
 from db import make_engine  # noqa: E402
-from services.interchange import import_formats, imports  # noqa: E402
+from services.interchange import formats, imports  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SEED = ROOT / "seeds" / "openai-chips.yaml"
@@ -203,7 +203,7 @@ def main() -> None:
     engine = make_engine(url)
     started = time.perf_counter()
     with Session(engine) as session:
-        report = imports.run(session, import_formats.read(content, "bench.json"), "bench", None)
+        report = imports.run(session, formats.read(content, "bench.json"), "bench", None)
         if not report.ok:
             raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
         session.commit()

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from app import create_app  # noqa: E402
 from cli.database import upgrade  # noqa: E402
 from db import make_engine  # noqa: E402
-from services.interchange import import_formats, imports  # noqa: E402
+from services.interchange import formats, imports  # noqa: E402
 from services.interchange.seeding import load_file, seed_files  # noqa: E402
 
 SLUG = "bench-print"
@@ -50,7 +50,7 @@ def build_database(directory: Path, claims: int, seed: int) -> str:
         session.flush()
         data, _ = generate.document(claims, seed)
         content = json.dumps(data).encode()
-        report = imports.run(session, import_formats.read(content, "bench.json"), SLUG, None)
+        report = imports.run(session, formats.read(content, "bench.json"), SLUG, None)
         if not report.ok:
             raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
         session.commit()

@@ -8,8 +8,8 @@ import click
 from flask.cli import with_appcontext
 
 from db import get_session
-from services.interchange import import_formats, imports
-from services.interchange.import_formats import FormatError
+from services.interchange import formats, imports
+from services.interchange.formats import FormatError
 from services.interchange.import_report import ImportReport
 from services.interchange.imports import ImportRefused
 
@@ -22,7 +22,7 @@ from services.interchange.imports import ImportRefused
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(import_formats.FORMATS),
+    type=click.Choice(formats.FORMATS),
     default=None,
     help="json (a Claimline export), csv (its columns) or timelinejs (a TimelineJS sheet "
     "as CSV, or TimelineJS JSON). Default: told from the file's name and content.",
@@ -33,7 +33,7 @@ def import_command(file: Path, slug: str, dry_run: bool, format_name: str | None
     file again changes nothing."""
     session = get_session()
     try:
-        document = import_formats.read(file.read_bytes(), file.name, format_name)
+        document = formats.read(file.read_bytes(), file.name, format_name)
         report = imports.run(session, document, slug, user=None)
     except (FormatError, ImportRefused) as error:
         session.rollback()

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from db import get_session
 from models import Claim, Dossier
 from models.vocabulary import Status, Visibility
-from services.interchange.exports import CSV_COLUMNS
+from services.interchange.formats.csv_columns import CSV_COLUMNS
 from tests.conftest import claim_by_key
 
 EXPORTS = "/dossiers/openai-chips/"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from db import engine_of, get_session
 from models import Claim, Dossier
-from services.interchange import import_formats, imports
+from services.interchange import formats, imports
 from tests.conftest import build_app
 
 pytestmark = pytest.mark.slow
@@ -55,7 +55,7 @@ def ties_app(tmp_path_factory, migrated_template):
     app = build_app(tmp_path_factory.mktemp("ties"), migrated_template)
     with app.app_context():
         session = get_session()
-        document = import_formats.read(ties_document(), "ties.json")
+        document = formats.read(ties_document(), "ties.json")
         report = imports.run(session, document, "ties", None)
         assert report.ok, report.rejections[:3]
         session.commit()

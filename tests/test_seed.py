@@ -155,3 +155,47 @@ def test_invalid_yaml_is_refused_with_the_file_name(app, tmp_path):
     assert result.exit_code != 0
     assert "bad.yaml" in result.output
     assert "not valid YAML" in result.output
+
+
+# The seed is read by the same field readers as the forms and the API: what they refuse, a
+# seed file refuses too, before the database sees it (issue 13).
+REFUSED_SOURCE_FIELDS = [
+    ("reliability", "AB", "Admiralty grade"),
+    ("url", "https://", "web address"),
+    ("language", "not a language", "language code"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "reason"), REFUSED_SOURCE_FIELDS)
+def test_source_field_the_forms_refuse_is_refused_by_name_and_loads_nothing(
+    app, tmp_path, field, value, reason
+):
+    broken = tmp_path / "refused.yaml"
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data["dossier"]["slug"] = "refused"
+    source = data["sources"][0]
+    source[field] = value
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["seed", str(broken)])
+    assert result.exit_code != 0
+    assert f"refused.yaml: source \"{source['key']}\", field '{field}': " in result.output
+    assert reason in result.output
+    assert "IntegrityError" not in result.output
+    assert "nothing was loaded" in result.output
+    with app.app_context():
+        assert counts(get_session()) == (0, 0, 0, 0, 0)
+
+
+def test_relation_to_a_claim_the_file_lacks_is_refused_by_name(app, tmp_path):
+    broken = tmp_path / "related.yaml"
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data["dossier"]["slug"] = "related"
+    claim = data["claims"][0]
+    claim["relations"] = [{"type": "supports", "claim": "no-such-claim"}]
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["seed", str(broken)])
+    assert result.exit_code != 0
+    assert f'related.yaml: claim "{claim["key"]}" relation #1' in result.output
+    assert "no-such-claim" in result.output
+    with app.app_context():
+        assert counts(get_session()) == (0, 0, 0, 0, 0)

@@ -3,32 +3,28 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Blueprint, Response, abort, request, url_for
-from flask_login import current_user
 
 from db import get_session
 from models import Dossier
 from models.vocabulary import Visibility
-from services.interchange import exports, feeds
+from services.interchange import exports
+from services.interchange.formats import atom, claimline_json, csv_columns, timelinejs
 from services.reading import dossier_lookup as dossier_service
 from services.reading import structured_data
 from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
+from web.access import require_readable
 from web.urls import query_args
 
 exports_blueprint = Blueprint("exports", __name__)
 
 
-def signed_in() -> bool:
-    return bool(current_user.is_authenticated)
-
-
 def visible_dossier(slug: str) -> Dossier:
-    dossier = dossier_service.by_slug(get_session(), slug)
-    if dossier is None or not dossier_service.readable(dossier, signed_in()):
-        abort(404, description=f'There is no dossier "{slug}".')
-    return dossier
+    """The dossier if the visitor may read it; otherwise 404, as for one that does not exist."""
+    return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
 
 
 def export_filters() -> ClaimFilters:
@@ -66,7 +62,7 @@ def claims_csv(slug: str):
     """One row per claim, for spreadsheets: UTF-8 without a BOM, formulas neutralised."""
     dossier = visible_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
-    response = Response(exports.to_csv(claims, claim_url), mimetype="text/csv")
+    response = Response(csv_columns.write(claims, claim_url), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{dossier.slug}-claims.csv"'
     return response
 
@@ -76,8 +72,8 @@ def claims_json(slug: str):
     """The whole dossier (sources, entities, claims, relations), ready to import again."""
     dossier = visible_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
-    sources = exports.dossier_sources(get_session(), dossier)
-    return json_response(exports.to_claimline_json(dossier, sources, claims), dossier)
+    sources = claimline_json.dossier_sources(get_session(), dossier)
+    return json_response(claimline_json.write(dossier, sources, claims), dossier)
 
 
 @exports_blueprint.get("/dossiers/<slug>/timelinejs.json")
@@ -85,7 +81,7 @@ def timelinejs_json(slug: str):
     """The dossier in Knight Lab TimelineJS3's JSON format."""
     dossier = visible_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
-    return json_response(exports.to_timelinejs(dossier, claims, claim_url), dossier)
+    return json_response(timelinejs.write(dossier, claims, claim_url), dossier)
 
 
 @exports_blueprint.get("/dossiers/<slug>/feed.atom")
@@ -94,11 +90,12 @@ def feed(slug: str):
     dossier = visible_dossier(slug)
     filters = export_filters()
     try:
-        claims = feeds.newest_claims(get_session(), dossier, filters)
+        claims = atom.newest_claims(get_session(), dossier, filters)
     except SearchError as error:
         abort(400, description=str(error))
-    args = query_args(filters)
-    header = feeds.Feed(
+    # url_for keyword arguments: Any, so mypy does not match them to _anchor or _external.
+    args: dict[str, Any] = query_args(filters)
+    header = atom.Feed(
         id=url_for("exports.feed", slug=slug, _external=True, **args),
         title=f"{dossier.title} — Claimline",
         subtitle=dossier.subject,
@@ -106,29 +103,29 @@ def feed(slug: str):
         alternate_link=url_for("dossiers.timeline_page", slug=slug, _external=True, **args),
         updated=dossier.changed_at,
     )
-    entries = [feeds.claim_entry(claim, claim_url(claim)) for claim in claims]
-    return Response(feeds.render(header, entries), mimetype="application/atom+xml")
+    entries = [atom.claim_entry(claim, claim_url(claim)) for claim in claims]
+    return Response(atom.render(header, entries), mimetype="application/atom+xml")
 
 
 @exports_blueprint.get("/changes.atom")
 def changes_feed():
     """Recent changes to claims, sources and entities across the public dossiers."""
-    revisions = feeds.recent_revisions(get_session())
-    header = feeds.Feed(
+    revisions = atom.recent_revisions(get_session())
+    header = atom.Feed(
         id=url_for("exports.changes_feed", _external=True),
         title="Recent changes — Claimline",
         self_link=url_for("exports.changes_feed", _external=True),
         alternate_link=url_for("dossiers.index", _external=True),
     )
     entries = [
-        feeds.revision_entry(
+        atom.revision_entry(
             revision,
             revision_link(revision),
             url_for("exports.changes_feed", _external=True) + f"#revision-{revision.id}",
         )
         for revision in revisions
     ]
-    return Response(feeds.render(header, entries), mimetype="application/atom+xml")
+    return Response(atom.render(header, entries), mimetype="application/atom+xml")
 
 
 def revision_link(revision) -> str:
@@ -150,7 +147,7 @@ def claim_structured_data(claim) -> dict:
 @exports_blueprint.app_template_global()
 def export_links(dossier: Dossier, filters: ClaimFilters | None = None) -> list[tuple]:
     """(label, media type, URL) of each export of the dossier with the current filters."""
-    args = query_args(filters.without_position()) if filters else {}
+    args: dict[str, Any] = query_args(filters.without_position()) if filters else {}
     return [
         (label, media_type, url_for(f"exports.{endpoint}", slug=dossier.slug, **args))
         for label, media_type, endpoint in (

@@ -14,8 +14,8 @@ from flask_login import current_user, login_required
 from db import get_session
 from forms.imports import ConfirmImportForm, ImportForm
 from models import Dossier
-from services.interchange import import_formats, import_uploads, imports
-from services.interchange.import_formats import FormatError
+from services.interchange import formats, import_uploads, imports
+from services.interchange.formats import FormatError
 from services.interchange.import_report import ImportReport
 from services.interchange.import_uploads import Upload
 from services.reading import dossier_lookup
@@ -42,7 +42,7 @@ def _folder() -> Path:
 
 def _run(upload: Upload, dossier: Dossier) -> ImportReport:
     """Import the upload into the dossier, uncommitted. Raises FormatError."""
-    document = import_formats.read(upload.content, upload.filename, upload.format)
+    document = formats.read(upload.content, upload.filename, upload.format)
     return imports.run(get_session(), document, dossier.slug, current_user.user)
 
 

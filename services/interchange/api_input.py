@@ -1,6 +1,6 @@
 """JSON bodies and import rows in the shape the shared field readers take.
 
-Claims, sources and entities are read by services.claim_input, source_writes and
+Claims, sources and entities are read by services.editing.claim_input, source_writes and
 entity_writes, so the API, imports and the forms accept and refuse the same things with the
 same words. What the API adds is here: the shapes a GET returns may be sent back (a date
 object, {"id": …} for a source, {"slug": …} for an entity, a relation's `claim_id`),
@@ -122,7 +122,7 @@ def read_claim(
     key = data.get("key")
     if key is not None and key != "" and (not isinstance(key, str) or not KEY_PATTERN.match(key)):
         errors["key"] = KEY_HINT
-    if errors:
+    if errors or data_input is None:
         return None, errors
     data_input.key = key or None
     return data_input, {}

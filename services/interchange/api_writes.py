@@ -85,7 +85,7 @@ def version_argument(value: str | None) -> int:
     """The `version` a DELETE names, or a WriteProblem."""
     errors: dict[str, str] = {}
     version = _version(value, errors)
-    if errors:
+    if errors or version is None:
         raise WriteProblem.invalid(errors)
     return version
 
@@ -127,7 +127,7 @@ def create_claim(session: Session, body: Mapping[str, Any], user: User) -> Claim
     dossier = _dossier(session, body)
     data, errors = api_input.read_claim(session, dossier, body)
     errors = {**errors, **_key_errors(session, Claim, dossier, body.get("key"))}
-    if errors:
+    if errors or data is None:
         raise WriteProblem.invalid(errors)
     return claim_writes.create_claim(session, dossier, data, user)
 
@@ -157,7 +157,7 @@ def update_claim(session: Session, claim: Claim, body: Mapping[str, Any], user: 
     merged = {**current, **changes}
     data, errors = api_input.read_claim(session, claim.dossier, merged, claim=claim)
     errors = {**errors, **_key_errors(session, Claim, claim.dossier, merged["key"], claim.id)}
-    if errors:
+    if errors or data is None:
         raise WriteProblem.invalid(errors)
     if "relations" not in body:
         data.relations = api_input.kept_relations(claim)
@@ -183,7 +183,7 @@ def create_source(session: Session, body: Mapping[str, Any], user: User) -> Sour
     dossier = _dossier(session, body)
     data, errors = source_writes.parse_source(api_input.flatten_dates(body))
     errors = {**(errors or {}), **_key_errors(session, Source, dossier, body.get("key"))}
-    if errors:
+    if errors or data is None:
         raise WriteProblem.invalid(errors)
     source = source_writes.new_source(dossier, data)
     source.key = body.get("key") or None
@@ -214,7 +214,7 @@ def update_source(session: Session, source: Source, body: Mapping[str, Any], use
     data, errors = source_writes.parse_source(raw)
     key = changes.get("key", source.key)
     errors = {**(errors or {}), **_key_errors(session, Source, source.dossier, key, source.id)}
-    if errors:
+    if errors or data is None:
         raise WriteProblem.invalid(errors)
     source.key = key or None
     try:
@@ -246,7 +246,7 @@ def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Enti
             errors["slug"] = "A slug is lower-case letters, digits and dashes, at most 100."
         elif session.scalar(select(Entity.id).where(Entity.slug == slug)) is not None:
             errors["slug"] = f'"{slug}" is already the slug of another entity.'
-    if errors:
+    if errors or data is None:
         raise WriteProblem.invalid(errors)
     entity = entity_writes.new_entity(session, data)
     if slug:
@@ -276,7 +276,7 @@ def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], use
         raise WriteProblem.stale(entity, "entity")
     changes = {name: value for name, value in body.items() if name in ENTITY_FIELDS}
     data, errors = entity_writes.parse_entity({**entity_writes.raw_from_entity(entity), **changes})
-    if errors:
+    if errors or data is None:
         raise WriteProblem.invalid(errors)
     try:
         entity_writes.update_entity(session, entity, data, user, version)

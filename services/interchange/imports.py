@@ -35,10 +35,9 @@ from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldReader
 from services.interchange import api_input
 from services.interchange.api_input import KEY_PATTERN, SLUG_PATTERN
-from services.interchange.import_formats import Document, Row
+from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
 
-SUMMARY = "import"
 _FALLBACK = {
     "claim": re.compile(r"^claim-(\d{1,18})$"),
     "source": re.compile(r"^source-(\d{1,18})$"),
@@ -95,14 +94,14 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
 
 def _dossier(session: Session, document: Document, slug: str, report: ImportReport) -> Dossier:
     meta = document.dossier if isinstance(document.dossier, dict) else {}
-    dossier = session.scalar(select(Dossier).where(Dossier.slug == slug))
-    created = dossier is None
+    existing = session.scalar(select(Dossier).where(Dossier.slug == slug))
+    created = existing is None
     # A file's title and texts are taken when it creates the dossier, or when it is an
     # export of this very dossier; a copy imported into another dossier leaves its texts.
-    if not created and meta.get("slug") != slug:
-        return dossier
+    if existing is not None and meta.get("slug") != slug:
+        return existing
+    dossier = existing if existing is not None else Dossier(slug=slug)
     if created:
-        dossier = Dossier(slug=slug)
         session.add(dossier)
     before = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
               dossier.visibility)  # fmt: skip
@@ -168,6 +167,7 @@ def _without(data: Mapping[str, Any], *names: str) -> dict[str, Any]:
 
 
 def _sources(session, document, dossier, user, report) -> dict[str, Source]:
+    summary = document.revision_summary
     sources: dict[str, Source] = {}
     for row, key in _keyed_rows(document.sources, "key", KEY_PATTERN, report):
         source = _match(session, Source, dossier, key)
@@ -178,25 +178,26 @@ def _sources(session, document, dossier, user, report) -> dict[str, Source]:
             sources[key] = source
             continue
         data, errors = source_writes.parse_source(_without(row.data, "key"))
-        if errors:
+        if errors or data is None:
             report.reject(row.where, errors)
             continue
         if source is None:
             source = source_writes.new_source(dossier, data)
             source.key = key
             session.add(source)
-            revisions.record(session, source, None, user, summary=SUMMARY)
+            revisions.record(session, source, None, user, summary=summary)
             report.count("created", "source", data.title)
         else:
             before = revisions.snapshot(source)
             source_writes.apply(source, data)
-            changed = revisions.record(session, source, before, user, summary=SUMMARY)
+            changed = revisions.record(session, source, before, user, summary=summary)
             report.count("updated" if changed else "unchanged", "source", data.title)
         sources[key] = source
     return sources
 
 
 def _entities(session, document, user, report) -> dict[str, Entity]:
+    summary = document.revision_summary
     entities: dict[str, Entity] = {}
     for row, slug in _keyed_rows(document.entities, "slug", SLUG_PATTERN, report):
         entity = session.scalar(select(Entity).where(Entity.slug == slug))
@@ -209,19 +210,19 @@ def _entities(session, document, user, report) -> dict[str, Entity]:
                 report.skipped.append((row.where, "this entity was deleted here"))
             continue
         data, errors = entity_writes.parse_entity(_without(row.data, "slug"))
-        if errors:
+        if errors or data is None:
             report.reject(row.where, errors)
             continue
         if entity is None:
             entity = Entity(slug=slug, aliases=[])
             entity_writes.apply(entity, data)
             session.add(entity)
-            revisions.record(session, entity, None, user, summary=SUMMARY)
+            revisions.record(session, entity, None, user, summary=summary)
             report.count("created", "entity", data.name)
         else:
             before = revisions.snapshot(entity)
             entity_writes.apply(entity, data)
-            changed = revisions.record(session, entity, before, user, summary=SUMMARY)
+            changed = revisions.record(session, entity, before, user, summary=summary)
             report.count("updated" if changed else "unchanged", "entity", data.name)
         entities[slug] = entity
     return entities
@@ -270,6 +271,7 @@ def _unknown_sources(row: Row, find) -> dict[str, str]:
 
 
 def _claims(session, document, dossier, sources, user, report) -> None:
+    summary = document.revision_summary
     existing = _existing_claims(session, dossier)
     find_source = _source_finder(session, dossier, sources)
     claims: dict[str, Claim] = {}
@@ -293,7 +295,7 @@ def _claims(session, document, dossier, sources, user, report) -> None:
         fields = {name: value for name, value in row.data.items() if name != "relations"}
         data, parse_errors = api_input.read_claim(session, dossier, fields, find_source, claim)
         errors = {**parse_errors, **errors}
-        if errors:
+        if errors or data is None:
             report.reject(row.where, errors)
             continue
         # Sources and entities created inline first: saving them flushes, and a new claim
@@ -319,7 +321,7 @@ def _claims(session, document, dossier, sources, user, report) -> None:
             claim_writes.set_relations(claim, relations)
     for key, claim in claims.items():
         before = befores[key]
-        changed = revisions.record(session, claim, before, user, summary=SUMMARY)
+        changed = revisions.record(session, claim, before, user, summary=summary)
         action = "created" if before is None else ("updated" if changed else "unchanged")
         report.count(action, "claim", claim.statement)
 

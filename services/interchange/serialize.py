@@ -1,4 +1,5 @@
-"""Plain-data forms of the models: the API's JSON, exports and revision snapshots share them."""
+"""Plain-data forms of the models for the JSON API, and of dossiers and dates for the Claimline
+JSON export. Revision snapshots are not these: services.editing.revisions takes its own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287): a dossier's claims, newest first, and the site's recent changes."""
+"""Atom feeds (RFC 4287), written only: a dossier's claims, newest first, and the site's
+recent changes."""
 
 from __future__ import annotations
 

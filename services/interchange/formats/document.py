@@ -1,0 +1,77 @@
+"""What every interchange format reads into: a Document of sources, entities, claims and
+relations, each row labelled with where it came from ("row 7", 'claim "tsmc-ceo"') for the
+import report; and how items without a key are named in files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from models import Claim, Source
+
+
+class FormatError(ValueError):
+    """A file that cannot be read as the format it claims to be; nothing is imported."""
+
+
+@dataclass
+class Row:
+    where: str
+    data: dict[str, Any]
+
+
+@dataclass
+class Document:
+    format: str
+    dossier: dict[str, Any] | None = None
+    sources: list[Row] = field(default_factory=list)
+    entities: list[Row] = field(default_factory=list)
+    claims: list[Row] = field(default_factory=list)
+    # None: the file says nothing about relations, so an import leaves them as they are.
+    relations: list[Row] | None = None
+    # True when the file names sources only in passing (a CSV's source_title column): they
+    # are created when the dossier lacks them, and never overwrite one it has.
+    sources_create_only: bool = False
+    # False when the file's relations carry no notes (CSV): notes already written stay.
+    relation_notes: bool = True
+    # True when rows carry too little to correct a claim (TimelineJS has no confidence,
+    # source or date said): a row whose claim exists already leaves it as it is.
+    claims_create_only: bool = False
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # The summary of the revisions the import records, shown in each item's history.
+    revision_summary: str = "import"
+
+
+def decode(content: bytes) -> str:
+    """UTF-8 text, with or without the BOM that Excel writes."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormatError(
+            "The file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the UTF-8 "
+            "character set (LibreOffice), or export it again from Claimline."
+        ) from None
+
+
+def claim_key(claim: Claim) -> str:
+    """The claim's key, or "claim-<id>" for one without: an import into the same dossier
+    recognises it."""
+    return claim.key or f"claim-{claim.id}"
+
+
+def source_key(source: Source) -> str:
+    """The source's key, or "source-<id>" for one without."""
+    return source.key or f"source-{source.id}"
+
+
+def generated_key(statement: str, data: dict[str, Any]) -> str:
+    """A stable key for a row that has none: the same row gets the same key on every import."""
+    words = re.sub(r"[^a-z0-9]+", "-", statement.lower()).strip("-")[:50].strip("-") or "claim"
+    digest = hashlib.sha1(
+        json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()[:8]
+    return f"{words}-{digest}"
