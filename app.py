@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 
 import db
 from cli import register_commands
+from services.reading.freshness import keep_last_change
 from views import register_blueprints
 from web.caching import register_caching
 from web.extensions import csrf
@@ -70,6 +71,7 @@ def check_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    keep_last_change(app.extensions["claimline.db"])
     csrf.init_app(app)
     register_security(app)
     register_caching(app)

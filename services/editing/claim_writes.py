@@ -21,7 +21,13 @@ from models import (
 from models.base import utcnow
 from models.fuzzy_date import FuzzyDate, from_edtf
 from models.vocabulary import Attribution, RelationType, Status
-from services.editing import bulk_lookups, entity_writes, markdown_render, revisions, source_writes
+from services.editing import (
+    bulk_lookups,
+    entity_writes,
+    markdown_render,
+    revisions,
+    source_writes,
+)
 from services.editing.revisions import StaleVersion
 
 __all__ = [
@@ -143,11 +149,6 @@ def new_claim(dossier: Dossier) -> Claim:
     return Claim(dossier=dossier, tags=[], entities=[], relations_out=[])
 
 
-def touch(dossier: Dossier) -> None:
-    """Mark the dossier as changed, so cached pages and ETags move on."""
-    dossier.changed_at = utcnow()
-
-
 def _unique(items: list) -> list:
     seen, result = set(), []
     for item in items:
@@ -181,7 +182,6 @@ def create_claim(session: Session, dossier: Dossier, data: ClaimInput, user: Use
     session.add(claim)
     apply(session, claim, data)
     revisions.record(session, claim, None, user)
-    touch(dossier)
     return claim
 
 
@@ -230,10 +230,7 @@ def update_claim(
     before = revisions.snapshot(claim)
     add_new_references(session, data, user)
     apply(session, claim, data)
-    revision = _record_checked(session, claim, before, user)
-    if revision:
-        touch(claim.dossier)
-    return revision
+    return _record_checked(session, claim, before, user)
 
 
 def delete_claim(
@@ -243,9 +240,7 @@ def delete_claim(
     _check_version(claim, expected_version)
     before = revisions.snapshot(claim)
     claim.deleted_at = utcnow()
-    revision = _record_checked(session, claim, before, user, RevisionAction.DELETE)
-    touch(claim.dossier)
-    return revision
+    return _record_checked(session, claim, before, user, RevisionAction.DELETE)
 
 
 def restore_revision(
@@ -272,10 +267,7 @@ def restore_revision(
         claim.deleted_at = None
     action = RevisionAction.RESTORE
     summary = f"restored version {revision.version}"
-    record = _record_checked(session, claim, before, user, action, summary)
-    if record:
-        touch(claim.dossier)
-    return record
+    return _record_checked(session, claim, before, user, action, summary)
 
 
 def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> ClaimInput:

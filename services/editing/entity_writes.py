@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from models import (
     Claim,
     ClaimRelation,
-    Dossier,
     Entity,
     Revision,
     RevisionAction,
@@ -139,10 +138,7 @@ def update_entity(
     revisions.check_version(entity, expected_version)
     before = revisions.snapshot(entity)
     apply(entity, data)
-    revision = revisions.record_checked(session, entity, before, user)
-    if revision is not None:
-        _touch_dossiers(session, [entity.id])
-    return revision
+    return revisions.record_checked(session, entity, before, user)
 
 
 def delete_entity(
@@ -222,7 +218,6 @@ def merge_entities(
     summary = f"merged {duplicate.name} ({duplicate.slug}) into {kept.name} ({kept.slug})"
     for claim in claims:
         revisions.record(session, claim, befores[claim.id], user, summary=summary)
-        claim.dossier.changed_at = utcnow()
     revisions.record(session, kept, kept_before, user, RevisionAction.MERGE, summary)
     revisions.record(session, duplicate, duplicate_before, user, RevisionAction.MERGE, summary)
     return MergeResult(kept, len(claims))
@@ -266,16 +261,6 @@ def _claims_naming(session: Session, entity_ids: list[int]) -> list[Claim]:
             .order_by(Claim.id)
         ).unique()
     )
-
-
-def _touch_dossiers(session: Session, entity_ids: list[int]) -> None:
-    """An entity's new name shows on the claims that name it: their dossiers changed."""
-    mentioning = select(claim_entities.c.claim_id).where(claim_entities.c.entity_id.in_(entity_ids))
-    dossier_ids = select(Claim.dossier_id).where(
-        Claim.speaker_id.in_(entity_ids) | Claim.id.in_(mentioning)
-    )
-    for dossier in session.scalars(select(Dossier).where(Dossier.id.in_(dossier_ids))):
-        dossier.changed_at = utcnow()
 
 
 def current(entity: Entity | None, session: Session) -> Entity | None:

@@ -139,11 +139,7 @@ def create_source(session: Session, dossier: Dossier, data: SourceInput, user: U
 
 def add_created(session: Session, source: Source, user: User | None) -> Revision | None:
     """Record the creation of a source added through another form (a claim's new source)."""
-    revision = revisions.record(session, source, None, user)
-    dossier = session.get(Dossier, source.dossier_id)
-    if dossier is not None:
-        dossier.changed_at = utcnow()
-    return revision
+    return revisions.record(session, source, None, user)
 
 
 def update_source(
@@ -210,10 +206,7 @@ def input_from_snapshot(snapshot: dict[str, Any]) -> SourceInput:
 
 
 def _saved(session, source, before, user, action=None, summary="") -> Revision | None:
-    revision = revisions.record_checked(session, source, before, user, action, summary)
-    if revision is not None:
-        session.get(Dossier, source.dossier_id).changed_at = utcnow()
-    return revision
+    return revisions.record_checked(session, source, before, user, action, summary)
 
 
 def citing_claims(session: Session, source: Source) -> int:

@@ -153,8 +153,6 @@ def load_file(session: Session, path: Path) -> SeedReport:
     sources = _load_sources(session, path, dossier, data.get("sources") or [], report)
     entities = _load_entities(session, path, data.get("entities") or [], report)
     _load_claims(session, path, dossier, data.get("claims") or [], sources, entities, report)
-    if report.created or report.updated:
-        claim_writes.touch(dossier)
     session.flush()
     return report
 
