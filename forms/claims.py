@@ -31,7 +31,8 @@ from models.vocabulary import (
     likelihood,
 )
 from services.editing import claim_input, entity_writes, source_writes
-from services.editing.claim_input import FIELDS, RELATIONS_MAX
+from services.editing.claim_input import FIELDS
+from services.editing.claim_references import RELATIONS_MAX
 from services.editing.claim_writes import ClaimInput
 
 NEW = "new"

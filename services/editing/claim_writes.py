@@ -25,6 +25,7 @@ from services.editing import (
     bulk_lookups,
     entity_writes,
     markdown_render,
+    revision_display,
     revisions,
     source_writes,
 )
@@ -351,9 +352,9 @@ def pending_names(data: ClaimInput) -> dict[str, str]:
     return names
 
 
-def compare(session: Session, data: ClaimInput, current: Claim) -> list[revisions.DiffRow]:
+def compare(session: Session, data: ClaimInput, current: Claim) -> list[revision_display.DiffRow]:
     """Field by field, an editor's unsaved values beside the claim as it is now saved."""
     mine, theirs = snapshot_input(data), revisions.snapshot(current)
-    names = revisions.names_for(session, [mine, theirs])
+    names = revision_display.names_for(session, [mine, theirs])
     names.pending = pending_names(data)
-    return revisions.side_by_side("claim", mine, theirs, names)
+    return revision_display.side_by_side("claim", mine, theirs, names)
