@@ -157,37 +157,6 @@ def delete_entity(
     return revisions.record_checked(session, entity, before, user, RevisionAction.DELETE)
 
 
-def restore_entity(
-    session: Session,
-    entity: Entity,
-    revision: Revision,
-    user: User | None,
-    expected_version: int | None = None,
-) -> Revision | None:
-    """Bring an entity back to one of its revisions (undeleting it if that one was live)."""
-    if revision.object_type != "entity" or revision.object_id != entity.id:
-        raise ValueError("that revision belongs to another object")
-    revisions.check_version(entity, expected_version)
-    before = revisions.snapshot(entity)
-    snapshot = revision.snapshot
-    apply(
-        entity,
-        EntityInput(
-            snapshot["name"],
-            EntityKind(snapshot["kind"]),
-            snapshot["description"],
-            list(snapshot["aliases"]),
-        ),
-    )
-    if snapshot.get("deleted"):
-        entity.deleted_at = entity.deleted_at or utcnow()
-    else:
-        entity.deleted_at = None
-        entity.merged_into_id = None
-    summary = f"restored version {revision.version}"
-    return revisions.record_checked(session, entity, before, user, RevisionAction.RESTORE, summary)
-
-
 def merge_entities(
     session: Session, duplicate: Entity, kept: Entity, user: User | None
 ) -> MergeResult:
@@ -294,7 +263,3 @@ def live(session: Session) -> list[Entity]:
             select(Entity).where(Entity.deleted_at.is_(None)).order_by(func.lower(Entity.name))
         )
     )
-
-
-def mention_count(session: Session, entity: Entity) -> int:
-    return len(_claims_naming(session, [entity.id]))
