@@ -9,7 +9,7 @@ from services.printing import briefing as briefing_service
 from services.printing.pdf import PdfMetadata, render_pdf
 from services.reading.filters import parse_filters
 from services.reading.search import SearchError
-from views.exports import visible_dossier
+from web.access import readable_dossier
 
 briefing = Blueprint("briefing", __name__)
 
@@ -54,7 +54,7 @@ def pdf(slug: str):
 
 def _assemble(slug: str):
     # A private dossier prints only for a signed-in editor, as its exports do.
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     filters = parse_filters(request.args)
     try:
         document = briefing_service.assemble(get_session(), dossier, filters)

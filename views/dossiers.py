@@ -8,7 +8,7 @@ from db import get_session
 from services.reading import dossier_lookup as dossier_service
 from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
-from web.access import require_readable
+from web.access import readable_dossier
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
@@ -22,14 +22,10 @@ def index():
     return render_template("dossiers/index.html", dossiers=dossier_service.listed(get_session()))
 
 
-def load_dossier(slug: str):
-    return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
-
-
 @dossiers.get("/dossiers/<slug>/", endpoint="timeline_page")
 def show_timeline(slug: str):
     """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
-    dossier = load_dossier(slug)
+    dossier = readable_dossier(slug)
     validators = page_etag(get_session(), dossier)
     if cached := not_modified(validators) or from_page_cache(validators):
         return cached

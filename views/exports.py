@@ -5,30 +5,18 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, abort, request, url_for
-from flask_login import current_user
 
 from db import get_session
 from models import Dossier
 from models.vocabulary import Visibility
 from services.interchange import exports, feeds
-from services.reading import dossier_lookup as dossier_service
 from services.reading import structured_data
 from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
+from web.access import readable_dossier
 from web.urls import query_args
 
 exports_blueprint = Blueprint("exports", __name__)
-
-
-def signed_in() -> bool:
-    return bool(current_user.is_authenticated)
-
-
-def visible_dossier(slug: str) -> Dossier:
-    dossier = dossier_service.by_slug(get_session(), slug)
-    if dossier is None or not dossier_service.readable(dossier, signed_in()):
-        abort(404, description=f'There is no dossier "{slug}".')
-    return dossier
 
 
 def export_filters() -> ClaimFilters:
@@ -64,7 +52,7 @@ def json_response(data, dossier: Dossier) -> Response:
 @exports_blueprint.get("/dossiers/<slug>/claims.csv")
 def claims_csv(slug: str):
     """One row per claim, for spreadsheets: UTF-8 without a BOM, formulas neutralised."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
     response = Response(exports.to_csv(claims, claim_url), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{dossier.slug}-claims.csv"'
@@ -74,7 +62,7 @@ def claims_csv(slug: str):
 @exports_blueprint.get("/dossiers/<slug>/claims.json")
 def claims_json(slug: str):
     """The whole dossier (sources, entities, claims, relations), ready to import again."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
     sources = exports.dossier_sources(get_session(), dossier)
     return json_response(exports.to_claimline_json(dossier, sources, claims), dossier)
@@ -83,7 +71,7 @@ def claims_json(slug: str):
 @exports_blueprint.get("/dossiers/<slug>/timelinejs.json")
 def timelinejs_json(slug: str):
     """The dossier in Knight Lab TimelineJS3's JSON format."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
     return json_response(exports.to_timelinejs(dossier, claims, claim_url), dossier)
 
@@ -91,7 +79,7 @@ def timelinejs_json(slug: str):
 @exports_blueprint.get("/dossiers/<slug>/feed.atom")
 def feed(slug: str):
     """The dossier's newest claims as an Atom feed."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     filters = export_filters()
     try:
         claims = feeds.newest_claims(get_session(), dossier, filters)
