@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, render_template, request
 
 from db import get_session
+from models import limits
 from services.reading import dossier_lookup as dossier_service
 from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
@@ -12,8 +13,6 @@ from web.access import readable_dossier
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
-
-MAX_PER_PAGE = 200
 
 
 @dossiers.get("/")
@@ -54,5 +53,5 @@ def show_timeline(slug: str):
 def _per_page() -> tuple[int, dict[str, int]]:
     """The page size, and the argument that keeps it in links when the reader chose one."""
     asked = request.args.get("per_page", type=int)
-    per_page = max(1, min(asked or current_app.config["PER_PAGE"], MAX_PER_PAGE))
+    per_page = max(1, min(asked or current_app.config["PER_PAGE"], limits.PAGE_SIZE_MAX))
     return per_page, ({"per_page": per_page} if asked else {})

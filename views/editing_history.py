@@ -8,7 +8,7 @@ from db import get_session
 from forms.claims import (
     RestoreForm,
 )
-from models import Claim, Revision
+from models import Claim, Revision, limits
 from services.editing import (
     claim_writes,
     revision_display,
@@ -16,7 +16,7 @@ from services.editing import (
 from services.editing.revisions import StaleVersion
 from views import editing_common as common
 
-RECENT_CHANGES_PAGE = 50
+RECENT_CHANGES_PAGE = limits.PAGE_SIZE
 
 
 def history(claim_id: int):

@@ -7,6 +7,7 @@ from typing import Any
 
 from werkzeug.routing import IntegerConverter
 
+from models.limits import LARGEST_ID
 from services.reading.filters import ClaimFilters
 
 
@@ -53,8 +54,6 @@ class DatabaseIdConverter(IntegerConverter):
     database driver (or a 405, which is what a converter that refuses the value makes
     Werkzeug answer), and the 404 still names the number asked for."""
 
-    LARGEST_ID = 2**31 - 1
-
     def to_python(self, value: str) -> int:
         number = super().to_python(value)
-        return number if number <= self.LARGEST_ID else IdOutOfRange(str(number))
+        return number if number <= LARGEST_ID else IdOutOfRange(str(number))

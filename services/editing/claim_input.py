@@ -16,11 +16,19 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Source
-from models.claim import NOTES_MAX, QUOTE_MAX, STATEMENT_MAX, TAGS_MAX
 from models.fuzzy_date import FuzzyDate
-from models.vocabulary import Attribution, Status, likelihood
+from models.limits import (
+    LOCATOR_MAX,
+    NOTES_MAX,
+    QUOTE_MAX,
+    SPEAKER_DESCRIPTION_MAX,
+    STATEMENT_MAX,
+    TAG_NAME_MAX,
+    TAGS_MAX,
+)
+from models.vocabulary import Attribution, Status, likelihood, tag_key
 from services.editing import claim_references, field_values, markdown_render, source_writes
-from services.editing.claim_writes import ClaimInput, RelationInput, tag_key
+from services.editing.claim_writes import ClaimInput, RelationInput
 from services.editing.field_values import FieldError, FieldReader
 
 FIELDS = (
@@ -42,9 +50,6 @@ FIELDS = (
     "entities",
     "relations",
 )
-SPEAKER_DESCRIPTION_MAX = 300
-TAG_NAME_MAX = 60
-LOCATOR_MAX = 100_000
 # "873", "#873", "873 — Broadcom is..." name claim 873; "2024 plans" and "2024-06" do not.
 
 

@@ -15,14 +15,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Entity, Source
+from models.limits import RELATION_NOTE_MAX, RELATIONS_MAX
 from models.vocabulary import RelationType
 from services.editing import entity_writes, field_values, source_writes
 from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldError, FieldReader
 from services.reading import search
 
-RELATION_NOTE_MAX = 1000
-RELATIONS_MAX = 50
 _CLAIM_NUMBER = re.compile(r"#?([0-9]{1,9})(?:\s*[:—–-]\s.*)?", re.DOTALL)
 
 

@@ -20,7 +20,7 @@ from models import (
 )
 from models.base import utcnow
 from models.fuzzy_date import FuzzyDate, from_edtf
-from models.vocabulary import Attribution, RelationType, Status
+from models.vocabulary import Attribution, RelationType, Status, tag_key
 from services.editing import (
     bulk_lookups,
     entity_writes,
@@ -71,10 +71,6 @@ class ClaimInput:
     entities: list[Entity] = field(default_factory=list)
     relations: list[RelationInput] = field(default_factory=list)
     key: str | None = None
-
-
-def tag_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def resolve_tags(session: Session, names: list[str]) -> list[Tag]:

@@ -24,15 +24,16 @@ from models import (
     claim_entities,
 )
 from models.base import utcnow
+from models.limits import (
+    ENTITY_ALIASES_MAX,
+    ENTITY_DESCRIPTION_MAX,
+    ENTITY_NAME_MAX,
+    ENTITY_SLUG_MAX,
+)
 from models.text import fold
 from models.vocabulary import EntityKind
 from services.editing import bulk_lookups, field_values, revisions
 from services.editing.field_values import FieldReader
-
-NAME_MAX = 200
-DESCRIPTION_MAX = 300
-ALIASES_MAX = 20
-SLUG_MAX = 90
 
 
 @dataclass
@@ -62,12 +63,12 @@ def parse_entity(
 ) -> tuple[EntityInput | None, dict[str, str]]:
     """Raw field values (form, JSON or CSV) to an EntityInput, or None and {field: message}."""
     read = FieldReader(raw, prefix)
-    name = read("name", field_values.text, "name", NAME_MAX, required=True)
+    name = read("name", field_values.text, "name", ENTITY_NAME_MAX, required=True)
     kind = read("kind", field_values.choice, EntityKind, "kind")
-    description = read("description", field_values.text, "description", DESCRIPTION_MAX)
-    aliases = read("aliases", field_values.name_list, "other names", NAME_MAX)
-    if aliases is not None and len(aliases) > ALIASES_MAX:
-        read.errors[prefix + "aliases"] = f"Give at most {ALIASES_MAX} other names."
+    description = read("description", field_values.text, "description", ENTITY_DESCRIPTION_MAX)
+    aliases = read("aliases", field_values.name_list, "other names", ENTITY_NAME_MAX)
+    if aliases is not None and len(aliases) > ENTITY_ALIASES_MAX:
+        read.errors[prefix + "aliases"] = f"Give at most {ENTITY_ALIASES_MAX} other names."
     if read.errors:
         return None, read.errors
     unique_aliases = list(dict.fromkeys(alias for alias in aliases if alias != name))
@@ -86,7 +87,7 @@ def raw_from_entity(entity: Entity) -> dict[str, Any]:
 
 def slugify(name: str) -> str:
     """An address-friendly form of a name: "C.C. Wei" becomes "c-c-wei"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:SLUG_MAX].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:ENTITY_SLUG_MAX].strip("-")
     return slug or "entity"
 
 

@@ -12,12 +12,11 @@ from sqlalchemy.orm import Session
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
 from models.fuzzy_date import FuzzyDate, from_edtf
+from models.limits import NOTES_MAX, SOURCE_TITLE_MAX
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
 from services.editing import field_values, markdown_render, revisions
 from services.editing.field_values import FieldError, FieldReader
 
-TITLE_MAX = 500
-NOTES_MAX = 20000
 SOURCE_FIELDS = (
     "title",
     "outlet",
@@ -65,7 +64,7 @@ def parse_source(
     """Raw field values (form, JSON or CSV) to a SourceInput, or None and {field: message}."""
     read = FieldReader(raw, prefix)
     values = {
-        "title": read("title", field_values.text, "title", TITLE_MAX, required=True),
+        "title": read("title", field_values.text, "title", SOURCE_TITLE_MAX, required=True),
         "outlet": read("outlet", field_values.text, "outlet", 200),
         "author": read("author", field_values.optional_text, "author", 200),
         "url": read("url", field_values.web_address),

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session, selectinload
 from models import Claim, Dossier, Entity, Source
 from models.text import fold
 from models.vocabulary import (
-    LIKELIHOOD_BANDS,
     RELIABILITY_GRADES,
     Attribution,
     EntityKind,
+    LikelihoodBand,
     RelationType,
     Status,
+    likelihood_bands,
 )
 from services.printing.filter_words import FilterLine, describe_filters
 from services.reading import timeline
@@ -134,13 +135,6 @@ class IndexEntry:
     spoken: frozenset[int]
 
 
-@dataclass(frozen=True)
-class LikelihoodBand:
-    words: str
-    lowest: int
-    highest: int
-
-
 @dataclass
 class Briefing:
     dossier: Dossier
@@ -221,7 +215,7 @@ def assemble(
         endnotes=endnotes,
         people=people,
         organisations=organisations,
-        likelihood_scale=likelihood_scale(),
+        likelihood_scale=likelihood_bands(),
         reliability_grades=list(RELIABILITY_GRADES.items()),
     )
 
@@ -341,12 +335,3 @@ def _index(printed: list[PrintedClaim]) -> tuple[list[IndexEntry], list[IndexEnt
     people = [item for item in entries if item.entity.kind == EntityKind.PERSON]
     organisations = [item for item in entries if item.entity.kind != EntityKind.PERSON]
     return people, organisations
-
-
-def likelihood_scale() -> list[LikelihoodBand]:
-    """The ICD 203 bands as ranges of whole percentages: a value takes the band it reaches."""
-    bands = []
-    for index, (lowest, words) in enumerate(LIKELIHOOD_BANDS):
-        following = LIKELIHOOD_BANDS[index + 1][0] if index + 1 < len(LIKELIHOOD_BANDS) else 101
-        bands.append(LikelihoodBand(words, lowest, following - 1))
-    return bands
