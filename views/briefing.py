@@ -40,12 +40,15 @@ def pdf(slug: str):
         subject=document.dossier.subject or document.dossier.title,
         created=document.produced_at,
     )
+    static_folder = current_app.static_folder
+    if static_folder is None:
+        raise RuntimeError("The PDF reads its fonts and stylesheets from the static folder.")
     data = render_pdf(
         html,
         base_url=request.url_root,
         metadata=metadata,
         static_url=url_for("static", filename="", _external=True),
-        static_folder=current_app.static_folder,
+        static_folder=static_folder,
     )
     response = current_app.response_class(data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{slug}-briefing.pdf"'

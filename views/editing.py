@@ -11,6 +11,7 @@ is the blueprint and its table of routes, so every `editing.<view>` endpoint is 
 from __future__ import annotations
 
 from flask import Blueprint
+from flask.typing import RouteCallable
 from flask_login import login_required
 
 from views import editing_claims, editing_history, editing_references
@@ -18,7 +19,7 @@ from views import editing_claims, editing_history, editing_references
 editing = Blueprint("editing", __name__)
 
 GET_AND_POST = ["GET", "POST"]
-ROUTES = [
+ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/claims/new", editing_claims.new_claim, GET_AND_POST),
     ("/claims/<int:claim_id>/edit", editing_claims.edit_claim, GET_AND_POST),
     ("/claims/<int:claim_id>/merge", editing_claims.merge_claim, ["POST"]),

@@ -77,8 +77,9 @@ def _save_claim(form, claim: Claim, data, raw: dict, expected_version: int | Non
         changed = claim_writes.update_claim(
             get_session(), claim, data, common.user(), expected_version
         )
-    except StaleVersion as conflict:
-        return _conflict_page(conflict.current, raw, data)
+    except StaleVersion:
+        # The claim as stored now: the same object, reloaded if a concurrent save won.
+        return _conflict_page(claim, raw, data)
     message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
     return common.done(form, url_for("claims.detail", claim_id=claim.id), message)
 

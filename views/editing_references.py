@@ -7,7 +7,7 @@ from flask import abort, request, url_for
 from db import get_session
 from forms.entities import EntityForm, MergeForm
 from forms.sources import SourceForm
-from models import Dossier, Entity
+from models import Entity
 from services.editing import (
     entity_writes,
     source_writes,
@@ -38,7 +38,7 @@ def edit_source(source_id: int):
     source = source_writes.for_edit(session, source_id)
     if source is None:
         abort(404, description=f"There is no source {source_id}.")
-    dossier = session.get(Dossier, source.dossier_id)
+    dossier = source.dossier
     if request.method == "GET":
         form = SourceForm(data=source_writes.raw_from_source(source), version=str(source.version))
         return common.form_page("editing/source_form.html", form, dossier=dossier, source=source)

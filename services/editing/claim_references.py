@@ -91,7 +91,8 @@ def entities(value: Any, session: Session) -> list[Entity]:
         raise FieldError(
             "There is no entity " + ", ".join(f'"{slug[:40]}"' for slug in unknown[:5]) + "."
         )
-    return list({entity.id: entity for entity in found.values()}.values())
+    known = [entity for entity in found.values() if entity is not None]
+    return list({entity.id: entity for entity in known}.values())
 
 
 def relations(

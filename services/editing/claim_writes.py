@@ -340,7 +340,7 @@ def snapshot_input(data: ClaimInput) -> dict:
 
 
 def pending_names(data: ClaimInput) -> dict[str, str]:
-    names = {}
+    names: dict[str, str] = {}
     if data.source.id is None:
         names["source_id"] = f"{data.source.title} (new source)"
     if data.speaker is not None and data.speaker.id is None:

@@ -123,7 +123,9 @@ class ChangeEntry:
 
 def names_for(session: Session, values: Iterable[dict[str, Any]]) -> Names:
     """Load, in three queries at most, the names of everything the given values refer to."""
-    source_ids, entity_ids, claim_ids = set(), set(), set()
+    source_ids: set[int] = set()
+    entity_ids: set[int] = set()
+    claim_ids: set[int] = set()
     for item in values:
         source_ids.update(i for i in (item.get("source_id"), item.get("via_id")) if i)
         entity_ids.update(i for i in (item.get("speaker_id"), item.get("merged_into_id")) if i)
@@ -132,13 +134,13 @@ def names_for(session: Session, values: Iterable[dict[str, Any]]) -> Names:
     names = Names()
     if source_ids:
         rows = session.execute(select(Source.id, Source.title).where(Source.id.in_(source_ids)))
-        names.sources = dict(rows.all())
+        names.sources = {source_id: title for source_id, title in rows}
     if entity_ids:
         rows = session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(entity_ids)))
-        names.entities = dict(rows.all())
+        names.entities = {entity_id: name for entity_id, name in rows}
     if claim_ids:
         rows = session.execute(select(Claim.id, Claim.statement).where(Claim.id.in_(claim_ids)))
-        names.claims = dict(rows.all())
+        names.claims = {claim_id: statement for claim_id, statement in rows}
     return names
 
 

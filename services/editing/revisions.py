@@ -5,10 +5,12 @@ What the history pages make of them is in `revision_display`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Claim, Entity, Revision, RevisionAction, Source, User
@@ -77,15 +79,16 @@ def snapshot_entity(entity: Entity) -> dict[str, Any]:
     }
 
 
-SNAPSHOTS = {"claim": snapshot_claim, "source": snapshot_source, "entity": snapshot_entity}
-
-
 def object_type(obj: Claim | Source | Entity) -> str:
     return {Claim: "claim", Source: "source", Entity: "entity"}[type(obj)]
 
 
 def snapshot(obj: Claim | Source | Entity) -> dict[str, Any]:
-    return SNAPSHOTS[object_type(obj)](obj)
+    if isinstance(obj, Claim):
+        return snapshot_claim(obj)
+    if isinstance(obj, Source):
+        return snapshot_source(obj)
+    return snapshot_entity(obj)
 
 
 def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list[Any]]:
@@ -121,7 +124,7 @@ def record(
         return None
     if before is not None and obj.version == before["version"]:
         obj.updated_at = utcnow()
-    state = inspect(obj)
+    state = instance_state(obj)
     if state.pending or state.modified:
         # The id and the version are assigned by the flush. Skipping a flush with nothing of
         # the object's to write lets a bulk import write its revisions in batches.
@@ -180,7 +183,7 @@ def record_checked(
     user: User | None,
     action: RevisionAction | None = None,
     summary: str = "",
-    reload=None,
+    reload: Callable[[int], Claim | Source | Entity | None] | None = None,
 ) -> Revision | None:
     """`record`, turning a write that raced another (the UPDATE's version clause matched no
     row) into StaleVersion carrying the current object, loaded by `reload(id)`."""
@@ -189,4 +192,6 @@ def record_checked(
     except StaleDataError:
         session.rollback()
         current = reload(obj.id) if reload else session.get(type(obj), obj.id)
-        raise StaleVersion(current or obj) from None
+        if not isinstance(current, Claim | Source | Entity):
+            current = obj  # deleted meanwhile: show what the editor had
+        raise StaleVersion(current) from None
