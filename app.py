@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 import db
 from cli import register_commands
 from models import limits
-from services.reading.freshness import keep_last_change
+from services.editing.last_change import keep_last_change
 from views import register_blueprints
 from web.caching import register_caching
 from web.extensions import csrf
