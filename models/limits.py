@@ -21,6 +21,10 @@ RELATION_NOTE_MAX = 1000
 
 # --- sources and entities ---------------------------------------------------------------
 SOURCE_TITLE_MAX = 500
+SOURCE_OUTLET_MAX = 200
+SOURCE_AUTHOR_MAX = 200
+URL_MAX = 2000
+LANGUAGE_TAG_MAX = 35  # a BCP 47 tag, for a source or a quote
 ENTITY_NAME_MAX = 200
 ENTITY_DESCRIPTION_MAX = 300
 ENTITY_ALIASES_MAX = 20

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
 from models.fuzzy_date import FuzzyDate, from_edtf
-from models.limits import NOTES_MAX, SOURCE_TITLE_MAX
+from models.limits import NOTES_MAX, SOURCE_AUTHOR_MAX, SOURCE_OUTLET_MAX, SOURCE_TITLE_MAX
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
 from services.editing import field_values, markdown_render, revisions
 from services.editing.field_values import FieldError, FieldReader
@@ -65,8 +65,8 @@ def parse_source(
     read = FieldReader(raw, prefix)
     values = {
         "title": read("title", field_values.text, "title", SOURCE_TITLE_MAX, required=True),
-        "outlet": read("outlet", field_values.text, "outlet", 200),
-        "author": read("author", field_values.optional_text, "author", 200),
+        "outlet": read("outlet", field_values.text, "outlet", SOURCE_OUTLET_MAX),
+        "author": read("author", field_values.optional_text, "author", SOURCE_AUTHOR_MAX),
         "url": read("url", field_values.web_address),
         "language": read("language", field_values.language_tag),
         "kind": read("kind", field_values.choice, SourceKind, "kind of source",
