@@ -10,6 +10,8 @@ from werkzeug.exceptions import HTTPException
 
 import db
 from cli import register_commands
+from models import limits
+from services.editing.last_change import keep_last_change
 from views import register_blueprints
 from web.caching import register_caching
 from web.extensions import csrf
@@ -23,8 +25,8 @@ DEFAULTS: dict[str, Any] = {
     # Replaced by instance/config.py (which `make run` writes) or the SECRET_KEY variable;
     # check_secret_key refuses to run with this one outside tests and debug mode.
     "SECRET_KEY": DEVELOPMENT_SECRET_KEY,
-    "PER_PAGE": 50,
-    "MAX_CONTENT_LENGTH": 1024 * 1024,
+    "PER_PAGE": limits.PAGE_SIZE,
+    "MAX_CONTENT_LENGTH": limits.REQUEST_MAX_BYTES,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     # Long enough to write a claim carefully without the form's token expiring.
@@ -70,6 +72,7 @@ def check_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    keep_last_change(app.extensions["claimline.db"])
     csrf.init_app(app)
     register_security(app)
     register_caching(app)

@@ -22,9 +22,3 @@ class LoginForm(SummaryMixin, FlaskForm):
     )
     next = HiddenField()
     submit = SubmitField("Sign in")
-
-
-class LogoutForm(FlaskForm):
-    """Signing out is a POST with a CSRF token, so no page can sign an editor out."""
-
-    submit = SubmitField("Sign out")

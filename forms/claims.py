@@ -23,6 +23,7 @@ from wtforms import (
 from forms.dates import ClaimDatesMixin, DatePhraseField
 from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
 from models import Claim, Dossier, Entity, Source
+from models.limits import NOTES_MAX, QUOTE_MAX, RELATIONS_MAX, STATEMENT_MAX
 from models.vocabulary import (
     LIKELIHOOD_BANDS,
     Attribution,
@@ -32,7 +33,7 @@ from models.vocabulary import (
     likelihood,
 )
 from services.editing import claim_input, entity_writes, source_writes
-from services.editing.claim_input import FIELDS, RELATIONS_MAX
+from services.editing.claim_input import FIELDS
 from services.editing.claim_writes import ClaimInput
 
 NEW = "new"
@@ -86,8 +87,9 @@ def _source_label(source: Source) -> str:
 class ClaimForm(ClaimDatesMixin, VersionedForm):
     statement = TextAreaField(
         "Statement",
-        description="One sentence saying what is claimed, in English. Up to 500 characters.",
-        render_kw={"rows": 2, "data-count-limit": "500"},
+        description="One sentence saying what is claimed, in English. "
+        f"Up to {STATEMENT_MAX:,} characters.",
+        render_kw={"rows": 2, "data-count-limit": str(STATEMENT_MAX)},
     )
     attribution = RadioField(
         "Who stands behind it",
@@ -121,8 +123,9 @@ class ClaimForm(ClaimDatesMixin, VersionedForm):
     )
     quote = TextAreaField(
         "Quote",
-        description="The exact words in the source, in their language. Up to 5,000 characters.",
-        render_kw={"rows": 4, "data-count-limit": "5000"},
+        description="The exact words in the source, in their language. "
+        f"Up to {QUOTE_MAX:,} characters.",
+        render_kw={"rows": 4, "data-count-limit": str(QUOTE_MAX)},
     )
     quote_lang = StringField(
         "Language of the quote",
@@ -175,8 +178,8 @@ class ClaimForm(ClaimDatesMixin, VersionedForm):
     notes = TextAreaField(
         "Notes",
         description="Markdown: *emphasis*, lists, [links](https://example.org). "
-        "Up to 20,000 characters.",
-        render_kw={"rows": 6, "data-count-limit": "20000"},
+        f"Up to {NOTES_MAX:,} characters.",
+        render_kw={"rows": 6, "data-count-limit": str(NOTES_MAX)},
     )
     save = SubmitField("Save claim")
     preview = SubmitField("Preview")

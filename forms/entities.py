@@ -8,6 +8,7 @@ from wtforms import SelectField, StringField, SubmitField, ValidationError
 
 from forms.fields import OneTimeForm, VersionedForm, attach_errors, options
 from models import Entity
+from models.limits import ENTITY_DESCRIPTION_MAX
 from models.vocabulary import EntityKind
 from services.editing import entity_writes
 from services.editing.entity_writes import EntityInput
@@ -22,7 +23,8 @@ class EntityForm(VersionedForm):
         validate_choice=False,
     )
     description = StringField(
-        "Description", description="One line: who or what this is. Up to 300 characters."
+        "Description",
+        description=f"One line: who or what this is. Up to {ENTITY_DESCRIPTION_MAX:,} characters.",
     )
     aliases = StringField(
         "Other names",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectMultipleField, ValidationError, widgets
@@ -35,6 +35,11 @@ class MultiCheckboxField(SelectMultipleField):
 
 class SummaryMixin:
     """Lists every error for the summary at the top of a form, in the order of the form."""
+
+    if TYPE_CHECKING:  # what FlaskForm, which this always comes with, provides
+        form_errors: list[str]
+
+        def __iter__(self) -> Iterator[Any]: ...
 
     @property
     def all_errors(self) -> list[tuple[str, str]]:

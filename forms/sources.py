@@ -7,6 +7,7 @@ from typing import Any
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 
 from forms.fields import VersionedForm, attach_errors, options
+from models.limits import NOTES_MAX
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
 from services.editing import source_writes
 from services.editing.source_writes import SOURCE_FIELDS, SourceInput
@@ -46,8 +47,8 @@ class SourceForm(VersionedForm):
     )
     notes = TextAreaField(
         "Notes",
-        description="Markdown. Up to 20,000 characters.",
-        render_kw={"rows": 5, "data-count-limit": "20000"},
+        description=f"Markdown. Up to {NOTES_MAX:,} characters.",
+        render_kw={"rows": 5, "data-count-limit": str(NOTES_MAX)},
     )
     save = SubmitField("Save source")
 

@@ -1,6 +1,7 @@
 """Closed vocabularies of the domain, with the words readers see for each value."""
 
 import enum
+from dataclasses import dataclass
 
 
 class Attribution(enum.StrEnum):
@@ -118,6 +119,12 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+def tag_key(name: str) -> str:
+    """What makes two tags the same: spaces collapsed and case folded ("AI  Chips" is
+    "ai chips"). Tags are stored, matched and filtered by it."""
+    return " ".join(name.split()).casefold()
+
+
 # Admiralty (NATO) source reliability grades.
 RELIABILITY_GRADES = {
     "A": "Completely reliable",
@@ -139,6 +146,29 @@ LIKELIHOOD_BANDS = (
     (80, "very likely"),
     (95, "almost certain"),
 )
+
+
+@dataclass(frozen=True)
+class LikelihoodBand:
+    """One ICD 203 band as a range of whole percentages, as the legend and the print show it."""
+
+    lowest: int
+    highest: int
+    words: str
+
+    @property
+    def example(self) -> int:
+        """A confidence inside the band, for the legend's meter."""
+        return (self.lowest + self.highest) // 2
+
+
+def likelihood_bands() -> list[LikelihoodBand]:
+    """LIKELIHOOD_BANDS as ranges: a band runs up to the next band's lowest value, less one."""
+    following = [lowest for lowest, _ in LIKELIHOOD_BANDS[1:]] + [101]
+    return [
+        LikelihoodBand(lowest, upper - 1, words)
+        for (lowest, words), upper in zip(LIKELIHOOD_BANDS, following, strict=True)
+    ]
 
 
 def likelihood(confidence: int) -> str:

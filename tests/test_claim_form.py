@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import joinedload, selectinload
 
 from models import Claim
-from models.claim import TAGS_MAX
+from models.limits import TAGS_MAX
 from models.revision import RevisionAction
 from services.editing.claim_input import FIELDS
 from tests.editing_helpers import (

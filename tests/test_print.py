@@ -14,7 +14,7 @@ from fuzzy_date import parse
 from models import Claim, Dossier, Entity, Source
 from models.vocabulary import Attribution, EntityKind, RelationType, Status, Visibility
 from services.editing import markdown_render
-from services.printing.briefing import describe_filters
+from services.printing.filter_words import describe_filters
 from services.reading.filters import ClaimFilters
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
@@ -429,7 +429,7 @@ def test_a_tension_entered_from_the_insider_side_still_puts_the_record_first(cli
 
 
 # Every narrowing filter with a sample value; a filter added to ClaimFilters must be
-# described on the cover too (services.briefing.describe_filters) before this passes.
+# described on the cover too (services.printing.filter_words.describe_filters) before this passes.
 SAMPLE_FILTERS = {
     "attributions": (Attribution.INSIDER, Attribution.PUBLIC),
     "entity": "tsmc",

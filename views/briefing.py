@@ -9,7 +9,7 @@ from services.printing import briefing as briefing_service
 from services.printing.pdf import PdfMetadata, render_pdf
 from services.reading.filters import parse_filters
 from services.reading.search import SearchError
-from views.exports import visible_dossier
+from web.access import readable_dossier
 
 briefing = Blueprint("briefing", __name__)
 
@@ -40,12 +40,15 @@ def pdf(slug: str):
         subject=document.dossier.subject or document.dossier.title,
         created=document.produced_at,
     )
+    static_folder = current_app.static_folder
+    if static_folder is None:
+        raise RuntimeError("The PDF reads its fonts and stylesheets from the static folder.")
     data = render_pdf(
         html,
         base_url=request.url_root,
         metadata=metadata,
         static_url=url_for("static", filename="", _external=True),
-        static_folder=current_app.static_folder,
+        static_folder=static_folder,
     )
     response = current_app.response_class(data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{slug}-briefing.pdf"'
@@ -54,7 +57,7 @@ def pdf(slug: str):
 
 def _assemble(slug: str):
     # A private dossier prints only for a signed-in editor, as its exports do.
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     filters = parse_filters(request.args)
     try:
         document = briefing_service.assemble(get_session(), dossier, filters)

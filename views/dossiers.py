@@ -5,15 +5,14 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, render_template, request
 
 from db import get_session
+from models import limits
 from services.reading import dossier_lookup as dossier_service
 from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
-from web.access import require_readable
+from web.access import readable_dossier
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
-
-MAX_PER_PAGE = 200
 
 
 @dossiers.get("/")
@@ -22,14 +21,10 @@ def index():
     return render_template("dossiers/index.html", dossiers=dossier_service.listed(get_session()))
 
 
-def load_dossier(slug: str):
-    return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
-
-
 @dossiers.get("/dossiers/<slug>/", endpoint="timeline_page")
 def show_timeline(slug: str):
     """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
-    dossier = load_dossier(slug)
+    dossier = readable_dossier(slug)
     validators = page_etag(get_session(), dossier)
     if cached := not_modified(validators) or from_page_cache(validators):
         return cached
@@ -58,5 +53,5 @@ def show_timeline(slug: str):
 def _per_page() -> tuple[int, dict[str, int]]:
     """The page size, and the argument that keeps it in links when the reader chose one."""
     asked = request.args.get("per_page", type=int)
-    per_page = max(1, min(asked or current_app.config["PER_PAGE"], MAX_PER_PAGE))
+    per_page = max(1, min(asked or current_app.config["PER_PAGE"], limits.PAGE_SIZE_MAX))
     return per_page, ({"per_page": per_page} if asked else {})

@@ -12,19 +12,13 @@ from models import Dossier
 from models.vocabulary import Visibility
 from services.interchange import exports
 from services.interchange.formats import atom, claimline_json, csv_columns, timelinejs
-from services.reading import dossier_lookup as dossier_service
 from services.reading import structured_data
 from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
-from web.access import require_readable
+from web.access import readable_dossier
 from web.urls import query_args
 
 exports_blueprint = Blueprint("exports", __name__)
-
-
-def visible_dossier(slug: str) -> Dossier:
-    """The dossier if the visitor may read it; otherwise 404, as for one that does not exist."""
-    return require_readable(dossier_service.by_slug(get_session(), slug), f'dossier "{slug}"')
 
 
 def export_filters() -> ClaimFilters:
@@ -60,7 +54,7 @@ def json_response(data, dossier: Dossier) -> Response:
 @exports_blueprint.get("/dossiers/<slug>/claims.csv")
 def claims_csv(slug: str):
     """One row per claim, for spreadsheets: UTF-8 without a BOM, formulas neutralised."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
     response = Response(csv_columns.write(claims, claim_url), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{dossier.slug}-claims.csv"'
@@ -70,7 +64,7 @@ def claims_csv(slug: str):
 @exports_blueprint.get("/dossiers/<slug>/claims.json")
 def claims_json(slug: str):
     """The whole dossier (sources, entities, claims, relations), ready to import again."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
     sources = claimline_json.dossier_sources(get_session(), dossier)
     return json_response(claimline_json.write(dossier, sources, claims), dossier)
@@ -79,7 +73,7 @@ def claims_json(slug: str):
 @exports_blueprint.get("/dossiers/<slug>/timelinejs.json")
 def timelinejs_json(slug: str):
     """The dossier in Knight Lab TimelineJS3's JSON format."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     claims = filtered_claims(dossier, export_filters())
     return json_response(timelinejs.write(dossier, claims, claim_url), dossier)
 
@@ -87,7 +81,7 @@ def timelinejs_json(slug: str):
 @exports_blueprint.get("/dossiers/<slug>/feed.atom")
 def feed(slug: str):
     """The dossier's newest claims as an Atom feed."""
-    dossier = visible_dossier(slug)
+    dossier = readable_dossier(slug)
     filters = export_filters()
     try:
         claims = atom.newest_claims(get_session(), dossier, filters)

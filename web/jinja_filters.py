@@ -9,6 +9,7 @@ from flask import Flask
 from markupsafe import Markup, escape
 
 from fuzzy_date import FuzzyDate
+from models import limits
 from models.text import fold
 from models.vocabulary import likelihood
 from services.reading.search import search_terms
@@ -67,6 +68,18 @@ def sentence_case(text: str | None) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
+def thousands(number: int) -> str:
+    """A count or a limit as people read it: 20000 is "20,000"."""
+    return f"{number:,}"
+
+
+def byte_size(size: int) -> str:
+    """A size limit in words: 1048576 is "1 MB", 524288 is "512 KB"."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):g} MB"
+    return f"{size / 1024:g} KB"
+
+
 def sanitised(html: str | None) -> Markup:
     """Mark HTML as safe. Only for columns written by services.markdown_render at save time;
     this is the one place stored HTML is trusted."""
@@ -80,4 +93,8 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(language_name)
     app.add_template_filter(sanitised)
     app.add_template_filter(sentence_case)
+    app.add_template_filter(thousands)
+    app.add_template_filter(byte_size)
+    # The field limits, for the hints and the error page that quote them (models/limits.py).
+    app.add_template_global(limits, "limits")
     app.add_template_global(query_args)

@@ -7,6 +7,7 @@ from typing import Any
 
 from werkzeug.routing import IntegerConverter
 
+from models.limits import LARGEST_ID
 from services.reading.filters import ClaimFilters
 
 
@@ -30,13 +31,29 @@ def query_args(filters: ClaimFilters, **changes: Any) -> dict[str, list[str]]:
     return args
 
 
-class DatabaseIdConverter(IntegerConverter):
-    """`<int:…>` for ids. A number larger than the id columns hold becomes 0, an id no row has,
-    so it is a plain 404 for every method, instead of an overflow in the database driver (or
-    a 405, which is what a converter that refuses the value makes Werkzeug answer)."""
+class IdOutOfRange(int):
+    """An id larger than the id columns hold: 0 to the database (no row has it), and the
+    number asked for in words, so "There is no claim {claim_id}." names what was asked."""
 
-    LARGEST_ID = 2**31 - 1
+    def __new__(cls, asked: str) -> IdOutOfRange:
+        number = super().__new__(cls, 0)
+        number.asked = asked
+        return number
+
+    asked: str
+
+    def __str__(self) -> str:
+        return self.asked
+
+    __repr__ = __str__
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:…>` for ids. A number larger than the id columns hold becomes an IdOutOfRange,
+    an id no row has, so it is a plain 404 for every method, instead of an overflow in the
+    database driver (or a 405, which is what a converter that refuses the value makes
+    Werkzeug answer), and the 404 still names the number asked for."""
 
     def to_python(self, value: str) -> int:
         number = super().to_python(value)
-        return number if number <= self.LARGEST_ID else 0
+        return number if number <= LARGEST_ID else IdOutOfRange(str(number))

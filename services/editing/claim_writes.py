@@ -20,8 +20,15 @@ from models import (
     User,
 )
 from models.base import utcnow
-from models.vocabulary import Attribution, RelationType, Status
-from services.editing import bulk_lookups, entity_writes, markdown_render, revisions, source_writes
+from models.vocabulary import Attribution, RelationType, Status, tag_key
+from services.editing import (
+    bulk_lookups,
+    entity_writes,
+    markdown_render,
+    revision_display,
+    revisions,
+    source_writes,
+)
 from services.editing.revisions import StaleVersion
 
 __all__ = [
@@ -64,10 +71,6 @@ class ClaimInput:
     entities: list[Entity] = field(default_factory=list)
     relations: list[RelationInput] = field(default_factory=list)
     key: str | None = None
-
-
-def tag_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def resolve_tags(session: Session, names: list[str]) -> list[Tag]:
@@ -143,11 +146,6 @@ def new_claim(dossier: Dossier) -> Claim:
     return Claim(dossier=dossier, tags=[], entities=[], relations_out=[])
 
 
-def touch(dossier: Dossier) -> None:
-    """Mark the dossier as changed, so cached pages and ETags move on."""
-    dossier.changed_at = utcnow()
-
-
 def _unique(items: list) -> list:
     seen, result = set(), []
     for item in items:
@@ -181,7 +179,6 @@ def create_claim(session: Session, dossier: Dossier, data: ClaimInput, user: Use
     session.add(claim)
     apply(session, claim, data)
     revisions.record(session, claim, None, user)
-    touch(dossier)
     return claim
 
 
@@ -230,10 +227,7 @@ def update_claim(
     before = revisions.snapshot(claim)
     add_new_references(session, data, user)
     apply(session, claim, data)
-    revision = _record_checked(session, claim, before, user)
-    if revision:
-        touch(claim.dossier)
-    return revision
+    return _record_checked(session, claim, before, user)
 
 
 def delete_claim(
@@ -243,9 +237,7 @@ def delete_claim(
     _check_version(claim, expected_version)
     before = revisions.snapshot(claim)
     claim.deleted_at = utcnow()
-    revision = _record_checked(session, claim, before, user, RevisionAction.DELETE)
-    touch(claim.dossier)
-    return revision
+    return _record_checked(session, claim, before, user, RevisionAction.DELETE)
 
 
 def restore_revision(
@@ -272,10 +264,7 @@ def restore_revision(
         claim.deleted_at = None
     action = RevisionAction.RESTORE
     summary = f"restored version {revision.version}"
-    record = _record_checked(session, claim, before, user, action, summary)
-    if record:
-        touch(claim.dossier)
-    return record
+    return _record_checked(session, claim, before, user, action, summary)
 
 
 def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> ClaimInput:
@@ -351,7 +340,7 @@ def snapshot_input(data: ClaimInput) -> dict:
 
 
 def pending_names(data: ClaimInput) -> dict[str, str]:
-    names = {}
+    names: dict[str, str] = {}
     if data.source.id is None:
         names["source_id"] = f"{data.source.title} (new source)"
     if data.speaker is not None and data.speaker.id is None:
@@ -359,9 +348,9 @@ def pending_names(data: ClaimInput) -> dict[str, str]:
     return names
 
 
-def compare(session: Session, data: ClaimInput, current: Claim) -> list[revisions.DiffRow]:
+def compare(session: Session, data: ClaimInput, current: Claim) -> list[revision_display.DiffRow]:
     """Field by field, an editor's unsaved values beside the claim as it is now saved."""
     mine, theirs = snapshot_input(data), revisions.snapshot(current)
-    names = revisions.names_for(session, [mine, theirs])
+    names = revision_display.names_for(session, [mine, theirs])
     names.pending = pending_names(data)
-    return revisions.side_by_side("claim", mine, theirs, names)
+    return revision_display.side_by_side("claim", mine, theirs, names)

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from models import (
     Claim,
     ClaimRelation,
-    Dossier,
     Entity,
     Revision,
     RevisionAction,
@@ -25,15 +24,16 @@ from models import (
     claim_entities,
 )
 from models.base import utcnow
+from models.limits import (
+    ENTITY_ALIASES_MAX,
+    ENTITY_DESCRIPTION_MAX,
+    ENTITY_NAME_MAX,
+    ENTITY_SLUG_MAX,
+)
 from models.text import fold
 from models.vocabulary import EntityKind
 from services.editing import bulk_lookups, field_values, revisions
 from services.editing.field_values import FieldReader
-
-NAME_MAX = 200
-DESCRIPTION_MAX = 300
-ALIASES_MAX = 20
-SLUG_MAX = 90
 
 
 @dataclass
@@ -63,12 +63,12 @@ def parse_entity(
 ) -> tuple[EntityInput | None, dict[str, str]]:
     """Raw field values (form, JSON or CSV) to an EntityInput, or None and {field: message}."""
     read = FieldReader(raw, prefix)
-    name = read("name", field_values.text, "name", NAME_MAX, required=True)
+    name = read("name", field_values.text, "name", ENTITY_NAME_MAX, required=True)
     kind = read("kind", field_values.choice, EntityKind, "kind")
-    description = read("description", field_values.text, "description", DESCRIPTION_MAX)
-    aliases = read("aliases", field_values.name_list, "other names", NAME_MAX)
-    if aliases is not None and len(aliases) > ALIASES_MAX:
-        read.errors[prefix + "aliases"] = f"Give at most {ALIASES_MAX} other names."
+    description = read("description", field_values.text, "description", ENTITY_DESCRIPTION_MAX)
+    aliases = read("aliases", field_values.name_list, "other names", ENTITY_NAME_MAX)
+    if aliases is not None and len(aliases) > ENTITY_ALIASES_MAX:
+        read.errors[prefix + "aliases"] = f"Give at most {ENTITY_ALIASES_MAX} other names."
     if read.errors:
         return None, read.errors
     unique_aliases = list(dict.fromkeys(alias for alias in aliases if alias != name))
@@ -87,7 +87,7 @@ def raw_from_entity(entity: Entity) -> dict[str, Any]:
 
 def slugify(name: str) -> str:
     """An address-friendly form of a name: "C.C. Wei" becomes "c-c-wei"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:SLUG_MAX].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:ENTITY_SLUG_MAX].strip("-")
     return slug or "entity"
 
 
@@ -139,10 +139,7 @@ def update_entity(
     revisions.check_version(entity, expected_version)
     before = revisions.snapshot(entity)
     apply(entity, data)
-    revision = revisions.record_checked(session, entity, before, user)
-    if revision is not None:
-        _touch_dossiers(session, [entity.id])
-    return revision
+    return revisions.record_checked(session, entity, before, user)
 
 
 def delete_entity(
@@ -159,37 +156,6 @@ def delete_entity(
     before = revisions.snapshot(entity)
     entity.deleted_at = utcnow()
     return revisions.record_checked(session, entity, before, user, RevisionAction.DELETE)
-
-
-def restore_entity(
-    session: Session,
-    entity: Entity,
-    revision: Revision,
-    user: User | None,
-    expected_version: int | None = None,
-) -> Revision | None:
-    """Bring an entity back to one of its revisions (undeleting it if that one was live)."""
-    if revision.object_type != "entity" or revision.object_id != entity.id:
-        raise ValueError("that revision belongs to another object")
-    revisions.check_version(entity, expected_version)
-    before = revisions.snapshot(entity)
-    snapshot = revision.snapshot
-    apply(
-        entity,
-        EntityInput(
-            snapshot["name"],
-            EntityKind(snapshot["kind"]),
-            snapshot["description"],
-            list(snapshot["aliases"]),
-        ),
-    )
-    if snapshot.get("deleted"):
-        entity.deleted_at = entity.deleted_at or utcnow()
-    else:
-        entity.deleted_at = None
-        entity.merged_into_id = None
-    summary = f"restored version {revision.version}"
-    return revisions.record_checked(session, entity, before, user, RevisionAction.RESTORE, summary)
 
 
 def merge_entities(
@@ -222,7 +188,6 @@ def merge_entities(
     summary = f"merged {duplicate.name} ({duplicate.slug}) into {kept.name} ({kept.slug})"
     for claim in claims:
         revisions.record(session, claim, befores[claim.id], user, summary=summary)
-        claim.dossier.changed_at = utcnow()
     revisions.record(session, kept, kept_before, user, RevisionAction.MERGE, summary)
     revisions.record(session, duplicate, duplicate_before, user, RevisionAction.MERGE, summary)
     return MergeResult(kept, len(claims))
@@ -268,16 +233,6 @@ def _claims_naming(session: Session, entity_ids: list[int]) -> list[Claim]:
     )
 
 
-def _touch_dossiers(session: Session, entity_ids: list[int]) -> None:
-    """An entity's new name shows on the claims that name it: their dossiers changed."""
-    mentioning = select(claim_entities.c.claim_id).where(claim_entities.c.entity_id.in_(entity_ids))
-    dossier_ids = select(Claim.dossier_id).where(
-        Claim.speaker_id.in_(entity_ids) | Claim.id.in_(mentioning)
-    )
-    for dossier in session.scalars(select(Dossier).where(Dossier.id.in_(dossier_ids))):
-        dossier.changed_at = utcnow()
-
-
 def current(entity: Entity | None, session: Session) -> Entity | None:
     """The entity a reference should point to now: the one a merged duplicate went into."""
     seen = set()
@@ -309,7 +264,3 @@ def live(session: Session) -> list[Entity]:
             select(Entity).where(Entity.deleted_at.is_(None)).order_by(func.lower(Entity.name))
         )
     )
-
-
-def mention_count(session: Session, entity: Entity) -> int:
-    return len(_claims_naming(session, [entity.id]))

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from fuzzy_date import AmbiguousDate, FuzzyDate, FuzzyDateError, parse
+from models.limits import LANGUAGE_TAG_MAX, URL_MAX
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -104,7 +105,7 @@ def language_tag(value: Any, label: str = "language") -> str | None:
     cleaned = as_text(value)
     if not cleaned:
         return None
-    if len(cleaned) > 35 or not _LANGUAGE_TAG.fullmatch(cleaned):
+    if len(cleaned) > LANGUAGE_TAG_MAX or not _LANGUAGE_TAG.fullmatch(cleaned):
         raise FieldError(f'Give the {label} as a language code, like "fr" or "en-GB".')
     primary, _, rest = cleaned.partition("-")
     return primary.lower() + (f"-{rest}" if rest else "")
@@ -112,7 +113,7 @@ def language_tag(value: Any, label: str = "language") -> str | None:
 
 def web_address(value: Any, label: str = "URL") -> str | None:
     """An http or https URL, or None when empty."""
-    cleaned = text(value, label, 2000)
+    cleaned = text(value, label, URL_MAX)
     if not cleaned:
         return None
     if not re.match(r"https?://[^\s/?#]+", cleaned, re.IGNORECASE) or " " in cleaned:

@@ -12,12 +12,11 @@ from sqlalchemy.orm import Session
 from fuzzy_date import FuzzyDate, as_typed, from_edtf
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
+from models.limits import NOTES_MAX, SOURCE_AUTHOR_MAX, SOURCE_OUTLET_MAX, SOURCE_TITLE_MAX
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
 from services.editing import field_values, markdown_render, revisions
 from services.editing.field_values import FieldError, FieldReader
 
-TITLE_MAX = 500
-NOTES_MAX = 20000
 SOURCE_FIELDS = (
     "title",
     "outlet",
@@ -65,9 +64,9 @@ def parse_source(
     """Raw field values (form, JSON or CSV) to a SourceInput, or None and {field: message}."""
     read = FieldReader(raw, prefix)
     values = {
-        "title": read("title", field_values.text, "title", TITLE_MAX, required=True),
-        "outlet": read("outlet", field_values.text, "outlet", 200),
-        "author": read("author", field_values.optional_text, "author", 200),
+        "title": read("title", field_values.text, "title", SOURCE_TITLE_MAX, required=True),
+        "outlet": read("outlet", field_values.text, "outlet", SOURCE_OUTLET_MAX),
+        "author": read("author", field_values.optional_text, "author", SOURCE_AUTHOR_MAX),
         "url": read("url", field_values.web_address),
         "language": read("language", field_values.language_tag),
         "kind": read("kind", field_values.choice, SourceKind, "kind of source",
@@ -132,11 +131,7 @@ def create_source(session: Session, dossier: Dossier, data: SourceInput, user: U
 
 def add_created(session: Session, source: Source, user: User | None) -> Revision | None:
     """Record the creation of a source added through another form (a claim's new source)."""
-    revision = revisions.record(session, source, None, user)
-    dossier = session.get(Dossier, source.dossier_id)
-    if dossier is not None:
-        dossier.changed_at = utcnow()
-    return revision
+    return revisions.record(session, source, None, user)
 
 
 def update_source(
@@ -203,10 +198,7 @@ def input_from_snapshot(snapshot: dict[str, Any]) -> SourceInput:
 
 
 def _saved(session, source, before, user, action=None, summary="") -> Revision | None:
-    revision = revisions.record_checked(session, source, before, user, action, summary)
-    if revision is not None:
-        session.get(Dossier, source.dossier_id).changed_at = utcnow()
-    return revision
+    return revisions.record_checked(session, source, before, user, action, summary)
 
 
 def citing_claims(session: Session, source: Source) -> int:

@@ -83,8 +83,6 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
         session.rollback()
         report.reject("the file", f"the database refused it ({error.orig})")
         return report
-    if report.changed:
-        claim_writes.touch(dossier)
     session.flush()
     return report
 

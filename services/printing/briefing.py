@@ -12,19 +12,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models import Claim, Dossier, Entity, Source, Tag
+from models import Claim, Dossier, Entity, Source
 from models.text import fold
 from models.vocabulary import (
-    LIKELIHOOD_BANDS,
     RELIABILITY_GRADES,
     Attribution,
     EntityKind,
+    LikelihoodBand,
     RelationType,
     Status,
+    likelihood_bands,
 )
+from services.printing.filter_words import FilterLine, describe_filters
 from services.reading import timeline
 from services.reading.filters import ClaimFilters
 
@@ -38,14 +39,6 @@ ON_RECORD_RANK = {
     Attribution.PRIVATE: 4,
     Attribution.INSIDER: 5,
 }
-
-
-@dataclass(frozen=True)
-class FilterLine:
-    """One active filter as a reader would say it: "Attribution" / "Insider says"."""
-
-    label: str
-    value: str
 
 
 @dataclass
@@ -142,13 +135,6 @@ class IndexEntry:
     spoken: frozenset[int]
 
 
-@dataclass(frozen=True)
-class LikelihoodBand:
-    words: str
-    lowest: int
-    highest: int
-
-
 @dataclass
 class Briefing:
     dossier: Dossier
@@ -229,7 +215,7 @@ def assemble(
         endnotes=endnotes,
         people=people,
         organisations=organisations,
-        likelihood_scale=likelihood_scale(),
+        likelihood_scale=likelihood_bands(),
         reliability_grades=list(RELIABILITY_GRADES.items()),
     )
 
@@ -349,67 +335,3 @@ def _index(printed: list[PrintedClaim]) -> tuple[list[IndexEntry], list[IndexEnt
     people = [item for item in entries if item.entity.kind == EntityKind.PERSON]
     organisations = [item for item in entries if item.entity.kind != EntityKind.PERSON]
     return people, organisations
-
-
-def likelihood_scale() -> list[LikelihoodBand]:
-    """The ICD 203 bands as ranges of whole percentages: a value takes the band it reaches."""
-    bands = []
-    for index, (lowest, words) in enumerate(LIKELIHOOD_BANDS):
-        following = LIKELIHOOD_BANDS[index + 1][0] if index + 1 < len(LIKELIHOOD_BANDS) else 101
-        bands.append(LikelihoodBand(words, lowest, following - 1))
-    return bands
-
-
-def describe_filters(session: Session, dossier: Dossier, filters: ClaimFilters) -> list[FilterLine]:
-    """The active filters in words, for the cover; names are looked up (one query each)."""
-    lines = []
-    if filters.attributions:
-        labels = [attribution.label for attribution in filters.attributions]
-        lines.append(FilterLine("Attribution", _either(labels)))
-    if filters.entity:
-        entity = session.scalar(select(Entity).where(Entity.slug == filters.entity))
-        name = entity.name if entity else f"“{filters.entity}” (no such name in Claimline)"
-        lines.append(FilterLine("Naming", name))
-    if filters.tag:
-        tag = session.scalar(select(Tag).where(Tag.key == filters.tag))
-        lines.append(FilterLine("Topic", tag.name if tag else f"“{filters.tag}”"))
-    if filters.source is not None:
-        # Only this dossier's sources: an id from another dossier must not reveal its title.
-        source = session.scalar(
-            select(Source).where(Source.id == filters.source, Source.dossier_id == dossier.id)
-        )
-        lines.append(FilterLine("Source", _source_words(source, filters.source)))
-    if filters.status:
-        lines.append(FilterLine("Status", filters.status.label))
-    if filters.min_confidence is not None:
-        lines.append(FilterLine("Confidence", f"{filters.min_confidence}% or more"))
-    dates = _date_words(filters)
-    if dates:
-        label = "Stated" if filters.order == "stated" else "Dated"
-        lines.append(FilterLine(label, dates))
-    if filters.q:
-        lines.append(FilterLine("Search", f"“{filters.q}”"))
-    if filters.order == "stated":
-        lines.append(FilterLine("Order", "by the date each claim was made"))
-    return lines
-
-
-def _either(labels: list[str]) -> str:
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
-
-
-def _source_words(source: Source | None, source_id: int) -> str:
-    if source is None:
-        return f"source {source_id} (no such source)"
-    return f"{source.outlet}: {source.title}" if source.outlet else source.title
-
-
-def _date_words(filters: ClaimFilters) -> str:
-    start, end = filters.date_from, filters.date_to
-    if start and end:
-        return f"from {start.label} to {end.label}"
-    if start:
-        return f"from {start.label} on"
-    if end:
-        return f"up to {end.label}"
-    return ""

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Date, Integer, case, func, literal, select
 from sqlalchemy.orm import Session, joinedload
 
 from fuzzy_date import OPEN_END, OPEN_START
-from models import Claim, Dossier, Entity
+from models import Claim, Dossier, Entity, limits
 from models.vocabulary import Attribution, RelationType, Visibility
 from services.reading import overview, timeline
 from services.reading.filters import Cursor
@@ -36,7 +36,7 @@ PAIR_ORDER = (
     RelationType.SUPPORTS,
 )
 COLUMN_LIMIT = 50
-PER_PAGE = 50
+PER_PAGE = limits.PAGE_SIZE
 MAX_YEARS = 40
 
 

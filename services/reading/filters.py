@@ -7,14 +7,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from fuzzy_date import FuzzyDate, FuzzyDateError, parse
-from models.vocabulary import Attribution, Status
+from models.limits import SEARCH_TEXT_MAX, SLUG_PATTERN, TAG_NAME_MAX
+from models.vocabulary import Attribution, Status, tag_key
 from services.reading.search import search_terms
 
 ORDERS = ("event", "stated")
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
-TAG_KEY_MAX = 60
 CURSOR_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d{1,18})$")
-MAX_QUERY_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -131,11 +129,11 @@ def _blank(value: str | None) -> bool:
 
 
 def _tag(value: str | None, errors: list[str]) -> str | None:
-    """A tag's key: its name with spaces collapsed and case folded ("AI  Chips" is "ai chips")."""
+    """A tag's key (models.vocabulary.tag_key), or None with an error when it cannot be one."""
     if _blank(value):
         return None
-    key = " ".join(value.split()).casefold()
-    if len(key) > TAG_KEY_MAX or not key.isprintable():
+    key = tag_key(value)
+    if len(key) > TAG_NAME_MAX or not key.isprintable():
         errors.append(f'The tag "{key[:60]}" is not a valid tag name.')
         return None
     return key
@@ -196,9 +194,9 @@ def _query(value: str | None, errors: list[str]) -> str:
     if _blank(value):
         return ""
     value = " ".join(value.split())
-    if len(value) > MAX_QUERY_LENGTH:
-        errors.append(f"The search was cut to its first {MAX_QUERY_LENGTH} characters.")
-        value = value[:MAX_QUERY_LENGTH]
+    if len(value) > SEARCH_TEXT_MAX:
+        errors.append(f"The search was cut to its first {SEARCH_TEXT_MAX} characters.")
+        value = value[:SEARCH_TEXT_MAX]
     if not search_terms(value):
         # Only quotes, stars or brackets: nothing to look for, so the search is dropped.
         errors.append(f'The search "{value[:60]}" has no words in it; type one or more words.')

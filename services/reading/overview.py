@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from fuzzy_date import OPEN_END, OPEN_START, from_edtf, parse
 from models import Claim, Dossier
-from models.vocabulary import LIKELIHOOD_BANDS, Attribution
+from models.vocabulary import Attribution, LikelihoodBand, likelihood_bands
 from services.reading import timeline
 from services.reading.filters import ClaimFilters, Cursor
 
@@ -340,28 +340,11 @@ def build(
 
 
 @dataclass(frozen=True)
-class Band:
-    lowest: int
-    highest: int
-    words: str
-
-    @property
-    def example(self) -> int:
-        return (self.lowest + self.highest) // 2
-
-
-@dataclass(frozen=True)
 class Legend:
     attributions: list[Attribution]
-    confidence_bands: list[Band]
+    confidence_bands: list[LikelihoodBand]
 
 
 def legend() -> Legend:
     """What the legend explains: the six attribution kinds and the ICD 203 confidence bands."""
-    lowest_values = [lowest for lowest, _ in LIKELIHOOD_BANDS]
-    highest_values = [following - 1 for following in lowest_values[1:]] + [100]
-    bands = [
-        Band(lowest, highest, words)
-        for (lowest, words), highest in zip(LIKELIHOOD_BANDS, highest_values, strict=True)
-    ]
-    return Legend(attributions=list(Attribution), confidence_bands=bands)
+    return Legend(attributions=list(Attribution), confidence_bands=likelihood_bands())

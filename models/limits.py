@@ -1,0 +1,44 @@
+"""How much each field, page and request may hold: one definition, read by the models'
+columns and checks, the field readers, the forms' hints, the error page and the print.
+
+The OpenAPI document should read these too (see services/interchange/openapi*).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- claims -----------------------------------------------------------------------------
+STATEMENT_MAX = 500
+QUOTE_MAX = 5000
+NOTES_MAX = 20000  # a claim's notes and a source's notes alike
+SPEAKER_DESCRIPTION_MAX = 300
+LOCATOR_MAX = 100_000  # the highest paragraph number
+TAGS_MAX = 30
+TAG_NAME_MAX = 60  # also the length of a tag's key, which the tag filter accepts
+RELATIONS_MAX = 50
+RELATION_NOTE_MAX = 1000
+
+# --- sources and entities ---------------------------------------------------------------
+SOURCE_TITLE_MAX = 500
+SOURCE_OUTLET_MAX = 200
+SOURCE_AUTHOR_MAX = 200
+URL_MAX = 2000
+LANGUAGE_TAG_MAX = 35  # a BCP 47 tag, for a source or a quote
+ENTITY_NAME_MAX = 200
+ENTITY_DESCRIPTION_MAX = 300
+ENTITY_ALIASES_MAX = 20
+ENTITY_SLUG_MAX = 90  # what a new entity's slug is cut to, leaving room for "-2"
+
+# --- addresses --------------------------------------------------------------------------
+# A dossier's or an entity's slug, as the filters, the API and the imports accept it.
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+# What the search box (and the date boxes) keep of what was typed.
+SEARCH_TEXT_MAX = 200
+# The largest id the id columns hold (a signed 32-bit integer on PostgreSQL).
+LARGEST_ID = 2**31 - 1
+
+# --- pages and requests -----------------------------------------------------------------
+PAGE_SIZE = 50  # claims on a timeline or API page, revisions on the recent changes page
+PAGE_SIZE_MAX = 200  # the most a reader may ask for with per_page
+REQUEST_MAX_BYTES = 1024 * 1024  # the default MAX_CONTENT_LENGTH: a form, an upload, a body
