@@ -27,7 +27,7 @@ def test_dossiers_list_the_seeded_dossier_with_counts_and_links(client):
     assert body["total"] == 1 and body["next"] is None
     dossier = body["items"][0]
     assert dossier["slug"] == "openai-chips"
-    assert dossier["claim_count"] == 36 and dossier["source_count"] == 4
+    assert dossier["claim_count"] == 48 and dossier["source_count"] == 8
     assert dossier["claims_url"] == "http://claimline.test/api/v1/claims?dossier=openai-chips"
     assert dossier["exports"]["timelinejs"].endswith("/dossiers/openai-chips/timelinejs.json")
 
@@ -67,12 +67,21 @@ def test_claims_need_a_dossier(client):
 
 
 def test_sources_are_listed_a_page_at_a_time(client):
-    first = client.get("/api/v1/sources?dossier=openai-chips&per_page=3").get_json()
-    assert first["total"] == 4 and len(first["items"]) == 3
+    first = client.get("/api/v1/sources?dossier=openai-chips&per_page=5").get_json()
+    assert first["total"] == 8 and len(first["items"]) == 5
     second = client.get(first["next"]).get_json()
-    assert len(second["items"]) == 1 and second["next"] is None
+    assert len(second["items"]) == 3 and second["next"] is None
     keys = [item["key"] for item in first["items"] + second["items"]]
-    assert sorted(keys) == ["article", "sifma", "the-information", "wsj"]
+    assert sorted(keys) == [
+        "article",
+        "baxtel-ho-hiring",
+        "bloomberg-softbank-perplexity",
+        "sifma",
+        "sifma-research-quarterly-1q24",
+        "the-information",
+        "tsmc-agm-2024",
+        "wsj",
+    ]
 
 
 def test_one_source_with_its_page_and_document_addresses(client, db_session):

@@ -51,7 +51,7 @@ def test_the_claim_page_shows_the_claim_in_full(client, db_session):
 
 
 def test_imprecise_dates_show_their_label_and_edtf(client, db_session):
-    claim = claim_by_key(db_session, "chip-design-not-started")
+    claim = claim_by_key(db_session, "chip-production-not-before-2026")
     shown = facts(soup(client.get(f"/claims/{claim.id}")))
     assert shown["When it happened"].get_text(" ", strip=True) == "2026 or later 2026/.."
     assert shown["When it was said"].get_text(" ", strip=True) == "around July 2024 2024-07~"
@@ -62,11 +62,14 @@ def test_related_claims_are_grouped_by_type_in_both_directions(client, db_sessio
     promise = claim_by_key(db_session, "tsmc-leaders-private-promise")
     approached = claim_by_key(db_session, "altman-approached-chipmakers")
     rejected = claim_by_key(db_session, "chipmaker-executives-rejected-plan")
+    meeting = claim_by_key(db_session, "wei-agm-too-aggressive")
     found = groups(soup(client.get(f"/claims/{wei.id}")))
-    assert list(found) == ["Contradicts", "Supports", "Supported by"]
+    assert list(found) == ["Contradicts", "Confirmed by", "Supports"]
     assert found["Contradicts"] == [f"/claims/{promise.id}"]
-    assert found["Supports"] == [f"/claims/{approached.id}"]
-    assert found["Supported by"] == [f"/claims/{rejected.id}"]
+    assert sorted(found["Supports"]) == sorted(
+        [f"/claims/{approached.id}", f"/claims/{rejected.id}"]
+    )
+    assert found["Confirmed by"] == [f"/claims/{meeting.id}"]
     assert list(groups(soup(client.get(f"/claims/{promise.id}")))) == [
         "Contradicted by",
         "Supported by",

@@ -60,7 +60,7 @@ def test_csv_has_one_row_per_claim_and_the_documented_columns(client):
     assert not response.data.startswith(b"\xef\xbb\xbf")  # no byte order mark
     header = response.data.split(b"\r\n", 1)[0].decode()
     assert header.split(",") == list(CSV_COLUMNS)
-    assert len(csv_rows(client)) == 36
+    assert len(csv_rows(client)) == 48
 
 
 def test_csv_keeps_commas_quotes_newlines_and_non_latin_text(client, tricky_claim):
@@ -113,7 +113,7 @@ def test_claimline_json_holds_the_whole_dossier_in_a_stable_order(client):
     assert [entity["slug"] for entity in data["entities"]] == sorted(
         entity["slug"] for entity in data["entities"]
     )
-    assert len(data["claims"]) == 36
+    assert len(data["claims"]) == 48
     wei = next(claim for claim in data["claims"] if claim["key"] == "tsmc-ceo-plan-too-aggressive")
     assert wei["stated_date"] == {
         "edtf": "2024-06-04",
@@ -133,8 +133,8 @@ def test_timelinejs_has_the_structure_timelinejs3_documents(client):
     data = client.get(EXPORTS + "timelinejs.json").get_json()
     assert data["title"]["text"]["headline"]
     events = data["events"]
-    assert len(events) == 36
-    assert len({event["unique_id"] for event in events}) == 36
+    assert len(events) == 48
+    assert len({event["unique_id"] for event in events}) == 48
     for event in events:
         assert set(event) <= TIMELINEJS_SLIDE_MEMBERS
         assert isinstance(event["start_date"]["year"], int)
@@ -186,7 +186,7 @@ def test_dossier_feed_parses_and_lists_newest_claims_first(client, tricky_claim)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.title.startswith("OpenAI's in-house AI chip")
     published = [entry.published_parsed for entry in feed.entries]
-    assert published == sorted(published, reverse=True) and len(feed.entries) == 36
+    assert published == sorted(published, reverse=True) and len(feed.entries) == 48
     entry = next(e for e in feed.entries if e.title == TRICKY["statement"])
     assert entry.link == f"http://claimline.test/claims/{tricky_claim}"
 

@@ -58,7 +58,7 @@ def test_attribution_counts_reflect_the_other_filters(client, db_session):
     expected = Counter(claim.attribution.value for claim in tsmc)
     counts = attribution_counts(soup(client.get(f"{TIMELINE}?entity=tsmc")))
     assert counts["insider"] == expected["insider"] == 3
-    assert counts["public"] == expected["public"] == 1
+    assert counts["public"] == expected["public"] == 2
     assert counts["report"] == 0
 
 

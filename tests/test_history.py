@@ -128,13 +128,15 @@ def test_recent_changes_lists_the_latest_revisions_first(seeded_app, editor_clie
     _edit(editor_client, second, statement="Richard Ho studied in Manchester.")
     page = soup(editor_client.get("/dossiers/openai-chips/changes"))
     changes = page.select("li.change")
-    assert len(changes) == 36 + 4 + 2  # the seeded claims and sources, and the two edits
+    assert len(changes) == 50  # a full page of the 48 seeded claims, 8 sources and two edits
     assert f"/claims/{second}/history" in changes[0].a["href"]
     assert "Richard Ho studied in Manchester." in changes[0].get_text()
     assert "changed statement" in changes[0].get_text()
     assert f"/claims/{first}/history" in changes[1].a["href"]
     assert "by editor" in changes[1].get_text()
-    assert page.select_one('a[rel="next"]') is None
+    older = soup(editor_client.get(page.select_one('a[rel="next"]')["href"]))
+    assert len(older.select("li.change")) == 48 + 8 + 2 - 50
+    assert older.select_one('a[rel="next"]') is None
 
 
 def test_recent_changes_pages_back_from_a_revision(seeded_app, editor_client):
@@ -143,7 +145,7 @@ def test_recent_changes_pages_back_from_a_revision(seeded_app, editor_client):
     latest = revisions_of(seeded_app, claim_id)[-1]
     page = soup(editor_client.get(f"/dossiers/openai-chips/changes?before={latest.id}"))
     changes = page.select("li.change")
-    assert len(changes) == 40
+    assert len(changes) == 50  # a full page of the 56 seeded revisions
     assert all("by editor" not in change.get_text() for change in changes)
 
 

@@ -55,19 +55,19 @@ def test_the_preview_shows_what_would_change_and_saves_nothing(editor_client, se
         row.th.get_text(): row.td.get_text() for row in page.select(".import-counts tbody tr")
     }
     assert counts["Created"] == "1 claim"
-    assert counts["Unchanged"] == "1 dossier, 4 sources, 24 entities, 36 claims"
+    assert counts["Unchanged"] == "1 dossier, 8 sources, 24 entities, 48 claims"
     assert "Created claim: A claim from the import form." in page.get_text()
-    assert claim_count(seeded_app) == 36
+    assert claim_count(seeded_app) == 48
 
 
 def test_confirming_imports_once(editor_client, seeded_app):
     token = confirm_token(upload(editor_client, one_new_claim(editor_client)))
     done = editor_client.post(IMPORT + "/confirm", data={"token": token})
     assert done.status_code == 302 and done.headers["Location"].endswith("/dossiers/openai-chips/")
-    assert claim_count(seeded_app) == 37
+    assert claim_count(seeded_app) == 49
     again = editor_client.post(IMPORT + "/confirm", data={"token": token})
     assert again.status_code == 302 and again.headers["Location"].endswith(IMPORT)
-    assert claim_count(seeded_app) == 37
+    assert claim_count(seeded_app) == 49
 
 
 def test_rejected_rows_are_listed_and_nothing_can_be_confirmed(editor_client, seeded_app):
@@ -78,7 +78,7 @@ def test_rejected_rows_are_listed_and_nothing_can_be_confirmed(editor_client, se
     rejection = page.select_one(".rejections li").get_text()
     assert 'claim "new-claim"' in rejection and "stated_date" in rejection
     assert page.select_one('form[action$="/import/confirm"]') is None
-    assert claim_count(seeded_app) == 36
+    assert claim_count(seeded_app) == 48
 
 
 def test_a_file_in_no_known_format_is_explained_next_to_the_field(editor_client):
@@ -100,7 +100,7 @@ def test_another_editor_cannot_confirm_my_upload(editor_client, seeded_app):
     other = seeded_app.test_client()
     sign_in(other, "other")
     other.post(IMPORT + "/confirm", data={"token": token})
-    assert claim_count(seeded_app) == 36
+    assert claim_count(seeded_app) == 48
 
 
 def test_the_form_needs_its_csrf_token(tmp_path, seeded_template):

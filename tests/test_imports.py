@@ -50,7 +50,7 @@ def test_json_round_trip_into_an_empty_database_is_lossless(client, tmp_path, mi
         args=["import", write(tmp_path, "chips.json", exported), "--dossier", "openai-chips"]
     )
     assert result.exit_code == 0, result.output
-    assert "created: 1 dossier, 4 sources, 24 entities, 36 claims" in result.output
+    assert "created: 1 dossier, 8 sources, 24 entities, 48 claims" in result.output
     assert app.test_client().get(EXPORTS + "claims.json").data == exported
 
 
@@ -59,7 +59,7 @@ def test_importing_the_same_file_again_changes_nothing(client, seeded_app, runne
     before = counts(seeded_app)
     result = runner.invoke(args=["import", path, "--dossier", "openai-chips"])
     assert result.exit_code == 0, result.output
-    assert "unchanged: 1 dossier, 4 sources, 24 entities, 36 claims" in result.output
+    assert "unchanged: 1 dossier, 8 sources, 24 entities, 48 claims" in result.output
     assert counts(seeded_app) == before
 
 
@@ -69,7 +69,7 @@ def test_a_dry_run_reports_and_writes_nothing(client, seeded_app, runner, tmp_pa
     result = runner.invoke(args=["import", path, "--dossier", "chips-copy", "--dry-run"])
     assert result.exit_code == 0
     assert "Dry run, nothing saved." in result.output
-    assert "would be created: 1 dossier, 4 sources, 36 claims" in result.output
+    assert "would be created: 1 dossier, 8 sources, 48 claims" in result.output
     assert counts(seeded_app) == before
     assert client.get("/dossiers/chips-copy/").status_code == 404
 
@@ -81,7 +81,7 @@ def test_importing_under_another_slug_copies_the_dossier(client, runner, tmp_pat
     copy = client.get("/dossiers/chips-copy/claims.json").get_json()
     assert copy["claims"] == exported["claims"] and copy["relations"] == exported["relations"]
     assert copy["dossier"]["title"] == exported["dossier"]["title"]
-    assert client.get("/api/v1/dossiers/openai-chips").get_json()["claim_count"] == 36
+    assert client.get("/api/v1/dossiers/openai-chips").get_json()["claim_count"] == 48
 
 
 def test_a_file_with_a_wrong_row_imports_nothing_and_says_where(
@@ -112,9 +112,9 @@ def test_csv_export_imports_back_with_its_tricky_text(client, seeded_app, runner
     path = write(tmp_path, "chips.csv", client.get(EXPORTS + "claims.csv").data)
     result = runner.invoke(args=["import", path, "--dossier", "openai-chips"])
     assert result.exit_code == 0, result.output
-    assert "unchanged: 36 claims" in result.output
+    assert "unchanged: 48 claims" in result.output
     result = runner.invoke(args=["import", path, "--dossier", "csv-copy"])
-    assert "created: 1 dossier, 4 sources, 36 claims" in result.output, result.output
+    assert "created: 1 dossier, 8 sources, 48 claims" in result.output, result.output
     copy = client.get("/api/v1/claims?dossier=csv-copy&per_page=100").get_json()["items"]
     assert next(claim for claim in copy if claim["key"] == "hbm-shortage")["quote"] == tricky
 
@@ -174,7 +174,7 @@ def test_a_timelinejs_sheet_imports_with_group_as_attribution(client, runner, tm
 def test_our_timelinejs_export_imports_as_a_new_dossier(client, runner, tmp_path):
     path = write(tmp_path, "tl.json", client.get(EXPORTS + "timelinejs.json").data)
     result = runner.invoke(args=["import", path, "--dossier", "tl-copy", "--format", "timelinejs"])
-    assert "created: 1 dossier, 1 source, 36 claims" in result.output, result.output
+    assert "created: 1 dossier, 1 source, 48 claims" in result.output, result.output
     items = client.get("/api/v1/claims?dossier=tl-copy&attribution=insider").get_json()["items"]
     assert items and all(item["key"] for item in items)
 
@@ -226,7 +226,7 @@ def test_a_keyless_claim_is_exported_by_id_and_recognised_on_import(
     assert f"claim-{claim_id}" in {claim["key"] for claim in exported["claims"]}
     path = write(tmp_path, "chips.json", json.dumps(exported))
     result = runner.invoke(args=["import", path, "--dossier", "openai-chips"])
-    assert "unchanged: 1 dossier, 4 sources, 24 entities, 36 claims" in result.output
+    assert "unchanged: 1 dossier, 8 sources, 24 entities, 48 claims" in result.output
 
 
 def test_an_import_into_another_database_keeps_dossier_visibility(
@@ -248,7 +248,7 @@ def test_a_timelinejs_file_never_overwrites_the_claims_it_came_from(client, runn
     before = client.get(EXPORTS + "claims.json").data
     path = write(tmp_path, "tl.json", client.get(EXPORTS + "timelinejs.json").data)
     result = runner.invoke(args=["import", path, "--dossier", "openai-chips"])
-    assert "updated: nothing" in result.output and "unchanged: 36 claims" in result.output
+    assert "updated: nothing" in result.output and "unchanged: 48 claims" in result.output
     after = client.get(EXPORTS + "claims.json").get_json()
     assert after["claims"] == json.loads(before)["claims"]
 

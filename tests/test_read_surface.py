@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from sqlalchemy import select
 
+from models import Claim
 from tests.conftest import claim_by_key
 
 
@@ -28,10 +30,12 @@ def test_timeline_lists_claims_with_attribution_labels_in_date_order(client):
     assert years == sorted(years)
 
 
-def test_french_quote_is_marked_as_french(client):
+def test_each_quote_is_marked_with_its_language(client, db_session):
+    languages = dict(db_session.execute(select(Claim.quote, Claim.quote_lang)).all())
     page = soup(client.get("/dossiers/openai-chips/"))
     quotes = page.select("details.quote blockquote")
-    assert quotes and all(quote["lang"] == "fr" for quote in quotes)
+    assert "fr" in {quote["lang"] for quote in quotes}
+    assert all(quote["lang"] == languages[quote.get_text()] for quote in quotes)
 
 
 def test_claim_page_shows_the_claim_and_its_contradiction(client, db_session):
