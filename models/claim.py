@@ -195,6 +195,17 @@ class Claim(Base):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
+    @property
+    def live_relations_out(self) -> list[ClaimRelation]:
+        """Links to claims that are not deleted. A deleted claim is shown on no reading
+        surface, not even as the far end of a link; its links stay stored for a restore."""
+        return [relation for relation in self.relations_out if not relation.to_claim.is_deleted]
+
+    @property
+    def live_relations_in(self) -> list[ClaimRelation]:
+        """Links from claims that are not deleted (see live_relations_out)."""
+        return [relation for relation in self.relations_in if not relation.from_claim.is_deleted]
+
     def __repr__(self) -> str:
         return f"<Claim {self.id} {self.statement[:40]!r}>"
 
