@@ -96,6 +96,9 @@ class Claim(Base):
     attribution: Mapped[Attribution] = mapped_column(enum_type(Attribution, "attribution"))
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
     speaker_description: Mapped[str | None] = mapped_column(String(300))
+    # Who passed on a private remark: the speaker said it, this entity or person told us.
+    relayed_by_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    relayed_by_description: Mapped[str | None] = mapped_column(String(300))
     via_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
     event_edtf: Mapped[str | None] = mapped_column(String(100))
@@ -116,6 +119,7 @@ class Claim(Base):
 
     dossier: Mapped[Dossier] = relationship(back_populates="claims")
     speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
+    relayed_by: Mapped[Entity | None] = relationship(foreign_keys=[relayed_by_id])
     via: Mapped[Source | None] = relationship(foreign_keys=[via_id])
     source: Mapped[Source] = relationship(foreign_keys=[source_id])
     tags: Mapped[list[Tag]] = relationship(secondary=claim_tags, lazy="raise", order_by=Tag.key)
@@ -195,6 +199,17 @@ class Claim(Base):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def live_relations_out(self) -> list[ClaimRelation]:
+        """Links to claims that are not deleted. A deleted claim is shown on no reading
+        surface, not even as the far end of a link; its links stay stored for a restore."""
+        return [relation for relation in self.relations_out if not relation.to_claim.is_deleted]
+
+    @property
+    def live_relations_in(self) -> list[ClaimRelation]:
+        """Links from claims that are not deleted (see live_relations_out)."""
+        return [relation for relation in self.relations_in if not relation.from_claim.is_deleted]
 
     def __repr__(self) -> str:
         return f"<Claim {self.id} {self.statement[:40]!r}>"

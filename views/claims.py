@@ -3,8 +3,9 @@
 from flask import Blueprint, abort, render_template
 
 from db import get_session
+from forms.claims import RestoreForm
 from services.reading import claim_page as claim_service
-from web.access import require_readable
+from web.access import require_readable, signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 claims = Blueprint("claims", __name__)
@@ -17,7 +18,7 @@ def detail(claim_id: int):
     # The dossier alone first: a page kept for an earlier reader needs nothing else.
     dossier = claim_service.dossier_of_visible(session, claim_id)
     if dossier is None:
-        abort(404, description=f"There is no claim {claim_id}.")
+        return _deleted(claim_id)
     require_readable(dossier, f"claim {claim_id}")
     validators = page_etag(session, dossier)
     if cached := not_modified(validators) or from_page_cache(validators):
@@ -33,3 +34,19 @@ def detail(claim_id: int):
         neighbours=claim_service.neighbours(session, claim),
     )
     return page_response(page, validators)
+
+
+def _deleted(claim_id: int):
+    """An editor is told who deleted the claim and when, with Restore; anyone else gets 404."""
+    found = claim_service.deleted(get_session(), claim_id) if signed_in() else None
+    if found is None:
+        abort(404, description=f"There is no claim {claim_id}.")
+    restore = None
+    if found.restorable is not None:
+        restore = RestoreForm(
+            formdata=None, revision=str(found.restorable.id), version=str(found.claim.version)
+        )
+    page = render_template(
+        "claims/deleted.html", deleted=found, dossier=found.claim.dossier, restore=restore
+    )
+    return page, 410

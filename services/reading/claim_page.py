@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models import Claim, Dossier
+from models import Claim, Dossier, Revision
+from models.revision import RevisionAction
 from models.vocabulary import RelationType
 from services.reading.filters import Cursor
 from services.reading.timeline import card_options
@@ -27,10 +28,6 @@ class Related:
     claim: Claim
     note: str
 
-    @property
-    def retracted(self) -> bool:
-        return self.claim.deleted_at is not None
-
 
 @dataclass
 class RelationGroup:
@@ -44,6 +41,16 @@ class RelationGroup:
     def label(self) -> str:
         words = self.type.value if self.outgoing else self.type.inverse_label
         return words[:1].upper() + words[1:]
+
+
+@dataclass
+class DeletedClaim:
+    """What an editor who opens a deleted claim's address is told: when, by whom, and which
+    revision a restore would bring back."""
+
+    claim: Claim
+    deletion: Revision | None
+    restorable: Revision | None
 
 
 @dataclass
@@ -72,16 +79,37 @@ def get_visible(session: Session, claim_id: int) -> Claim | None:
     return session.scalars(statement).unique().one_or_none()
 
 
+def deleted(session: Session, claim_id: int) -> DeletedClaim | None:
+    """A deleted claim with its deletion and the last revision before it, or None. For editors
+    only: readers are never told that a deleted claim exists."""
+    claim = session.scalar(
+        select(Claim)
+        .where(Claim.id == claim_id, Claim.deleted_at.is_not(None))
+        .options(joinedload(Claim.dossier))
+    )
+    if claim is None:
+        return None
+    revisions = session.scalars(
+        select(Revision)
+        .where(Revision.object_type == "claim", Revision.object_id == claim_id)
+        .order_by(Revision.version.desc(), Revision.id.desc())
+        .options(joinedload(Revision.user))
+    ).all()
+    deletion = next((r for r in revisions if r.action is RevisionAction.DELETE), None)
+    restorable = next((r for r in revisions if not r.snapshot.get("deleted")), None)
+    return DeletedClaim(claim, deletion, restorable)
+
+
 def relation_groups(claim: Claim) -> list[RelationGroup]:
     """The claim's relations in both directions, grouped by type and direction, tensions first.
 
-    A related claim that was deleted stays listed, marked retracted, so a link never breaks.
+    A deleted claim is left out: deleted means absent from every reading surface.
     """
     groups: dict[tuple[RelationType, bool], RelationGroup] = {}
-    for relation in claim.relations_out:
+    for relation in claim.live_relations_out:
         group = groups.setdefault((relation.type, True), RelationGroup(relation.type, True, []))
         group.items.append(Related(relation.to_claim, relation.note))
-    for relation in claim.relations_in:
+    for relation in claim.live_relations_in:
         group = groups.setdefault((relation.type, False), RelationGroup(relation.type, False, []))
         group.items.append(Related(relation.from_claim, relation.note))
     return sorted(

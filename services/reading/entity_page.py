@@ -153,9 +153,9 @@ def _column(session: Session, entity: Entity, kinds) -> list[Claim]:
 
 def _related(claim: Claim):
     """(relation, other claim, whether `claim` is the relation's subject) for each link."""
-    for relation in claim.relations_out:
+    for relation in claim.live_relations_out:
         yield relation, relation.to_claim, True
-    for relation in claim.relations_in:
+    for relation in claim.live_relations_in:
         yield relation, relation.from_claim, False
 
 
@@ -167,9 +167,7 @@ def comparison(session: Session, entity: Entity, counts: dict[Attribution, int])
         other.id
         for claim in private
         for relation, other, _ in _related(claim)
-        if relation.type in OPPOSING
-        and other.attribution in PUBLIC_PICTURE
-        and other.deleted_at is None
+        if relation.type in OPPOSING and other.attribution in PUBLIC_PICTURE
     }
     pulled = []
     if candidates:
