@@ -116,9 +116,11 @@ def test_one_entity(client):
     assert body["name"] == "C.C. Wei" and body["url"] == "http://claimline.test/entities/cc-wei"
 
 
-def test_history_lists_the_seed_revision(client, db_session):
+def test_history_lists_the_seed_revision(client, db_session, read_token):
     claim = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
-    body = client.get(f"/api/v1/claims/{claim.id}/history").get_json()
+    url = f"/api/v1/claims/{claim.id}/history"
+    assert client.get(url).status_code == 401  # histories keep deleted text: tokens only
+    body = client.get(url, headers=bearer(read_token)).get_json()
     assert [item["action"] for item in body["items"]] == ["create"]
     assert body["items"][0]["changes"]["stated_date"] == [None, "2024-06-04"]
 
@@ -129,7 +131,6 @@ def test_history_lists_the_seed_revision(client, db_session):
         "/api/v1/dossiers/nope",
         "/api/v1/claims?dossier=nope",
         "/api/v1/claims/999999",
-        "/api/v1/claims/999999/history",
         "/api/v1/sources/999999",
         "/api/v1/entities/nobody",
         "/api/v1/no-such-thing",
@@ -157,9 +158,15 @@ def test_a_private_dossier_is_hidden_without_a_token(seeded_app, client, db_sess
         "/api/v1/dossiers/openai-chips",
         "/api/v1/claims?dossier=openai-chips",
         f"/api/v1/claims/{claim_id}",
-        f"/api/v1/claims/{claim_id}/history",
     ):
         assert client.get(url).status_code == 404, url
+    assert client.get(f"/api/v1/claims/{claim_id}/history").status_code == 401
+
+
+def test_the_history_of_an_unknown_claim_is_a_404_for_a_token_holder(client, read_token):
+    response = client.get("/api/v1/claims/999999/history", headers=bearer(read_token))
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
 
 
 def test_a_private_dossier_shows_to_a_token_holder(seeded_app, client, read_token):

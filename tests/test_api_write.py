@@ -182,7 +182,7 @@ def test_delete_is_soft_and_needs_the_version(api, client, seeded_app):
     assert api("DELETE", f"{url}?version=7").status_code == 409
     assert api("DELETE", f"{url}?version=1").status_code == 204
     assert client.get(url).status_code == 404
-    history = client.get(f"{url}/history").get_json()["items"]
+    history = api("GET", f"{url}/history").get_json()["items"]
     assert history[0]["action"] == "delete"
 
 

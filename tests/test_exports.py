@@ -16,6 +16,7 @@ from models import Claim, Dossier
 from models.vocabulary import Status, Visibility
 from services.interchange.formats.csv_columns import CSV_COLUMNS
 from tests.conftest import claim_by_key
+from tests.test_api_read import bearer
 
 EXPORTS = "/dossiers/openai-chips/"
 # A TimelineJS3 slide's members, as its JSON format documents them.
@@ -199,7 +200,7 @@ def test_site_wide_changes_feed_parses_and_names_the_change(client, db_session, 
         json={"version": 1, "statement": TRICKY["statement"]},
         headers={"Authorization": f"Bearer {write_token}"},
     )
-    feed = feedparser.parse(client.get("/changes.atom").data)
+    feed = feedparser.parse(client.get("/changes.atom", headers=bearer(write_token)).data)
     assert not feed.bozo, feed.get("bozo_exception")
     newest = feed.entries[0]
     assert newest.title == f"Claim edited: {TRICKY['statement']}"
@@ -215,7 +216,7 @@ def test_a_control_character_does_not_break_the_feed(client, seeded_app):
     assert not feedparser.parse(client.get(EXPORTS + "feed.atom").data).bozo
 
 
-def test_a_private_dossier_exports_nothing_to_a_reader(client, seeded_app):
+def test_a_private_dossier_exports_nothing_to_a_reader(client, seeded_app, read_token):
     with seeded_app.app_context():
         session = get_session()
         dossier = session.scalar(select(Dossier).where(Dossier.slug == "openai-chips"))
@@ -223,7 +224,9 @@ def test_a_private_dossier_exports_nothing_to_a_reader(client, seeded_app):
         session.commit()
     for name in ("claims.csv", "claims.json", "timelinejs.json", "feed.atom"):
         assert client.get(EXPORTS + name).status_code == 404, name
-    changes = feedparser.parse(client.get("/changes.atom").data).entries
+    assert client.get("/changes.atom").status_code == 401
+    changes = feedparser.parse(client.get("/changes.atom", headers=bearer(read_token)).data)
+    changes = changes.entries
     assert changes and {entry.tags[0].term for entry in changes} == {"entity"}
 
 

@@ -74,21 +74,21 @@ def authenticate():
     header = request.headers.get("Authorization")
     if header is None:
         if request.method not in SAFE_METHODS:
-            return _unauthorized("Send a write token as `Authorization: Bearer <token>`.")
+            return unauthorized("Send a write token as `Authorization: Bearer <token>`.")
         return None
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
-        return _unauthorized("Use `Authorization: Bearer <token>`; no other scheme is accepted.")
+        return unauthorized("Use `Authorization: Bearer <token>`; no other scheme is accepted.")
     token = api_tokens.authenticate(get_session(), secret.strip())
     if token is None:
-        return _unauthorized("That token is unknown or was revoked.", error="invalid_token")
+        return unauthorized("That token is unknown or was revoked.", error="invalid_token")
     if request.method not in SAFE_METHODS and token.scope is not TokenScope.WRITE:
         return problem(403, detail=READ_ONLY_TOKEN)
     g.api_token = token
     return None
 
 
-def _unauthorized(detail: str, error: str | None = None):
+def unauthorized(detail: str, error: str | None = None):
     response = problem(401, detail=detail)
     challenge = 'Bearer realm="claimline"' + (f', error="{error}"' if error else "")
     response.headers["WWW-Authenticate"] = challenge

@@ -24,6 +24,7 @@ from views.api import (
     readable_dossier,
     signed_in,
     source_json,
+    unauthorized,
 )
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 from web.problems import problem, validation_problem
@@ -88,7 +89,10 @@ def get_claim(claim_id: int):
 
 @api.get("/claims/<int:claim_id>/history")
 def claim_history(claim_id: int):
-    """Every revision of a claim, newest first; a deleted claim keeps its history."""
+    """Every revision of a claim, newest first; a deleted claim keeps its history. Token
+    holders only: a history keeps deleted and redacted text and names editors."""
+    if not signed_in():
+        return unauthorized("Send a token as `Authorization: Bearer <token>` to read histories.")
     session = get_session()
     claim = api_queries.claim_for_history(session, claim_id, signed_in())
     if claim is None:

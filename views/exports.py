@@ -15,7 +15,7 @@ from services.interchange.formats import atom, claimline_json, csv_columns, time
 from services.reading import structured_data
 from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
-from web.access import readable_dossier
+from web.access import editor_or_token, readable_dossier
 from web.urls import query_args
 
 exports_blueprint = Blueprint("exports", __name__)
@@ -103,7 +103,13 @@ def feed(slug: str):
 
 @exports_blueprint.get("/changes.atom")
 def changes_feed():
-    """Recent changes to claims, sources and entities across the public dossiers."""
+    """Recent changes to claims, sources and entities across the public dossiers. For editors
+    and token holders only: it names editors and quotes deleted text."""
+    if not editor_or_token():
+        response = Response("Sign in, or send an API token, to read the change feed.", 401)
+        response.headers["WWW-Authenticate"] = 'Bearer realm="claimline"'
+        response.headers["Cache-Control"] = "private, no-store"
+        return response
     revisions = atom.recent_revisions(get_session())
     header = atom.Feed(
         id=url_for("exports.changes_feed", _external=True),

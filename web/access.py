@@ -8,16 +8,29 @@ the same rule to the holder of its bearer token (views/api.py, services/intercha
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user
 
 from db import get_session
 from models import Dossier
+from services.accounts import api_tokens
 from services.reading import dossier_lookup
 
 
 def signed_in() -> bool:
     return bool(current_user.is_authenticated)
+
+
+def editor_or_token() -> bool:
+    """A signed-in editor, or a request carrying a valid API token (`Authorization: Bearer`).
+    Histories and the site's change feed name editors and keep deleted and redacted text:
+    they are for these callers only."""
+    if signed_in():
+        return True
+    scheme, _, secret = request.headers.get("Authorization", "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        return False
+    return api_tokens.authenticate(get_session(), secret.strip()) is not None
 
 
 def require_readable(dossier: Dossier | None, what: str) -> Dossier:

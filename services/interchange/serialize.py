@@ -45,7 +45,7 @@ def claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
         "tags": [tag.name for tag in claim.tags],
         "relations": [
             {"type": relation.type.value, "claim_id": relation.to_claim_id, "note": relation.note}
-            for relation in claim.relations_out
+            for relation in claim.live_relations_out
         ],
         "notes": claim.notes,
         "version": claim.version,

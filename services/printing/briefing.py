@@ -242,30 +242,27 @@ def _endnotes(claims: list[Claim]) -> tuple[list[Endnote], dict[int, int]]:
 
 
 def _relations(claim: Claim, by_id: dict[int, PrintedClaim]) -> list[PrintedRelation]:
-    relations = []
-    for relation in claim.relations_out:
-        if relation.to_claim.deleted_at is None:
-            relations.append(
-                PrintedRelation(
-                    label=relation.type.value.capitalize(),
-                    type=relation.type,
-                    other=by_id.get(relation.to_claim_id),
-                    other_statement=relation.to_claim.statement,
-                    note=relation.note,
-                )
-            )
-    for relation in claim.relations_in:
-        if relation.from_claim.deleted_at is None:
-            relations.append(
-                PrintedRelation(
-                    label=relation.type.inverse_label.capitalize(),
-                    type=relation.type,
-                    other=by_id.get(relation.from_claim_id),
-                    other_statement=relation.from_claim.statement,
-                    note=relation.note,
-                )
-            )
-    return relations
+    outgoing = [
+        PrintedRelation(
+            label=relation.type.value.capitalize(),
+            type=relation.type,
+            other=by_id.get(relation.to_claim_id),
+            other_statement=relation.to_claim.statement,
+            note=relation.note,
+        )
+        for relation in claim.live_relations_out
+    ]
+    incoming = [
+        PrintedRelation(
+            label=relation.type.inverse_label.capitalize(),
+            type=relation.type,
+            other=by_id.get(relation.from_claim_id),
+            other_statement=relation.from_claim.statement,
+            note=relation.note,
+        )
+        for relation in claim.live_relations_in
+    ]
+    return outgoing + incoming
 
 
 def _tensions(printed: list[PrintedClaim], by_id: dict[int, PrintedClaim]) -> list[Tension]:

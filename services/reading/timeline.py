@@ -101,13 +101,17 @@ def card_options():
 
 
 def listing_options():
-    """Eager loads for a claim as the API lists it: its relations by id, no related claims."""
+    """Eager loads for a claim as the API lists it: its relations by id, and of each related
+    claim only whether it is deleted (a link to a deleted claim is not shown)."""
     return (
         joinedload(Claim.speaker),
+        joinedload(Claim.relayed_by),
         joinedload(Claim.via),
         joinedload(Claim.source),
         selectinload(Claim.tags),
-        selectinload(Claim.relations_out),
+        selectinload(Claim.relations_out)
+        .joinedload(ClaimRelation.to_claim)
+        .load_only(Claim.id, Claim.deleted_at),
     )
 
 

@@ -81,8 +81,7 @@ def csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, Any]:
         "entities": ", ".join(entity.slug for entity in claim.entities),
         "relations": "; ".join(
             f"{relation.type.value} {claim_key(relation.to_claim)}"
-            for relation in claim.relations_out
-            if relation.to_claim.deleted_at is None
+            for relation in claim.live_relations_out
         ),
         "notes": claim.notes,
         "url": claim_url(claim),

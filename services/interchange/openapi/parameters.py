@@ -86,6 +86,8 @@ VERSION_PARAMETER = query(
     required=True,
 )
 READ_SECURITY: list[dict] = [{}, {"bearerAuth": []}]
+# Histories keep deleted and redacted text and name editors: a token of either scope.
+TOKEN_SECURITY: list[dict] = [{"bearerAuth": []}]
 WRITE_SECURITY: list[dict] = [{"bearerAuth": []}]
 
 CLAIM_FILTERS = [

@@ -13,6 +13,7 @@ from services.interchange.openapi.parameters import (
     PER_PAGE,
     READ_SECURITY,
     SOURCE_ID,
+    TOKEN_SECURITY,
     ok,
     path_parameter,
     problems,
@@ -82,8 +83,9 @@ def read_paths() -> dict[str, Any]:
         "/claims/{claim_id}/history": {
             "get": {
                 "operationId": "getClaimHistory",
-                "summary": "A claim's revisions, newest first (also for a deleted claim)",
-                "security": READ_SECURITY,
+                "summary": "A claim's revisions, newest first (also for a deleted claim); "
+                "token holders only",
+                "security": TOKEN_SECURITY,
                 "parameters": [CLAIM_ID],
                 "responses": {**ok("RevisionList", "The revisions."), **problems(401, 404)},
             },
