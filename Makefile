@@ -5,15 +5,26 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
 
-.PHONY: run test test-fast fuzz lint format install test-deps system-deps clean
+.PHONY: run test test-fast fuzz lint format install lock test-deps system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+# The lock files pin every package, direct or not, with its hashes: a fresh clone installs exactly
+# what was tested, and pip refuses a file whose hash differs.
+$(VENV)/.installed: requirements.lock requirements-dev.lock | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# Re-resolve requirements*.txt into the lock files after changing a pin. uv resolves for every
+# platform at once (--universal), so the lock holds on macOS too, and in a second, not minutes.
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock"
+
+lock: $(VENV)/.installed
+	$(LOCK) requirements.txt -o requirements.lock
+	$(LOCK) requirements-dev.txt -c requirements.lock -o requirements-dev.lock
 
 install: system-deps $(VENV)/.installed
 
