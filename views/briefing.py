@@ -6,7 +6,6 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from db import get_session
 from services.printing import briefing as briefing_service
-from services.printing.pdf import PdfMetadata, render_pdf
 from services.reading.filters import parse_filters
 from services.reading.search import SearchError
 from views.exports import visible_dossier
@@ -29,6 +28,10 @@ def print_page(slug: str):
 @briefing.get("/dossiers/<slug>/dossier.pdf")
 def pdf(slug: str):
     """The same briefing rendered to PDF on the server (WeasyPrint)."""
+    # Imported here, not at the top: WeasyPrint needs system libraries, and a server without
+    # them should still serve every page but this one (the import error names the packages).
+    from services.printing.pdf import PdfMetadata, render_pdf
+
     paper = _paper()
     document, _ = _assemble(slug)
     html = render_template(
@@ -40,12 +43,14 @@ def pdf(slug: str):
         subject=document.dossier.subject or document.dossier.title,
         created=document.produced_at,
     )
+    static_folder = current_app.static_folder
+    assert static_folder is not None  # create_app keeps Flask's static folder
     data = render_pdf(
         html,
         base_url=request.url_root,
         metadata=metadata,
         static_url=url_for("static", filename="", _external=True),
-        static_folder=current_app.static_folder,
+        static_folder=static_folder,
     )
     response = current_app.response_class(data, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{slug}-briefing.pdf"'
