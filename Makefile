@@ -84,11 +84,23 @@ test-deps: $(BROWSER_NODE)
 		fi; \
 	fi
 
+# The suite runs on $(JOBS) processes (pytest-xdist), but the reliability tests (concurrent
+# writers, timed) and the browser tests (a live server and Chromium) run alone afterwards, so
+# that they neither slow the others down nor are slowed down by them.
+JOBS ?= 2
+PYTEST := $(BIN)/python -m pytest
+PARALLEL := $(PYTEST) -n $(JOBS) --ignore=tests/reliability --ignore=tests/browser
+SERIAL := $(PYTEST) tests/reliability
+
 test: install test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
-	tests/with-postgres.sh $(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(PARALLEL)
+	$(SERIAL) tests/browser
+	tests/with-postgres.sh $(PARALLEL) -q
+	tests/with-postgres.sh $(SERIAL) -q
 
 # A longer schemathesis run against the API and property tests with more examples.
 fuzz: install
@@ -96,7 +108,8 @@ fuzz: install
 		tests/test_fuzzy_date.py
 
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser and not slow" -q
+	$(PARALLEL) -q -m "not slow"
+	$(SERIAL) -q -m "not slow"
 
 # The benchmark (never part of make test): Datasette in its own venv, wrk from Debian.
 BENCH_CLAIMS ?= 100000
