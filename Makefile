@@ -5,15 +5,26 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
 
-.PHONY: run test test-fast fuzz lint format install test-deps system-deps clean
+.PHONY: run test test-fast fuzz lint format install lock test-deps system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/activate
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+# The lock files pin every package, direct or not, with its hashes: a fresh clone installs exactly
+# what was tested, and pip refuses a file whose hash differs.
+$(VENV)/.installed: requirements.lock requirements-dev.lock | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# Re-resolve requirements*.txt into the lock files after changing a pin. uv resolves for every
+# platform at once (--universal), so the lock holds on macOS too, and in a second, not minutes.
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock"
+
+lock: $(VENV)/.installed
+	$(LOCK) requirements.txt -o requirements.lock
+	$(LOCK) requirements-dev.txt -c requirements.lock -o requirements-dev.lock
 
 install: system-deps $(VENV)/.installed
 
@@ -73,11 +84,23 @@ test-deps: $(BROWSER_NODE)
 		fi; \
 	fi
 
+# The suite runs on $(JOBS) processes (pytest-xdist), but the reliability tests (concurrent
+# writers, timed) and the browser tests (a live server and Chromium) run alone afterwards, so
+# that they neither slow the others down nor are slowed down by them.
+JOBS ?= 2
+PYTEST := $(BIN)/python -m pytest
+PARALLEL := $(PYTEST) -n $(JOBS) --ignore=tests/reliability --ignore=tests/browser
+SERIAL := $(PYTEST) tests/reliability
+
 test: install test-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
-	tests/with-postgres.sh $(BIN)/python -m pytest -q -m "not browser"
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(PARALLEL)
+	$(SERIAL) tests/browser
+	tests/with-postgres.sh $(PARALLEL) -q
+	tests/with-postgres.sh $(SERIAL) -q
 
 # A longer schemathesis run against the API and property tests with more examples.
 fuzz: install
@@ -85,7 +108,8 @@ fuzz: install
 		tests/test_fuzzy_date.py
 
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser and not slow" -q
+	$(PARALLEL) -q -m "not slow"
+	$(SERIAL) -q -m "not slow"
 
 # The benchmark (never part of make test): Datasette in its own venv, wrk from Debian.
 BENCH_CLAIMS ?= 100000

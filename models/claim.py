@@ -146,7 +146,11 @@ class Claim(Base):
 
     @validates("statement", "quote", "notes")
     def _reindex(self, field_name: str, value: str | None) -> str | None:
-        texts = {"statement": self.statement, "quote": self.quote, "notes": self.notes}
+        texts: dict[str, str | None] = {
+            "statement": self.statement,
+            "quote": self.quote,
+            "notes": self.notes,
+        }
         texts[field_name] = value
         self.search_text = fold(" ".join(text for text in texts.values() if text))
         return value
@@ -184,7 +188,8 @@ class Claim(Base):
             (self.event_earliest, self.event_latest),
             (self.stated_earliest, self.stated_latest),
         ):
-            if earliest is not None:
+            # Both bounds are set together (see the date setters); a span without dates is skipped.
+            if earliest is not None and latest is not None:
                 self.timeline_date = latest if earliest == OPEN_START else earliest
                 return
 

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,6 +41,28 @@ def seeded_template(tmp_path_factory):
     return make_template(tmp_path_factory.mktemp("template"), "seeded", fill=load_seeds)
 
 
+class SharedBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory for every app a test process builds.
+
+    Each test builds a fresh app, and so a fresh Jinja environment that would parse and
+    compile every template it renders again. A bucket is keyed by the template's file and its
+    source, so an edited template is compiled anew (Jinja checks the source checksum).
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = SharedBytecodeCache()
+
+
 def build_app(tmp_path: Path, template, **config):
     """An app on a fresh clone of `template`, with test settings and `config` on top."""
     test_config = {
@@ -53,6 +77,7 @@ def build_app(tmp_path: Path, template, **config):
     }
     test_config.update(config)
     app = create_app(test_config)
+    app.jinja_env.bytecode_cache = _compiled_templates
     _built_apps.append(app)
     return app
 

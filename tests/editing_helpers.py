@@ -11,12 +11,9 @@ from sqlalchemy.orm import joinedload
 
 from db import get_session
 from models import Claim, Revision, Source
+from tests.helpers import soup
 
 ARTICLE_SOURCE_KEY = "article"  # the seeded French article, published "2024-07~"
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def token() -> str:

@@ -9,10 +9,7 @@ from db import get_session
 from models import Dossier, Source
 from models.vocabulary import Visibility
 from tests.conftest import claim_by_key
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
+from tests.helpers import bearer
 
 
 def make_private(app, slug: str = "openai-chips") -> None:

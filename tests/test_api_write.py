@@ -10,6 +10,7 @@ from models import Claim, Revision, Source
 from services.interchange import api_examples
 from tests.accounts import add_account
 from tests.conftest import build_app, claim_by_key, make_token
+from tests.helpers import bearer
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def api(client, write_token):
     """Send JSON to the API with the editor's write token."""
 
     def send(method: str, url: str, body=None, **kwargs):
-        headers = {"Authorization": f"Bearer {write_token}", **kwargs.pop("headers", {})}
+        headers = {**bearer(write_token), **kwargs.pop("headers", {})}
         return client.open(url, method=method, json=body, headers=headers, **kwargs)
 
     return send
@@ -118,7 +119,7 @@ def test_a_body_that_is_not_a_json_object_is_refused(
         "/api/v1/claims",
         data=data,
         content_type=content_type,
-        headers={"Authorization": f"Bearer {write_token}"},
+        headers=bearer(write_token),
     )
     assert response.status_code == status
     assert response.mimetype == "application/problem+json"
@@ -228,7 +229,7 @@ def test_the_api_needs_no_csrf_token_even_where_forms_need_one(tmp_path, seeded_
     response = app.test_client().post(
         "/api/v1/entities",
         json={"name": "Arm Holdings", "kind": "organisation"},
-        headers={"Authorization": f"Bearer {token}"},
+        headers=bearer(token),
     )
     assert response.status_code == 201
 

@@ -19,10 +19,10 @@ from tests.editing_helpers import (
     form_values,
     load_claim,
     revisions_of,
-    soup,
     source_id,
     token,
 )
+from tests.helpers import soup
 
 NEW = "/claims/new?dossier=openai-chips"
 
@@ -105,7 +105,7 @@ def test_errors_show_next_to_each_field_and_keep_what_was_typed(editor_client, a
         ),
     )
     assert response.status_code == 422
-    page = soup(response)
+    page = soup(response, 422)
     assert field_error(page, "statement") == "Enter the statement."
     assert "kind of attribution" in field_error(page, "attribution")
     assert "whole number from 0 to 100" in field_error(page, "confidence")
@@ -149,7 +149,7 @@ def test_dates_are_read_as_people_write_them(seeded_app, editor_client, article,
 def test_unreadable_dates_are_refused_with_an_example(editor_client, article, typed):
     response = editor_client.post(NEW, data=claim_data(article, stated_date=typed))
     assert response.status_code == 422
-    assert '"2024-06-04"' in field_error(soup(response), "stated_date")
+    assert '"2024-06-04"' in field_error(soup(response, 422), "stated_date")
 
 
 def test_relative_date_needs_a_source_with_a_date(editor_client):
@@ -157,7 +157,7 @@ def test_relative_date_needs_a_source_with_a_date(editor_client):
         NEW,
         data=claim_data(None, source="new", source_title="Undated memo", stated_date="last month"),
     )
-    assert "publication date" in field_error(soup(response), "stated_date")
+    assert "publication date" in field_error(soup(response, 422), "stated_date")
 
 
 def test_relative_date_reads_against_a_new_source_typed_in_the_form(seeded_app, editor_client):
@@ -223,14 +223,14 @@ def test_over_limit_values_get_a_message_next_to_the_field(
     before = count_claims(seeded_app)
     response = editor_client.post(NEW, data=claim_data(article, **{field: value}))
     assert response.status_code == 422
-    assert words in field_error(soup(response), field)
+    assert words in field_error(soup(response, 422), field)
     assert count_claims(seeded_app) == before
 
 
 def test_a_request_over_one_megabyte_gets_a_clear_page(seeded_app, editor_client, article):
     response = editor_client.post(NEW, data=claim_data(article, notes="n" * (1024 * 1024 + 1)))
     assert response.status_code == 413
-    text = soup(response).select_one("main").get_text(" ", strip=True)
+    text = soup(response, 413).select_one("main").get_text(" ", strip=True)
     assert "1 MB" in text and "nothing was saved" in text
 
 
@@ -262,7 +262,7 @@ def test_a_new_speaker_with_a_known_name_is_refused(editor_client, article):
     response = editor_client.post(
         NEW, data=claim_data(article, speaker="new", speaker_name="sam altman")
     )
-    assert "already an entity called Sam Altman" in field_error(soup(response), "speaker_name")
+    assert "already an entity called Sam Altman" in field_error(soup(response, 422), "speaker_name")
 
 
 def test_relation_by_words_matching_several_claims_asks_for_the_number(editor_client, article):
@@ -270,7 +270,7 @@ def test_relation_by_words_matching_several_claims_asks_for_the_number(editor_cl
         NEW,
         data=claim_data(article, **{"relations-0-type": "supports", "relations-0-claim": "TSMC"}),
     )
-    message = field_error(soup(response), "relations-0-claim")
+    message = field_error(soup(response, 422), "relations-0-claim")
     assert message.startswith('Several claims match "TSMC"')
 
 
@@ -325,7 +325,7 @@ def test_editing_an_older_version_gives_a_conflict_page_and_overwrites_nothing(
     mine["confidence"] = "12"
     response = editor_client.post(f"/claims/{claim_id}/edit", data=mine)
     assert response.status_code == 409
-    page = soup(response)
+    page = soup(response, 409)
     differing = {row.th.get_text(" ", strip=True) for row in page.select("tr.differs")}
     assert differing == {"Statement", "Confidence"}
     confidence_row = page.select("tr.differs")[1]
@@ -343,7 +343,7 @@ def test_conflict_merge_keeps_mine_or_takes_theirs_field_by_field(seeded_app, ed
     theirs = dict(mine, statement="Their statement.", confidence="33", submission=token())
     editor_client.post(f"/claims/{claim_id}/edit", data=theirs)
     mine.update(statement="My statement.", confidence="88")
-    conflict = soup(editor_client.post(f"/claims/{claim_id}/edit", data=mine))
+    conflict = soup(editor_client.post(f"/claims/{claim_id}/edit", data=mine), 409)
     merge = form_values(conflict.select_one("form.conflict-form"))
     assert merge["take_statement"] == "mine" and merge["take_confidence"] == "mine"
     merge["take_confidence"] = "theirs"
@@ -360,7 +360,7 @@ def test_a_merge_against_a_version_that_moved_on_again_is_refused(seeded_app, ed
     editor_client.post(
         edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": "Second."}
     )
-    conflict = soup(editor_client.post(edit_url, data=mine | {"statement": "Mine."}))
+    conflict = soup(editor_client.post(edit_url, data=mine | {"statement": "Mine."}), 409)
     editor_client.post(
         edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": "Third."}
     )

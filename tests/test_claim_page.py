@@ -7,11 +7,7 @@ from bs4 import BeautifulSoup
 from models.vocabulary import RelationType
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+from tests.helpers import soup
 
 
 def facts(page) -> dict[str, BeautifulSoup]:

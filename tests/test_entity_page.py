@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -13,11 +12,7 @@ from models.base import utcnow
 from models.vocabulary import EntityKind, Visibility
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+from tests.helpers import soup
 
 
 def summary_id(article) -> int:

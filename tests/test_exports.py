@@ -16,7 +16,7 @@ from models import Claim, Dossier
 from models.vocabulary import Status, Visibility
 from services.interchange.formats.csv_columns import CSV_COLUMNS
 from tests.conftest import claim_by_key
-from tests.test_api_read import bearer
+from tests.helpers import bearer
 
 EXPORTS = "/dossiers/openai-chips/"
 # A TimelineJS3 slide's members, as its JSON format documents them.
@@ -198,7 +198,7 @@ def test_site_wide_changes_feed_parses_and_names_the_change(client, db_session, 
     client.patch(
         f"/api/v1/claims/{claim_id}",
         json={"version": 1, "statement": TRICKY["statement"]},
-        headers={"Authorization": f"Bearer {write_token}"},
+        headers=bearer(write_token),
     )
     feed = feedparser.parse(client.get("/changes.atom", headers=bearer(write_token)).data)
     assert not feed.bozo, feed.get("bozo_exception")

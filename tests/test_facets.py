@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup
 from sqlalchemy import event, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
@@ -16,13 +15,9 @@ from services.reading import facets as facet_service
 from services.reading.filters import parse_filters
 from tests.conftest import claim_by_key
 from tests.factories import delete
+from tests.helpers import soup
 
 TIMELINE = "/dossiers/openai-chips/"
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def attribution_counts(page) -> dict[str, int]:

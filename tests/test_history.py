@@ -18,9 +18,9 @@ from tests.editing_helpers import (
     form_values,
     load_claim,
     revisions_of,
-    soup,
     token,
 )
+from tests.helpers import soup
 
 
 def _edit(client, claim_id: int, **changes) -> None:

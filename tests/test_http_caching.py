@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from db import engine_of, get_session
 from tests.conftest import build_app, claim_by_key
 from tests.factories import make_claim
+from tests.helpers import bearer
 from tests.queries import recorded_statements
 
 
@@ -125,7 +126,7 @@ def test_the_json_claim_list_answers_conditional_requests(client):
 def test_a_token_holder_is_never_served_a_shared_json_page(client, read_token):
     url = "/api/v1/claims?dossier=openai-chips"
     client.get(url)
-    with_token = client.get(url, headers={"Authorization": f"Bearer {read_token}"})
+    with_token = client.get(url, headers=bearer(read_token))
     assert "ETag" not in with_token.headers
     assert "no-store" in with_token.headers["Cache-Control"]
 

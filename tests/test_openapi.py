@@ -15,6 +15,7 @@ from sqlalchemy import select
 from db import get_session
 from models import Source
 from tests.conftest import claim_by_key
+from tests.helpers import bearer
 
 DOCUMENT_URL = "/api/v1/openapi.json"
 
@@ -143,7 +144,7 @@ def test_live_responses_match_the_document(client, document, ids, write_token, r
     tokens = {True: write_token, "read": read_token, "wrong": "cl_wrong", False: None}
     statuses = set()
     for method, path, url, body, token in requests(ids):
-        headers = {"Authorization": f"Bearer {tokens[token]}"} if tokens[token] else {}
+        headers = bearer(tokens[token]) if tokens[token] else {}
         response = client.open(url, method=method, json=body, headers=headers)
         check_response(document, path, method, response)
         statuses.add(response.status_code)
@@ -155,7 +156,7 @@ def test_a_body_of_the_wrong_type_is_documented(client, document, write_token):
         "/api/v1/entities",
         data="name=Arm",
         content_type="text/plain",
-        headers={"Authorization": f"Bearer {write_token}"},
+        headers=bearer(write_token),
     )
     assert response.status_code == 415
     check_response(document, "/entities", "POST", response)

@@ -18,14 +18,10 @@ from services.printing.filter_words import describe_filters
 from services.reading.filters import ClaimFilters
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
+from tests.helpers import soup
 from tests.queries import count_statements
 
 PRINT = "/dossiers/openai-chips/print"
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def printed_statements(page: BeautifulSoup) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from db import engine_of, make_engine
 from services.accounts.rate_limit import Limit, hit
 from tests.conftest import build_app
+from tests.helpers import bearer
 
 
 def test_limit_allows_up_to_the_count_then_refuses_until_the_window_ends(seeded_app):
@@ -59,7 +60,7 @@ def test_api_writes_past_the_limit_get_429(tmp_path, seeded_template):
         tmp_path, seeded_template, RATE_LIMITS={"api-write": (2, 60)}, RATE_LIMITS_ENABLED=True
     )
     client = app.test_client()
-    headers = {"Authorization": "Bearer not-a-real-token"}
+    headers = bearer("not-a-real-token")
     statuses = [
         client.post("/api/v1/claims", json={}, headers=headers).status_code for _ in range(3)
     ]

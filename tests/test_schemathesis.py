@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 from services.interchange import openapi
 from tests.accounts import add_account
 from tests.conftest import build_app, make_token
+from tests.helpers import bearer
 
 OPERATIONS = [
     (path, method.upper()) for path, operations in openapi.paths().items() for method in operations
@@ -63,7 +64,7 @@ def test_generated_requests_get_documented_answers(api_app, path, method):
     @given(case=st.one_of(operation.as_strategy(mode) for mode in GenerationMode))
     def check(case):
         # The WSGI transport does not decode gzip or brotli: ask for plain bodies.
-        headers = {"Authorization": f"Bearer {token}", "Accept-Encoding": "identity"}
+        headers = {**bearer(token), "Accept-Encoding": "identity"}
         response = case.call(headers=headers)
         case.validate_response(response, checks=CHECKS)
 

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.conftest import claim_by_key
+from tests.helpers import soup
 
 TIMELINE = "/dossiers/openai-chips/"
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def card_ids(page) -> set[int]:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from models import Claim, Source
 from models.base import utcnow
 from tests.conftest import claim_by_key
 from tests.factories import delete
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
+from tests.helpers import soup
 
 
 def source(session, key) -> Source:

@@ -17,10 +17,10 @@ from tests.editing_helpers import (
     form_values,
     load_claim,
     revisions_of,
-    soup,
     source_id,
     token,
 )
+from tests.helpers import soup
 
 
 def _entity(app, slug: str) -> Entity:
@@ -79,7 +79,7 @@ def test_source_form_explains_what_is_wrong(editor_client, field, value, words):
     data = {"title": "A report", "kind": "report", "submission": token(), field: value}
     response = editor_client.post("/sources/new?dossier=openai-chips", data=data)
     assert response.status_code == 422
-    assert words in field_error(soup(response), field)
+    assert words in field_error(soup(response, 422), field)
 
 
 def test_editing_a_source_records_what_changed(seeded_app, editor_client):
@@ -100,7 +100,7 @@ def test_a_stale_source_edit_shows_both_versions_and_keeps_mine(seeded_app, edit
     editor_client.post(f"/sources/{article}/edit", data=theirs)
     response = editor_client.post(f"/sources/{article}/edit", data=mine | {"author": "My author"})
     assert response.status_code == 409
-    page = soup(response)
+    page = soup(response, 409)
     assert page.find(id="author")["value"] == "My author"
     assert [th.get_text() for th in page.select("tr.differs th")] == ["Author"]
     assert _source(seeded_app, article).author == "Their author"
@@ -162,7 +162,7 @@ def test_editing_an_entity_keeps_its_slug_and_records_the_change(seeded_app, edi
 def test_entity_form_needs_a_name_and_a_kind(editor_client):
     response = editor_client.post("/entities/new", data={"submission": token()})
     assert response.status_code == 422
-    page = soup(response)
+    page = soup(response, 422)
     assert field_error(page, "name") == "Enter the name."
 
 
@@ -217,7 +217,7 @@ def test_merging_an_entity_into_itself_is_refused(editor_client):
         "/entities/merge", data={"duplicate": "tsmc", "kept": "tsmc", "submission": token()}
     )
     assert response.status_code == 422
-    assert field_error(soup(response), "kept") == "Choose two different entities."
+    assert field_error(soup(response, 422), "kept") == "Choose two different entities."
 
 
 def test_an_entity_named_by_claims_cannot_be_deleted(seeded_app):

@@ -14,14 +14,10 @@ from models import Claim, Source
 from services.reading import overview
 from tests.conftest import claim_by_key
 from tests.factories import delete, make_claim, make_dossier
+from tests.helpers import soup
 from tests.queries import count_statements, recorded_statements
 
 TIMELINE = "/dossiers/openai-chips/"
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.get_data(as_text=True), "html.parser")
 
 
 def card_ids(page: BeautifulSoup) -> list[int]:

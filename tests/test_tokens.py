@@ -10,12 +10,9 @@ from sqlalchemy import select
 
 from db import get_session
 from models import ApiToken
+from tests.helpers import bearer
 
 NEW_ENTITY = {"name": "Arm Holdings", "kind": "organisation"}
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_create_prints_the_token_once_and_stores_only_its_hash(seeded_app, runner, editor):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.editing_helpers import claim_data, claim_id_from, soup, source_id, token
+from tests.editing_helpers import claim_data, claim_id_from, source_id, token
+from tests.helpers import soup
 from tests.xss_corpus import PAYLOADS, assert_inert
 
 

@@ -6,7 +6,6 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from db import get_session
 from services.printing import briefing as briefing_service
-from services.printing.pdf import PdfMetadata, render_pdf
 from services.reading.filters import parse_filters
 from services.reading.search import SearchError
 from web.access import readable_dossier
@@ -29,6 +28,10 @@ def print_page(slug: str):
 @briefing.get("/dossiers/<slug>/dossier.pdf")
 def pdf(slug: str):
     """The same briefing rendered to PDF on the server (WeasyPrint)."""
+    # Imported here, not at the top: WeasyPrint needs system libraries, and a server without
+    # them should still serve every page but this one (the import error names the packages).
+    from services.printing.pdf import PdfMetadata, render_pdf
+
     paper = _paper()
     document, _ = _assemble(slug)
     html = render_template(

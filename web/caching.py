@@ -54,7 +54,10 @@ def register_caching(app: Flask) -> None:
 def build_id(app: Flask) -> str:
     """Changes whenever a template or static file does, so a deploy invalidates every ETag."""
     digest = hashlib.sha256()
-    for folder in (Path(app.root_path) / "templates", Path(app.static_folder)):
+    folders = [Path(app.root_path) / "templates"]
+    if app.static_folder is not None:
+        folders.append(Path(app.static_folder))
+    for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 digest.update(f"{path}:{path.stat().st_mtime_ns}".encode())
@@ -68,7 +71,7 @@ def _file_digest(path: str, modified: int) -> str:
 
 def fingerprint_static(endpoint: str, values: dict) -> None:
     """`url_for('static', ...)` gains ?v=<content hash>, so the file can be cached for a year."""
-    if endpoint != "static" or "filename" not in values:
+    if endpoint != "static" or "filename" not in values or current_app.static_folder is None:
         return
     path = Path(current_app.static_folder) / values["filename"]
     if path.is_file():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, Table, delete
 from sqlalchemy.dialects import postgresql, sqlite
 
 from models import RateLimitCounter
@@ -36,6 +36,7 @@ def hit(engine: Engine, limit: Limit, identity: str, now: float | None = None) -
     key = f"{limit.name}:{identity}"[:200]
     dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
     table = RateLimitCounter.__table__
+    assert isinstance(table, Table)  # a declarative model's table (typed as any FromClause)
     upsert = dialect.insert(table).values(key=key, window_start=window, count=1)
     upsert = upsert.on_conflict_do_update(
         index_elements=[table.c.key, table.c.window_start],

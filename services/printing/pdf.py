@@ -15,8 +15,19 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from fontTools.ttLib import TTFont
-from weasyprint import HTML, URLFetcher
-from weasyprint.urls import URLFetcherResponse
+
+# WeasyPrint loads Pango and HarfBuzz when imported (views/briefing.py imports this module only
+# when a PDF is asked for). Without them, say which Debian packages to install (as the Makefile's
+# system-deps target does) instead of a bare "cannot load library".
+MISSING_LIBRARIES = (
+    "PDF printing needs Pango and HarfBuzz: install the Debian packages libpango-1.0-0, "
+    "libpangoft2-1.0-0 and libharfbuzz-subset0 (`make system-deps` does, as root)"
+)
+try:
+    from weasyprint import HTML, URLFetcher
+    from weasyprint.urls import URLFetcherResponse
+except OSError as error:
+    raise ImportError(f"{MISSING_LIBRARIES} ({error})") from error
 
 
 @dataclass(frozen=True)

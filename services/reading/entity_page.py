@@ -210,7 +210,7 @@ def _year_span(session: Session, entity: Entity) -> list[int]:
         .join(Claim.dossier)
         .where(about(entity), *_visible())
     ).one()
-    if lowest is None:
+    if lowest is None or highest is None:
         return []
     lowest, highest = overview.as_date(lowest), overview.as_date(highest)
     return list(range(lowest.year, highest.year + 1))[-MAX_YEARS:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models.limits import SEARCH_TEXT_MAX, SLUG_PATTERN, TAG_NAME_MAX
@@ -76,8 +77,10 @@ class ClaimFilters:
         return args
 
 
-# What each narrowing filter is when it is not set (see ClaimFilters.without).
-FILTER_DEFAULTS = {
+# What each narrowing filter is when it is not set (see ClaimFilters.without). The parsers below
+# treat a missing, empty or all-whitespace argument as not set (`not value or value.isspace()`,
+# spelled out so the type checker knows the value is a string after it).
+FILTER_DEFAULTS: dict[str, Any] = {
     "attributions": (),
     "entity": None,
     "tag": None,
@@ -124,13 +127,9 @@ def _choices(enum_class) -> str:
     return ", ".join(member.value for member in enum_class)
 
 
-def _blank(value: str | None) -> bool:
-    return value is None or not value.strip()
-
-
 def _tag(value: str | None, errors: list[str]) -> str | None:
     """A tag's key (models.vocabulary.tag_key), or None with an error when it cannot be one."""
-    if _blank(value):
+    if not value or value.isspace():
         return None
     key = tag_key(value)
     if len(key) > TAG_NAME_MAX or not key.isprintable():
@@ -140,7 +139,7 @@ def _tag(value: str | None, errors: list[str]) -> str | None:
 
 
 def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
-    if _blank(value):
+    if not value or value.isspace():
         return None
     value = value.strip().lower()
     if not SLUG_PATTERN.match(value):
@@ -150,7 +149,7 @@ def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
 
 
 def _positive_int(value: str | None, name: str, errors: list[str]) -> int | None:
-    if _blank(value):
+    if not value or value.isspace():
         return None
     if not value.strip().isdigit() or len(value.strip()) > 18:
         errors.append(f'The {name} must be a number, not "{value[:60]}".')
@@ -159,7 +158,7 @@ def _positive_int(value: str | None, name: str, errors: list[str]) -> int | None
 
 
 def _enum(enum_class, value: str | None, name: str, errors: list[str]):
-    if _blank(value):
+    if not value or value.isspace():
         return None
     try:
         return enum_class(value.strip())
@@ -169,7 +168,7 @@ def _enum(enum_class, value: str | None, name: str, errors: list[str]):
 
 
 def _confidence(value: str | None, errors: list[str]) -> int | None:
-    if _blank(value):
+    if not value or value.isspace():
         return None
     value = value.strip()
     if not value.isdigit() or not 0 <= int(value) <= 100:
@@ -181,7 +180,7 @@ def _confidence(value: str | None, errors: list[str]) -> int | None:
 
 
 def _date(value: str | None, name: str, errors: list[str]) -> FuzzyDate | None:
-    if _blank(value):
+    if not value or value.isspace():
         return None
     try:
         return parse(value)
@@ -191,7 +190,7 @@ def _date(value: str | None, name: str, errors: list[str]) -> FuzzyDate | None:
 
 
 def _query(value: str | None, errors: list[str]) -> str:
-    if _blank(value):
+    if not value or value.isspace():
         return ""
     value = " ".join(value.split())
     if len(value) > SEARCH_TEXT_MAX:
@@ -205,7 +204,7 @@ def _query(value: str | None, errors: list[str]) -> str:
 
 
 def _order(value: str | None, errors: list[str]) -> str:
-    if _blank(value):
+    if not value or value.isspace():
         return "event"
     if value not in ORDERS:
         errors.append(f'Unknown order "{value[:60]}"; expected "event" or "stated".')
@@ -221,7 +220,7 @@ def parse_cursor(value: str | None) -> tuple[Cursor | None, str | None]:
 
 
 def _cursor(value: str | None, errors: list[str]) -> Cursor | None:
-    if _blank(value):
+    if not value or value.isspace():
         return None
     match = CURSOR_PATTERN.match(value.strip())
     if match:

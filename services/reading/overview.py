@@ -117,8 +117,9 @@ def _columns(order: str):
     return (timeline.sort_column(order), *timeline.date_bounds(order))
 
 
-def as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
+def as_date(value: object) -> date:
+    """A date column's value as a date: SQLite hands back text where PostgreSQL gives a date."""
+    if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
 
@@ -134,9 +135,9 @@ def axis(session: Session, dossier: Dossier, order: str, today: date) -> tuple[d
             Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None)
         )
     ).one()
-    lowest, highest = as_date(lowest), as_date(highest)
-    if lowest is None:
+    if lowest is None or highest is None:
         return None
+    lowest, highest = as_date(lowest), as_date(highest)
     return date(min(lowest, today).year, 1, 1), date(max(highest, today).year, 12, 31)
 
 
@@ -263,7 +264,8 @@ def _bins(session, dossier, filters, scale: _Scale, unit: str) -> tuple[list[Bin
     for start in sorted(counts):
         end = _period_end(start, unit)
         x, right = scale.x(start), scale.x(end + timedelta(days=1))
-        segments, y = [], base
+        segments: list[Segment] = []
+        y: float = base
         for kind in Attribution:
             number = counts[start].get(kind, 0)
             if not number:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    SQLColumnExpression,
+    func,
+    literal_column,
+    select,
+    text,
+)
 
 from models import Claim
 from models.text import fold
@@ -22,7 +30,9 @@ def search_terms(query: str) -> list[str]:
     return WORD.findall(fold(query))[:MAX_TERMS]
 
 
-def matches(query: str, dialect: str, claim_id: ColumnElement = Claim.id) -> ColumnElement[bool]:
+def matches(
+    query: str, dialect: str, claim_id: SQLColumnExpression[int] = Claim.id
+) -> ColumnElement[bool]:
     """A condition on Claim that holds for claims containing every word (the last as a prefix).
 
     Raises SearchError when the query has no word in it (only quotes or stars, say).
@@ -38,7 +48,7 @@ def matches(query: str, dialect: str, claim_id: ColumnElement = Claim.id) -> Col
     # Each word is quoted, so AND, NOT, NEAR, *, ( and " typed by a reader stay plain words.
     expression = " ".join(f'"{term}"' for term in terms[:-1]) + f' "{terms[-1]}"*'
     matching_ids = (
-        select(literal_column("rowid"))
+        select(literal_column("rowid", Integer))
         .select_from(text("claims_fts"))
         .where(text("claims_fts MATCH :fts_query").bindparams(fts_query=expression))
     )

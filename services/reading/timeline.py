@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from sqlalchemy import Select, func, select, tuple_, union
+from sqlalchemy import CompoundSelect, Select, func, select, tuple_, union
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from fuzzy_date import OPEN_START, FuzzyDate
@@ -164,7 +164,7 @@ def filtered(
     return statement
 
 
-def claim_ids_about(entity_ids) -> Select:
+def claim_ids_about(entity_ids) -> CompoundSelect:
     """Ids of the claims that name one of `entity_ids` (a subquery) or are spoken by one."""
     spoken = aliased(Claim)
     return union(
@@ -222,6 +222,8 @@ def _previous(
     Walks back from `filters.after` on the same index: the previous page is the `per_page`
     claims at or before it, and it starts after the claim before those (or at the start).
     """
+    if filters.after is None:  # the first page: nothing comes before it
+        return False, None
     column = sort_column(filters.order)
     statement = (
         base.with_only_columns(column, Claim.id)

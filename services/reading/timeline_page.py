@@ -46,7 +46,7 @@ def _cache_key(
     session: Session, dossier: Dossier, filters: ClaimFilters, changed: datetime | None
 ) -> tuple:
     return (
-        str(session.get_bind().url),
+        str(session.get_bind().engine.url),
         dossier.id,
         changed or last_change(session, dossier),
         filters.without_position(),

@@ -9,6 +9,7 @@ from db import get_session
 from models import Source
 from models.vocabulary import Visibility
 from tests.factories import make_claim, make_dossier
+from tests.helpers import bearer
 
 SECRET = "Unpublished zanzibarite lead from a confidential source"
 
@@ -82,8 +83,6 @@ def test_signed_in_editors_read_the_private_dossier(editor_client, private):
 
 
 def test_token_holders_read_the_private_dossier(client, private, read_token):
-    response = client.get(
-        "/api/v1/claims?dossier=secret-story", headers={"Authorization": f"Bearer {read_token}"}
-    )
+    response = client.get("/api/v1/claims?dossier=secret-story", headers=bearer(read_token))
     assert response.status_code == 200
     assert response.get_json()["items"][0]["statement"] == SECRET
