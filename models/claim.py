@@ -21,12 +21,7 @@ from fuzzy_date import OPEN_START, FuzzyDate, from_edtf
 from models.base import Base, UTCDateTime, enum_type, utcnow
 from models.dossier import Dossier
 from models.entity import Entity
-
-# Still read from here by services/interchange (openapi.py, seeding.py) until they import
-# models.limits: re-exported, not defined again.
-from models.limits import NOTES_MAX as NOTES_MAX
 from models.limits import QUOTE_MAX, STATEMENT_MAX
-from models.limits import TAGS_MAX as TAGS_MAX
 from models.source import Source
 from models.text import fold
 from models.vocabulary import Attribution, RelationType, Status, likelihood

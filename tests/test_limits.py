@@ -32,7 +32,7 @@ def test_the_claim_form_states_the_limit_it_enforces(seeded_app, editor_client, 
     too_long = claim_data(article, **{field: "x" * (limit + 1)}, quote_lang="en")
     before = count_claims(seeded_app)
     response = editor_client.post(NEW, data=too_long)
-    assert response.status_code == 422 and field_error(soup(response), field)
+    assert response.status_code == 422 and field_error(soup(response, 422), field)
     assert count_claims(seeded_app) == before
 
 
@@ -40,7 +40,7 @@ def test_the_too_large_page_quotes_the_limits(seeded_app, editor_client):
     article = source_id(seeded_app)
     response = editor_client.post(NEW, data=claim_data(article, notes="n" * (1024 * 1024 + 1)))
     assert response.status_code == 413
-    text = soup(response).select_one("main").get_text(" ", strip=True)
+    text = soup(response, 413).select_one("main").get_text(" ", strip=True)
     assert (
         f"a statement may have {limits.STATEMENT_MAX:,} characters, "
         f"a quote {limits.QUOTE_MAX:,} and notes {limits.NOTES_MAX:,}"
@@ -51,7 +51,7 @@ def test_the_too_large_page_follows_the_configured_request_size(tmp_path, seeded
     app = build_app(tmp_path, seeded_template, MAX_CONTENT_LENGTH=512 * 1024)
     response = app.test_client().post("/login", data={"username": "x" * (600 * 1024)})
     assert response.status_code == 413
-    assert "larger than the 512 KB a form may carry" in soup(response).get_text(" ", strip=True)
+    assert "larger than the 512 KB a form may carry" in soup(response, 413).get_text(" ", strip=True)
 
 
 def test_the_search_box_takes_what_the_search_keeps(client):

@@ -18,10 +18,11 @@ from werkzeug.exceptions import HTTPException
 
 from db import SAFE_METHODS, get_session
 from models import Claim, Dossier, Source, TokenScope
+from models.limits import PAGE_SIZE_MAX, SLUG_PATTERN
 from services.accounts import api_tokens
 from services.interchange import api_queries, serialize
 from services.interchange.api_writes import WriteProblem
-from services.reading.filters import SLUG_PATTERN, parse_filters
+from services.reading.filters import parse_filters
 from web.problems import problem, validation_problem
 
 api = Blueprint("api", __name__)
@@ -30,7 +31,7 @@ FILTER_PARAMETERS = (
     "attribution", "entity", "tag", "source", "status", "min_confidence", "from", "to", "q",
     "order", "after",
 )  # fmt: skip
-MAX_PER_PAGE = 200
+MAX_PER_PAGE = PAGE_SIZE_MAX
 READ_ONLY_TOKEN = (
     "This token may only read. A write token is made with "
     "`flask --app app tokens create USERNAME --scope write`."

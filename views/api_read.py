@@ -6,11 +6,12 @@ from __future__ import annotations
 from flask import jsonify, request, url_for
 
 from db import get_session
+from models.limits import SLUG_PATTERN
 from models.vocabulary import EntityKind
 from services.interchange import api_queries, openapi, serialize
 from services.reading import claim_page as claim_service
 from services.reading import timeline, timeline_page
-from services.reading.filters import SLUG_PATTERN, parse_filters
+from services.reading.filters import parse_filters
 from services.reading.search import SearchError
 from views.api import (
     api,

@@ -96,5 +96,5 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(thousands)
     app.add_template_filter(byte_size)
     # The field limits, for the hints and the error page that quote them (models/limits.py).
-    app.add_template_global(limits, "limits")
+    app.jinja_env.globals["limits"] = limits
     app.add_template_global(query_args)

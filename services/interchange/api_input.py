@@ -21,7 +21,6 @@ from services.editing import claim_input
 from services.editing.claim_writes import ClaimInput, RelationInput
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 KEY_HINT = "A key is letters, digits, dots, dashes or underscores, at most 100 of them."
 
 CLAIM_FIELDS = ("key", *claim_input.FIELDS)

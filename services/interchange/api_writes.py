@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Entity, Source, User
+from models.limits import LARGEST_ID, SLUG_PATTERN
 from services.editing import claim_input, claim_writes, entity_writes, revisions, source_writes
 from services.editing.revisions import StaleVersion
 from services.interchange import api_input, api_queries
@@ -21,7 +22,6 @@ from services.interchange.api_input import (
     CLAIM_FIELDS,
     ENTITY_FIELDS,
     KEY_PATTERN,
-    SLUG_PATTERN,
     SOURCE_FIELDS,
 )
 
@@ -32,7 +32,6 @@ CLAIM_READ_ONLY = (
 )  # fmt: skip
 SOURCE_READ_ONLY = ("id", "page_url", "api_url", "created_at", "updated_at")
 ENTITY_READ_ONLY = ("url", "api_url", "created_at", "updated_at")
-VERSION_MAX = 2**31 - 1
 
 
 class WriteProblem(Exception):
@@ -73,7 +72,7 @@ def _check_members(body: Mapping[str, Any], fields: tuple, read_only: tuple, ext
 def _version(value: Any, errors: dict[str, str]) -> int | None:
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 11:
         value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= VERSION_MAX:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LARGEST_ID:
         errors["version"] = (
             "Send the version you last read, so that nobody's newer edit is overwritten."
         )

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models import Claim, ClaimRelation, Dossier, Entity, Source, User
+from models.limits import SLUG_PATTERN
 from models.vocabulary import RelationType, Visibility
 from services.editing import (
     bulk_lookups,
@@ -34,7 +35,7 @@ from services.editing import (
 from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldReader
 from services.interchange import api_input
-from services.interchange.api_input import KEY_PATTERN, SLUG_PATTERN
+from services.interchange.api_input import KEY_PATTERN
 from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
 

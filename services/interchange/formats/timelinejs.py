@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from fuzzy_date import FuzzyDate, Point
 from models import Claim, Dossier
-from models.claim import STATEMENT_MAX
+from models.limits import STATEMENT_MAX
 from models.vocabulary import Attribution
 from services.interchange.formats.document import (
     Document,

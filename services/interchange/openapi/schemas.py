@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.claim import NOTES_MAX, QUOTE_MAX, STATEMENT_MAX, TAGS_MAX
+from models.limits import NOTES_MAX, QUOTE_MAX, STATEMENT_MAX, TAGS_MAX
 from models.vocabulary import (
     RELIABILITY_GRADES,
     Attribution,

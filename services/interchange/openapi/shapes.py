@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.limits import LARGEST_ID, PAGE_SIZE_MAX
+
 PROBLEM = "application/problem+json"
 JSON = "application/json"
-MAX_PER_PAGE = 200
+MAX_PER_PAGE = PAGE_SIZE_MAX
 # The largest id the routes accept (web.urls.DatabaseIdConverter); beyond it, not found.
-ID_SCHEMA = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}
+ID_SCHEMA = {"type": "integer", "minimum": 0, "maximum": LARGEST_ID}
 
 
 def values_of(enum_class) -> list[str]:
