@@ -126,6 +126,7 @@ bench: install .venv-bench/.installed
 	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION)
 	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION) --no-page-cache
 	$(BIN)/python bench/print_bench.py
+	$(BIN)/python bench/markdown_bench.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -51,7 +51,9 @@ def test_the_too_large_page_follows_the_configured_request_size(tmp_path, seeded
     app = build_app(tmp_path, seeded_template, MAX_CONTENT_LENGTH=512 * 1024)
     response = app.test_client().post("/login", data={"username": "x" * (600 * 1024)})
     assert response.status_code == 413
-    assert "larger than the 512 KB a form may carry" in soup(response, 413).get_text(" ", strip=True)
+    assert "larger than the 512 KB a form may carry" in soup(response, 413).get_text(
+        " ", strip=True
+    )
 
 
 def test_the_search_box_takes_what_the_search_keeps(client):
