@@ -126,11 +126,11 @@ def test_active_filters_show_as_chips_that_each_remove_one_filter(client):
     assert set(chips) == {
         "Attribution: Insider says",
         "Attribution: Private remark",
-        "Entity: TSMC",
+        "Naming: TSMC",
     }
     query = parse_qs(urlsplit(chips["Attribution: Insider says"]["href"]).query)
     assert query == {"attribution": ["private"], "entity": ["tsmc"]}
-    query = parse_qs(urlsplit(chips["Entity: TSMC"]["href"]).query)
+    query = parse_qs(urlsplit(chips["Naming: TSMC"]["href"]).query)
     assert query == {"attribution": ["insider", "private"]}
 
 

@@ -82,7 +82,9 @@ def test_a_deleted_claim_comes_back_with_undo_on_its_history_page(seeded_app, ed
     editor_client.post(
         f"/claims/{claim_id}/delete", data=form_values(confirm.select_one("main form"))
     )
-    assert editor_client.get(f"/claims/{claim_id}").status_code == 404
+    # The editor is told it is gone (410), not that it never existed; readers get 404.
+    assert editor_client.get(f"/claims/{claim_id}").status_code == 410
+    assert seeded_app.test_client().get(f"/claims/{claim_id}").status_code == 404
     page = _history(editor_client, claim_id)
     undo = page.select_one(".notice form")
     assert "Undo the deletion" in undo.get_text()

@@ -238,7 +238,7 @@ def test_a_search_and_dates_are_described_in_words(client):
     page = soup(client.get(f"{PRINT}?q=TSMC&from=2024&to=2024-06&min_confidence=60"))
     lines = [li.get_text(" ", strip=True) for li in page.select(".cover .filter-lines li")]
     assert "Search: “TSMC”" in lines
-    assert "Confidence: 60% or more" in lines
+    assert "Confidence: at least 60% (likely)" in lines
     assert "Dated: from 2024 to June 2024" in lines
     assert all(
         "TSMC" in e.get_text() or "tsmc" in e.get_text().lower()

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Dossier, Entity, Source, Tag
-from services.reading.filters import ClaimFilters
+from services.reading.filters import FILTER_NAMES, ClaimFilters, confidence_words
 
 
 @dataclass(frozen=True)
@@ -24,30 +24,31 @@ def describe_filters(session: Session, dossier: Dossier, filters: ClaimFilters) 
     lines = []
     if filters.attributions:
         labels = [attribution.label for attribution in filters.attributions]
-        lines.append(FilterLine("Attribution", _either(labels)))
+        lines.append(FilterLine(FILTER_NAMES["attributions"], _either(labels)))
     if filters.entity:
         entity = session.scalar(select(Entity).where(Entity.slug == filters.entity))
         name = entity.name if entity else f"“{filters.entity}” (no such name in Claimline)"
-        lines.append(FilterLine("Naming", name))
+        lines.append(FilterLine(FILTER_NAMES["entity"], name))
     if filters.tag:
         tag = session.scalar(select(Tag).where(Tag.key == filters.tag))
-        lines.append(FilterLine("Topic", tag.name if tag else f"“{filters.tag}”"))
+        lines.append(FilterLine(FILTER_NAMES["tag"], tag.name if tag else f"“{filters.tag}”"))
     if filters.source is not None:
         # Only this dossier's sources: an id from another dossier must not reveal its title.
         source = session.scalar(
             select(Source).where(Source.id == filters.source, Source.dossier_id == dossier.id)
         )
-        lines.append(FilterLine("Source", _source_words(source, filters.source)))
+        lines.append(FilterLine(FILTER_NAMES["source"], _source_words(source, filters.source)))
     if filters.status:
-        lines.append(FilterLine("Status", filters.status.label))
+        lines.append(FilterLine(FILTER_NAMES["status"], filters.status.label))
     if filters.min_confidence is not None:
-        lines.append(FilterLine("Confidence", f"{filters.min_confidence}% or more"))
+        confidence = confidence_words(filters.min_confidence)
+        lines.append(FilterLine(FILTER_NAMES["min_confidence"], confidence))
     dates = _date_words(filters)
     if dates:
         label = "Stated" if filters.order == "stated" else "Dated"
         lines.append(FilterLine(label, dates))
     if filters.q:
-        lines.append(FilterLine("Search", f"“{filters.q}”"))
+        lines.append(FilterLine(FILTER_NAMES["q"], f"“{filters.q}”"))
     if filters.order == "stated":
         lines.append(FilterLine("Order", "by the date each claim was made"))
     return lines

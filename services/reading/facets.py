@@ -15,9 +15,9 @@ from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Entity, Source, Tag, claim_entities, claim_tags
-from models.vocabulary import Attribution, Status, likelihood
+from models.vocabulary import Attribution, Status
 from services.reading import timeline
-from services.reading.filters import ClaimFilters
+from services.reading.filters import FILTER_NAMES, ClaimFilters, confidence_words
 
 MAX_TAGS = 200
 MAX_ENTITIES = 500
@@ -173,28 +173,30 @@ def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
 def chips(filters: ClaimFilters, facets: Facets) -> list[Chip]:
     """The active filters in the order of the form, each with the view that removes it."""
     result = [
-        Chip("Attribution", kind.label, filters.without("attributions", kind))
+        Chip(FILTER_NAMES["attributions"], kind.label, filters.without("attributions", kind))
         for kind in filters.attributions
     ]
     if filters.entity:
         label = facets.label_of("entities", filters.entity) or filters.entity
-        result.append(Chip("Entity", label, filters.without("entity")))
+        result.append(Chip(FILTER_NAMES["entity"], label, filters.without("entity")))
     if filters.tag:
         label = facets.label_of("tags", filters.tag) or filters.tag
-        result.append(Chip("Tag", label, filters.without("tag")))
+        result.append(Chip(FILTER_NAMES["tag"], label, filters.without("tag")))
     if filters.source is not None:
         label = facets.label_of("sources", str(filters.source)) or f"source {filters.source}"
-        result.append(Chip("Source", label, filters.without("source")))
+        result.append(Chip(FILTER_NAMES["source"], label, filters.without("source")))
     if filters.status:
-        result.append(Chip("Status", filters.status.label, filters.without("status")))
+        status = filters.status.label
+        result.append(Chip(FILTER_NAMES["status"], status, filters.without("status")))
     if filters.min_confidence is not None:
-        words = likelihood(filters.min_confidence)
-        label = f"at least {filters.min_confidence}% ({words})"
-        result.append(Chip("Confidence", label, filters.without("min_confidence")))
+        label = confidence_words(filters.min_confidence)
+        result.append(
+            Chip(FILTER_NAMES["min_confidence"], label, filters.without("min_confidence"))
+        )
     if filters.date_from:
         result.append(Chip("From", filters.date_from.label, filters.without("date_from")))
     if filters.date_to:
         result.append(Chip("To", filters.date_to.label, filters.without("date_to")))
     if filters.q:
-        result.append(Chip("Search", f"“{filters.q}”", filters.without("q")))
+        result.append(Chip(FILTER_NAMES["q"], f"“{filters.q}”", filters.without("q")))
     return result

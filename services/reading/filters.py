@@ -9,10 +9,29 @@ from typing import Any
 
 from fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models.limits import SEARCH_TEXT_MAX, SLUG_PATTERN, TAG_NAME_MAX
-from models.vocabulary import Attribution, Status, tag_key
+from models.vocabulary import Attribution, Status, likelihood, tag_key
 from services.reading.search import search_terms
 
 ORDERS = ("event", "stated")
+
+# How each filter is named to readers, in the chips above the timeline and on the printed
+# cover alike, so the screen and the paper describe a view in the same words.
+FILTER_NAMES = {
+    "attributions": "Attribution",
+    "entity": "Naming",
+    "tag": "Tag",
+    "source": "Source",
+    "status": "Status",
+    "min_confidence": "Confidence",
+    "q": "Search",
+}
+
+
+def confidence_words(minimum: int) -> str:
+    """A minimum-confidence filter in words: "at least 60% (likely)"."""
+    return f"at least {minimum}% ({likelihood(minimum)})"
+
+
 CURSOR_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d{1,18})$")
 
 
