@@ -92,6 +92,7 @@ def card_options():
     """Eager loads for everything a claim card shows, so a page costs a fixed number of queries."""
     return (
         joinedload(Claim.speaker),
+        joinedload(Claim.relayed_by),
         joinedload(Claim.via),
         joinedload(Claim.source),
         selectinload(Claim.tags),
@@ -104,6 +105,7 @@ def listing_options():
     """Eager loads for a claim as the API lists it: its relations by id, no related claims."""
     return (
         joinedload(Claim.speaker),
+        joinedload(Claim.relayed_by),
         joinedload(Claim.via),
         joinedload(Claim.source),
         selectinload(Claim.tags),
