@@ -20,6 +20,8 @@ from wtforms import (
     ValidationError,
 )
 
+from forms.claim_people import NESTED_FIELDS as PEOPLE_FIELDS
+from forms.claim_people import NEW, ClaimPeopleMixin, people_form_data
 from forms.dates import ClaimDatesMixin, DatePhraseField
 from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
 from models import Claim, Dossier, Entity, Source
@@ -27,7 +29,6 @@ from models.limits import NOTES_MAX, QUOTE_MAX, RELATIONS_MAX, STATEMENT_MAX
 from models.vocabulary import (
     LIKELIHOOD_BANDS,
     Attribution,
-    EntityKind,
     RelationType,
     Status,
     likelihood,
@@ -36,7 +37,6 @@ from services.editing import claim_input, entity_writes, source_writes
 from services.editing.claim_input import FIELDS
 from services.editing.claim_writes import ClaimInput
 
-NEW = "new"
 # Service names of nested values, and the form fields that hold them.
 NESTED_FIELDS = {
     "source.title": "source_title",
@@ -48,11 +48,7 @@ NESTED_FIELDS = {
     "source.language": "source",
     "source.reliability": "source",
     "source.notes": "source",
-    "speaker.name": "speaker_name",
-    "speaker.kind": "speaker_kind",
-    "speaker.description": "speaker",
-    "speaker.aliases": "speaker",
-}
+} | PEOPLE_FIELDS
 NEW_SOURCE_FIELDS = ("title", "outlet", "url", "published")
 
 
@@ -84,7 +80,7 @@ def _source_label(source: Source) -> str:
     return " — ".join(parts)
 
 
-class ClaimForm(ClaimDatesMixin, VersionedForm):
+class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
     statement = TextAreaField(
         "Statement",
         description="One sentence saying what is claimed, in English. "
@@ -131,18 +127,6 @@ class ClaimForm(ClaimDatesMixin, VersionedForm):
         "Language of the quote",
         description='A language code: "fr" for French, "en" for English.',
         render_kw={"autocomplete": "off", "spellcheck": "false"},
-    )
-    speaker = SelectField("Speaker", validate_choice=False)
-    speaker_name = StringField("Name of the new speaker")
-    speaker_kind = SelectField(
-        "Kind",
-        choices=options((kind.value, kind.label) for kind in EntityKind),
-        default=EntityKind.PERSON.value,
-        validate_choice=False,
-    )
-    speaker_description = StringField(
-        "Speaker description",
-        description='For an unnamed speaker, as the source puts it: "a senior TSMC executive".',
     )
     stated_date = DatePhraseField(
         "When it was said",
@@ -209,21 +193,11 @@ class ClaimForm(ClaimDatesMixin, VersionedForm):
     def validate_notes(self, field):
         check(field, claim_input.notes)
 
-    def validate_speaker_description(self, field):
-        check(field, claim_input.speaker_description)
-
     def validate_source_title(self, field):
         if self.source.data not in ("", NEW, None) and self._typed("source", NEW_SOURCE_FIELDS):
             raise ValidationError(
                 'You chose an existing source: choose "A new source" to add this one instead, '
                 "or clear these fields."
-            )
-
-    def validate_speaker_name(self, field):
-        if self.speaker.data not in ("", NEW, None) and (field.data or "").strip():
-            raise ValidationError(
-                'You chose a speaker from the list: choose "Someone new" to add this one, '
-                "or clear this field."
             )
 
     def prepare(self, sources: list[Source], entities: list[Entity]) -> ClaimForm:
@@ -233,12 +207,7 @@ class ClaimForm(ClaimDatesMixin, VersionedForm):
             [("", "Choose a source…")] + choices + [(NEW, "A new source (describe it below)")]
         )
         self.via.choices = options([("", "None: the source speaks for itself")] + choices)
-        people = [(entity.slug, entity.name) for entity in entities]
-        self.speaker.choices = options(
-            [("", "Nobody named (describe the speaker below)")]
-            + people
-            + [(NEW, "Someone new (name them below)")]
-        )
+        people = self.prepare_people(entities)
         self.entities.choices = options(people)
         return self
 
@@ -250,8 +219,7 @@ class ClaimForm(ClaimDatesMixin, VersionedForm):
         raw: dict[str, Any] = {name: self[name].data for name in FIELDS if name in self._fields}
         if self.source.data == NEW or (not self.source.data and self.source_title.data):
             raw["source"] = {name: self[f"source_{name}"].data for name in NEW_SOURCE_FIELDS}
-        if self.speaker.data == NEW or (not self.speaker.data and self.speaker_name.data):
-            raw["speaker"] = {"name": self.speaker_name.data, "kind": self.speaker_kind.data}
+        self.people_raw(raw)
         raw["entities"] = list(self.entities.data or [])
         raw["relations"] = [
             {"type": row.form.type.data, "claim": row.form.claim.data, "note": row.form.note.data}
@@ -321,10 +289,7 @@ def form_data(raw: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(source, Mapping):
         data["source"] = NEW
         data.update({f"source_{name}": source.get(name, "") for name in NEW_SOURCE_FIELDS})
-    speaker = raw.get("speaker")
-    if isinstance(speaker, Mapping):
-        data["speaker"] = NEW
-        data["speaker_name"], data["speaker_kind"] = speaker.get("name"), speaker.get("kind")
+    people_form_data(raw, data)
     if isinstance(raw.get("tags"), list):
         data["tags"] = ", ".join(str(tag) for tag in raw["tags"])
     return data

@@ -13,6 +13,7 @@ STATEMENT_MAX = 500
 QUOTE_MAX = 5000
 NOTES_MAX = 20000  # a claim's notes and a source's notes alike
 SPEAKER_DESCRIPTION_MAX = 300
+RELAYED_BY_DESCRIPTION_MAX = 300  # who passed on a private remark, unnamed
 LOCATOR_MAX = 100_000  # the highest paragraph number
 TAGS_MAX = 30
 TAG_NAME_MAX = 60  # also the length of a tag's key, which the tag filter accepts

@@ -2,9 +2,10 @@
 CSV imports, so all three accept and refuse the same things with the same words.
 
 In: a plain mapping of the API's field names to raw values (text from a form or a CSV cell,
-or JSON values). `source` and `speaker` may also be mappings describing a new source or
-entity. Out: a ClaimInput, or None and {field: message}; nested fields are named
-"source.title", "speaker.name", "relations.0.claim". Nothing here raises for bad input.
+or JSON values). `source`, `speaker` and `relayed_by` may also be mappings describing a new
+source or entity. Out: a ClaimInput, or None and {field: message}; nested fields are named
+"source.title", "speaker.name", "relayed_by.name", "relations.0.claim". Nothing here raises
+for bad input.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from models.limits import (
     LOCATOR_MAX,
     NOTES_MAX,
     QUOTE_MAX,
+    RELAYED_BY_DESCRIPTION_MAX,
     SPEAKER_DESCRIPTION_MAX,
     STATEMENT_MAX,
     TAG_NAME_MAX,
@@ -43,6 +45,8 @@ FIELDS = (
     "attribution",
     "speaker",
     "speaker_description",
+    "relayed_by",
+    "relayed_by_description",
     "via",
     "source",
     "locator",
@@ -79,6 +83,12 @@ def quote_lang(value: Any) -> str | None:
 
 def speaker_description(value: Any) -> str | None:
     return field_values.optional_text(value, "speaker description", SPEAKER_DESCRIPTION_MAX)
+
+
+def relayed_by_description(value: Any) -> str | None:
+    return field_values.optional_text(
+        value, "description of who relayed it", RELAYED_BY_DESCRIPTION_MAX
+    )
 
 
 def locator(value: Any) -> int | None:
@@ -137,6 +147,8 @@ class Parsed:
             notes=values["notes"],
             speaker=values["speaker"],
             speaker_description=values["speaker_description"],
+            relayed_by=values["relayed_by"],
+            relayed_by_description=values["relayed_by_description"],
             via=values["via"],
             event_date=values["event_date"],
             tags=values["tags"],
@@ -166,6 +178,7 @@ def parse_fields(
         "quote_lang": read("quote_lang", quote_lang),
         "attribution": read("attribution", attribution),
         "speaker_description": read("speaker_description", speaker_description),
+        "relayed_by_description": read("relayed_by_description", relayed_by_description),
         "locator": read("locator", locator),
         "confidence": read("confidence", confidence),
         "status": read("status", status),
@@ -173,6 +186,7 @@ def parse_fields(
         "notes": read("notes", notes),
         "source": claim_references.source(read, session, dossier),
         "speaker": claim_references.speaker(read, session),
+        "relayed_by": claim_references.relayed_by(read, session),
         "entities": read("entities", claim_references.entities, session),
         "relations": claim_references.relations(read, session, dossier, claim),
     }
@@ -181,12 +195,29 @@ def parse_fields(
     )
     if values["via"] is not None and values["via"] is values["source"]:
         read.errors["via"] = "Via names the outlet the source credits, not the source itself."
+    _require_relay(values, read.errors)
     reference = values["source"].published if values["source"] is not None else None
     values["event_date"] = read("event_date", field_values.fuzzy_date, "event date", reference)
     values["stated_date"] = read(
         "stated_date", field_values.fuzzy_date, "date it was said", reference, required=True
     )
     return Parsed(values, read.errors)
+
+
+def _require_relay(values: dict[str, Any], errors: dict[str, str]) -> None:
+    # A private remark is someone's words passed on by someone else: say who passed them on
+    # (issue #14 §4). Checked only when both fields could be read, so one message at a time.
+    if values["attribution"] is not Attribution.PRIVATE:
+        return
+    if "relayed_by" in errors or "relayed_by_description" in errors:
+        return
+    if any(name.startswith("relayed_by.") for name in errors):
+        return
+    if values["relayed_by"] is None and not values["relayed_by_description"]:
+        errors["relayed_by"] = (
+            "A private remark needs who relayed it: choose them in Relayed by, or describe "
+            'them in the relayed by description ("a person familiar with the conversation").'
+        )
 
 
 # --- readings shown before saving ----------------------------------------------------------
@@ -248,6 +279,8 @@ def raw_from_claim(claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution.value,
         "speaker": claim.speaker.slug if claim.speaker else "",
         "speaker_description": claim.speaker_description or "",
+        "relayed_by": claim.relayed_by.slug if claim.relayed_by else "",
+        "relayed_by_description": claim.relayed_by_description or "",
         "via": str(claim.via_id) if claim.via_id else "",
         "source": str(claim.source_id),
         "locator": str(claim.locator) if claim.locator else "",
@@ -274,6 +307,7 @@ SNAPSHOT_FIELDS = {
     "source_id": "source",
     "via_id": "via",
     "speaker_id": "speaker",
+    "relayed_by_id": "relayed_by",
     "entity_ids": "entities",
 }
 

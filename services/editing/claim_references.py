@@ -1,5 +1,6 @@
 """Reading the claim fields that name other rows: its source (or a new one), the outlet
-credited, the speaker (or a new entity), the names mentioned and the related claims.
+credited, the speaker and who relayed a private remark (each possibly a new
+entity), the names mentioned and the related claims.
 
 Part of claim_input's reading: each reader records its messages on the FieldReader and
 never raises for bad input.
@@ -53,10 +54,19 @@ def existing_source(
 
 
 def speaker(read: FieldReader, session: Session) -> Entity | None:
-    value = read.raw.get("speaker")
+    return _entity_or_new(read, session, "speaker")
+
+
+def relayed_by(read: FieldReader, session: Session) -> Entity | None:
+    """Who passed on a private remark: a known entity, or a new one, read like the speaker."""
+    return _entity_or_new(read, session, "relayed_by")
+
+
+def _entity_or_new(read: FieldReader, session: Session, name: str) -> Entity | None:
+    value = read.raw.get(name)
     if not isinstance(value, Mapping):
-        return read("speaker", _entity, session)
-    data, errors = entity_writes.parse_entity(value, prefix="speaker.")
+        return read(name, _entity, session)
+    data, errors = entity_writes.parse_entity(value, prefix=f"{name}.")
     read.errors.update(errors)
     if data is None:
         return None
@@ -66,7 +76,7 @@ def speaker(read: FieldReader, session: Session) -> Entity | None:
         )
     )
     if same_name is not None:
-        read.errors["speaker.name"] = (
+        read.errors[f"{name}.name"] = (
             f"There is already an entity called {same_name.name}; choose it from the list."
         )
         return None

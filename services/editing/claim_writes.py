@@ -65,6 +65,8 @@ class ClaimInput:
     notes: str = ""
     speaker: Entity | None = None
     speaker_description: str | None = None
+    relayed_by: Entity | None = None
+    relayed_by_description: str | None = None
     via: Source | None = None
     event_date: FuzzyDate | None = None
     tags: list[str] = field(default_factory=list)
@@ -115,6 +117,8 @@ def apply(session: Session, claim: Claim, data: ClaimInput, relations: bool = Tr
     claim.attribution = data.attribution
     claim.speaker = data.speaker
     claim.speaker_description = data.speaker_description
+    claim.relayed_by = data.relayed_by
+    claim.relayed_by_description = data.relayed_by_description
     claim.via = data.via
     claim.source = data.source
     claim.event_date = data.event_date
@@ -187,7 +191,7 @@ def add_new_references(session: Session, data: ClaimInput, user: User | None) ->
     for source in _unsaved([data.source, data.via]):
         session.add(source)
         source_writes.add_created(session, source, user)
-    for entity in _unsaved([data.speaker, *data.entities]):
+    for entity in _unsaved([data.speaker, data.relayed_by, *data.entities]):
         session.add(entity)
         revisions.record(session, entity, None, user)
 
@@ -286,6 +290,9 @@ def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> Claim
         attribution=Attribution(snapshot["attribution"]),
         speaker=_entity(session, snapshot["speaker_id"]),
         speaker_description=snapshot["speaker_description"],
+        # Revisions recorded before the relay existed have neither key.
+        relayed_by=_entity(session, snapshot.get("relayed_by_id")),
+        relayed_by_description=snapshot.get("relayed_by_description"),
         via=session.get(Source, snapshot["via_id"]) if snapshot["via_id"] else None,
         source=source,
         event_date=from_edtf(snapshot["event_date"]) if snapshot["event_date"] else None,
@@ -325,6 +332,8 @@ def snapshot_input(data: ClaimInput) -> dict:
         "attribution": data.attribution.value,
         "speaker_id": data.speaker.id if data.speaker else None,
         "speaker_description": data.speaker_description,
+        "relayed_by_id": data.relayed_by.id if data.relayed_by else None,
+        "relayed_by_description": data.relayed_by_description,
         "via_id": data.via.id if data.via else None,
         "source_id": data.source.id,
         "event_date": data.event_date.edtf if data.event_date else None,
@@ -345,6 +354,8 @@ def pending_names(data: ClaimInput) -> dict[str, str]:
         names["source_id"] = f"{data.source.title} (new source)"
     if data.speaker is not None and data.speaker.id is None:
         names["speaker_id"] = f"{data.speaker.name} (new)"
+    if data.relayed_by is not None and data.relayed_by.id is None:
+        names["relayed_by_id"] = f"{data.relayed_by.name} (new)"
     return names
 
 

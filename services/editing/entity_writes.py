@@ -173,6 +173,8 @@ def merge_entities(
     for claim in claims:
         if claim.speaker_id == duplicate.id:
             claim.speaker = kept
+        if claim.relayed_by_id == duplicate.id:
+            claim.relayed_by = kept
         if any(entity.id == duplicate.id for entity in claim.entities):
             claim.entities = _without(claim.entities, duplicate, kept)
     kept_before, duplicate_before = revisions.snapshot(kept), revisions.snapshot(duplicate)
@@ -218,13 +220,18 @@ def _claims_naming(session: Session, entity_ids: list[int]) -> list[Claim]:
     return list(
         session.scalars(
             select(Claim)
-            .where(Claim.speaker_id.in_(entity_ids) | Claim.id.in_(mentioning))
+            .where(
+                Claim.speaker_id.in_(entity_ids)
+                | Claim.relayed_by_id.in_(entity_ids)
+                | Claim.id.in_(mentioning)
+            )
             .options(
                 selectinload(Claim.tags),
                 selectinload(Claim.entities),
                 selectinload(Claim.relations_out).joinedload(ClaimRelation.to_claim),
                 joinedload(Claim.dossier),
                 joinedload(Claim.speaker),
+                joinedload(Claim.relayed_by),
                 joinedload(Claim.source),
                 joinedload(Claim.via),
             )

@@ -82,6 +82,8 @@ def _dossiers_naming(session: Session, entity_ids: Iterable[int]) -> set[int]:
         return set()
     mentioning = select(claim_entities.c.claim_id).where(claim_entities.c.entity_id.in_(entity_ids))
     statement = select(Claim.dossier_id).where(
-        Claim.speaker_id.in_(entity_ids) | Claim.id.in_(mentioning)
+        Claim.speaker_id.in_(entity_ids)
+        | Claim.relayed_by_id.in_(entity_ids)
+        | Claim.id.in_(mentioning)
     )
     return set(session.scalars(statement.distinct()))

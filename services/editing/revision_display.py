@@ -39,6 +39,8 @@ FIELD_LABELS = {
         "attribution": "Attribution",
         "speaker_id": "Speaker",
         "speaker_description": "Speaker description",
+        "relayed_by_id": "Relayed by",
+        "relayed_by_description": "Relayed by (description)",
         "source_id": "Source",
         "via_id": "Via",
         "locator": "Paragraph",
@@ -77,7 +79,15 @@ FIELD_LABELS = {
     },
 }
 # Prose fields get a word-by-word diff; the rest are shown whole.
-PROSE_FIELDS = {"statement", "quote", "notes", "speaker_description", "title", "description"}
+PROSE_FIELDS = {
+    "statement",
+    "quote",
+    "notes",
+    "speaker_description",
+    "relayed_by_description",
+    "title",
+    "description",
+}
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _DIFF_TOKEN_LIMIT = 4000
 EMPTY = "—"
@@ -128,7 +138,11 @@ def names_for(session: Session, values: Iterable[dict[str, Any]]) -> Names:
     claim_ids: set[int] = set()
     for item in values:
         source_ids.update(i for i in (item.get("source_id"), item.get("via_id")) if i)
-        entity_ids.update(i for i in (item.get("speaker_id"), item.get("merged_into_id")) if i)
+        entity_ids.update(
+            i
+            for i in (item.get("speaker_id"), item.get("relayed_by_id"), item.get("merged_into_id"))
+            if i
+        )
         entity_ids.update(item.get("entity_ids") or [])
         claim_ids.update(to_id for _, to_id, _ in item.get("relations") or [] if to_id)
     names = Names()
@@ -152,7 +166,7 @@ def display_value(name: str, value: Any, names: Names) -> str:
         return EMPTY
     if name in ("source_id", "via_id"):
         return names.sources.get(value, f"source {value} (gone)")
-    if name in ("speaker_id", "merged_into_id"):
+    if name in ("speaker_id", "relayed_by_id", "merged_into_id"):
         return names.entities.get(value, f"entity {value} (gone)")
     if name == "entity_ids":
         return ", ".join(names.entities.get(i, f"entity {i} (gone)") for i in value)

@@ -28,6 +28,8 @@ def snapshot_claim(claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution.value,
         "speaker_id": _id(claim.speaker),
         "speaker_description": claim.speaker_description,
+        "relayed_by_id": _id(claim.relayed_by),
+        "relayed_by_description": claim.relayed_by_description,
         "via_id": _id(claim.via),
         "source_id": _id(claim.source),
         "event_date": claim.event_edtf,

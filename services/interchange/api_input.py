@@ -81,9 +81,10 @@ def claim_raw(data: Mapping[str, Any], find_source_key) -> dict[str, Any]:
     for name in ("source", "via"):
         if name in raw:
             raw[name] = _source_reference(raw[name], find_source_key)
-    speaker = raw.get("speaker")
-    if isinstance(speaker, Mapping) and "slug" in speaker:
-        raw["speaker"] = speaker["slug"]
+    for name in ("speaker", "relayed_by"):
+        person = raw.get(name)
+        if isinstance(person, Mapping) and "slug" in person:
+            raw[name] = person["slug"]
     relations = raw.get("relations")
     if isinstance(relations, list):
         raw["relations"] = [

@@ -15,6 +15,7 @@ def export_options():
     """Eager loads for everything an export writes, so an export is a few queries."""
     return (
         joinedload(Claim.speaker),
+        joinedload(Claim.relayed_by),
         joinedload(Claim.via),
         joinedload(Claim.source),
         selectinload(Claim.tags),

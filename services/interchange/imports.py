@@ -236,6 +236,7 @@ def _existing_claims(session: Session, dossier: Dossier) -> dict[str, Claim]:
         .where(Claim.dossier_id == dossier.id)
         .options(
             joinedload(Claim.speaker),
+            joinedload(Claim.relayed_by),
             joinedload(Claim.via),
             joinedload(Claim.source),
             selectinload(Claim.tags),
@@ -326,7 +327,10 @@ def _claims(session, document, dossier, sources, user, report) -> None:
 
 
 def _creates_references(row: Row) -> bool:
-    return any(isinstance(row.data.get(name), Mapping) for name in ("source", "via", "speaker"))
+    return any(
+        isinstance(row.data.get(name), Mapping)
+        for name in ("source", "via", "speaker", "relayed_by")
+    )
 
 
 def _keep_notes(claim: Claim, relations: list[RelationInput]) -> None:

@@ -34,6 +34,8 @@ def claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
         "attribution_label": claim.attribution_label,
         "speaker": entity_ref(claim.speaker),
         "speaker_description": claim.speaker_description,
+        "relayed_by": entity_ref(claim.relayed_by),
+        "relayed_by_description": claim.relayed_by_description,
         "via": source_ref(claim.via),
         "source": source_ref(claim.source),
         "locator": claim.locator,

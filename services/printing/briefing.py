@@ -317,6 +317,8 @@ def _index(printed: list[PrintedClaim]) -> tuple[list[IndexEntry], list[IndexEnt
         if claim.speaker is not None:
             named.append(claim.speaker)
             spoken.setdefault(claim.speaker.id, set()).add(entry.number)
+        if claim.relayed_by is not None:
+            named.append(claim.relayed_by)
         for entity in named:
             entities[entity.id] = entity
             found = numbers.setdefault(entity.id, [])

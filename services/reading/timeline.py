@@ -92,6 +92,7 @@ def card_options():
     """Eager loads for everything a claim card shows, so a page costs a fixed number of queries."""
     return (
         joinedload(Claim.speaker),
+        joinedload(Claim.relayed_by),
         joinedload(Claim.via),
         joinedload(Claim.source),
         selectinload(Claim.tags),

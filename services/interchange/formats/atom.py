@@ -101,13 +101,21 @@ def newest_claims(session: Session, dossier: Dossier, filters: ClaimFilters) -> 
         timeline.filtered(dossier, filters, session.get_bind().dialect.name)
         .order_by(Claim.created_at.desc(), Claim.id.desc())
         .limit(FEED_SIZE)
-        .options(joinedload(Claim.speaker), joinedload(Claim.via), joinedload(Claim.source))
+        .options(
+            joinedload(Claim.speaker),
+            joinedload(Claim.relayed_by),
+            joinedload(Claim.via),
+            joinedload(Claim.source),
+        )
     )
     return list(session.scalars(statement).unique())
 
 
 def claim_entry(claim: Claim, link: str) -> Entry:
     who = claim.speaker.name if claim.speaker else (claim.speaker_description or "")
+    relay = claim.relayed_by.name if claim.relayed_by else claim.relayed_by_description
+    if relay:
+        who += f", in private — relayed by {relay}"
     lines = [
         f"{claim.attribution_label}{': ' + who if who else ''}"
         + (f", via {claim.via.outlet or claim.via.title}" if claim.via else ""),

@@ -46,7 +46,7 @@ def write(dossier: Dossier, sources: list[Source], claims: list[Claim]) -> dict:
     all_sources = {source.id: source for source in sources} | cited
     entities: dict[str, Entity] = {}
     for claim in claims:
-        for entity in [claim.speaker, *claim.entities]:
+        for entity in [claim.speaker, claim.relayed_by, *claim.entities]:
             if entity is not None:
                 entities[entity.slug] = entity
     relations = [
@@ -108,6 +108,8 @@ def claim_document(claim: Claim) -> dict[str, Any]:
         "attribution": claim.attribution.value,
         "speaker": claim.speaker.slug if claim.speaker else None,
         "speaker_description": claim.speaker_description,
+        "relayed_by": claim.relayed_by.slug if claim.relayed_by else None,
+        "relayed_by_description": claim.relayed_by_description,
         "via": source_key(claim.via) if claim.via else None,
         "source": source_key(claim.source),
         "locator": claim.locator,

@@ -24,7 +24,8 @@ from services.interchange.formats.document import (
 CSV_COLUMNS = (
     "key", "event_date", "event_date_label", "stated_date", "stated_date_label", "attribution",
     "attribution_label", "statement", "quote", "quote_lang", "speaker", "speaker_name",
-    "speaker_description", "via", "via_title", "source", "source_title", "source_url",
+    "speaker_description", "relayed_by", "relayed_by_name", "relayed_by_description", "via",
+    "via_title", "source", "source_title", "source_url",
     "locator", "confidence", "confidence_label", "status", "tags", "entities", "relations",
     "notes", "url",
 )  # fmt: skip
@@ -32,13 +33,14 @@ CSV_COLUMNS = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CLAIM_COLUMNS = (
     "key", "statement", "quote", "quote_lang", "attribution", "speaker", "speaker_description",
-    "via", "source", "locator", "event_date", "stated_date", "confidence", "status", "tags",
-    "entities", "notes",
+    "relayed_by", "relayed_by_description", "via", "source", "locator", "event_date",
+    "stated_date", "confidence", "status", "tags", "entities", "notes",
 )  # fmt: skip
 # Columns of our CSV export that are there for people; an import reads the source ones only
 # to create a source the file names but the dossier does not have yet.
 READABLE_COLUMNS = (
-    "event_date_label", "stated_date_label", "attribution_label", "speaker_name", "via_title",
+    "event_date_label", "stated_date_label", "attribution_label", "speaker_name",
+    "relayed_by_name", "via_title",
     "source_title", "source_url", "confidence_label", "url", "id",
 )  # fmt: skip
 
@@ -68,6 +70,9 @@ def csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, Any]:
         "speaker": claim.speaker.slug if claim.speaker else "",
         "speaker_name": claim.speaker.name if claim.speaker else "",
         "speaker_description": claim.speaker_description or "",
+        "relayed_by": claim.relayed_by.slug if claim.relayed_by else "",
+        "relayed_by_name": claim.relayed_by.name if claim.relayed_by else "",
+        "relayed_by_description": claim.relayed_by_description or "",
         "via": source_key(claim.via) if claim.via else "",
         "via_title": claim.via.title if claim.via else "",
         "source": source_key(claim.source),

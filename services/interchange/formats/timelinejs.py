@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from fuzzy_date import FuzzyDate, Point
 from models import Claim, Dossier
-from models.limits import STATEMENT_MAX
+from models.limits import RELAYED_BY_DESCRIPTION_MAX, STATEMENT_MAX
 from models.vocabulary import Attribution
 from services.interchange.formats.document import (
     Document,
@@ -80,6 +80,9 @@ def timelinejs_text(claim: Claim, claim_url: str) -> str:
     line = [Markup("<strong>%s</strong>") % claim.attribution_label]
     if who:
         line.append(escape(who))
+    relay = claim.relayed_by.name if claim.relayed_by else claim.relayed_by_description
+    if relay:
+        line.append(Markup("%s %s") % (RELAY_WORDS, relay))
     if claim.via:
         line.append(Markup("via <cite>%s</cite>") % (claim.via.outlet or claim.via.title))
     parts = [Markup("<p>%s</p>") % Markup(" · ").join(line)]
@@ -134,6 +137,9 @@ def write(
 
 
 _TAG = re.compile(r"<[^>]+>")
+# How timelinejs_text names who relayed a private remark, read back on import.
+RELAY_WORDS = "in private, relayed by"
+_RELAY = re.compile(re.escape(RELAY_WORDS) + r" (.+?)(?: · |\n|$)")
 _BREAK = re.compile(r"<\s*(?:br|/p|/blockquote|/li|/h\d)\s*/?\s*>", re.IGNORECASE)
 
 
@@ -202,6 +208,10 @@ def _slide_row(where: str, slide: dict[str, Any]) -> Row | tuple[str, str]:
         "tags": [group] if group and attribution is None else [],
         "notes": "\n\n".join(notes),
     }
+    relay = _RELAY.search(text)
+    if relay:
+        # Only the name survives a slide: it comes back as a description, not an entity.
+        data["relayed_by_description"] = relay.group(1)[:RELAYED_BY_DESCRIPTION_MAX]
     if not date:
         data["error"] = "it has no Year"
     if not statement:

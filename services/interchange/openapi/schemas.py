@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.limits import NOTES_MAX, QUOTE_MAX, STATEMENT_MAX, TAGS_MAX
+from models.limits import (
+    NOTES_MAX,
+    QUOTE_MAX,
+    RELAYED_BY_DESCRIPTION_MAX,
+    SPEAKER_DESCRIPTION_MAX,
+    STATEMENT_MAX,
+    TAGS_MAX,
+)
 from models.vocabulary import (
     RELIABILITY_GRADES,
     Attribution,
@@ -77,7 +84,18 @@ def schemas() -> dict[str, Any]:
         "quote_lang": nullable(text(35, description='Language of the quote, like "fr".')),
         "attribution": {"type": "string", "enum": values_of(Attribution)},
         "speaker": nullable(entity_reference),
-        "speaker_description": nullable(text(300)),
+        "speaker_description": nullable(text(SPEAKER_DESCRIPTION_MAX)),
+        "relayed_by": {
+            **nullable(entity_reference),
+            "description": "Who passed on a private remark: an entity, like the speaker. "
+            "A private remark needs this or relayed_by_description.",
+        },
+        "relayed_by_description": nullable(
+            text(
+                RELAYED_BY_DESCRIPTION_MAX,
+                description='Who relayed it, unnamed: "a person familiar with the conversation".',
+            )
+        ),
         "via": nullable(source_reference),
         "source": source_reference,
         "locator": nullable({"type": "integer", "minimum": 1, "maximum": 100000}),
@@ -168,6 +186,8 @@ def schemas() -> dict[str, Any]:
                 "attribution_label": {"type": "string"},
                 "speaker": nullable(ref("EntityRef")),
                 "speaker_description": nullable({"type": "string"}),
+                "relayed_by": nullable(ref("EntityRef")),
+                "relayed_by_description": nullable({"type": "string"}),
                 "via": nullable(ref("SourceRef")),
                 "source": ref("SourceRef"),
                 "locator": nullable({"type": "integer"}),

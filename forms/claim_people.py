@@ -1,0 +1,111 @@
+"""The claim form's people: who said it (the speaker) and, for a private remark, who relayed
+it. Each is chosen from the known entities, added inline as someone new, or described."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from wtforms import SelectField, StringField, ValidationError
+
+from forms.fields import check, options
+from models import Entity
+from models.limits import RELAYED_BY_DESCRIPTION_MAX, SPEAKER_DESCRIPTION_MAX
+from models.vocabulary import EntityKind
+from services.editing import claim_input
+
+NEW = "new"
+# The reference fields that may name someone new, each with its name and kind fields.
+PEOPLE = ("speaker", "relayed_by")
+# Service names of the nested values, and the form fields that hold them.
+NESTED_FIELDS = {
+    f"{person}.{part}": f"{person}_{part}" if part in ("name", "kind") else person
+    for person in PEOPLE
+    for part in ("name", "kind", "description", "aliases")
+}
+
+
+def _kind_field() -> SelectField:
+    return SelectField(
+        "Kind",
+        choices=options((kind.value, kind.label) for kind in EntityKind),
+        default=EntityKind.PERSON.value,
+        validate_choice=False,
+    )
+
+
+class ClaimPeopleMixin:
+    """Speaker and relay fields of ClaimForm, with their checks and pickers."""
+
+    speaker = SelectField("Speaker", validate_choice=False)
+    speaker_name = StringField("Name of the new speaker")
+    speaker_kind = _kind_field()
+    speaker_description = StringField(
+        "Speaker description",
+        description='For an unnamed speaker, as the source puts it: "a senior TSMC executive". '
+        f"Up to {SPEAKER_DESCRIPTION_MAX} characters.",
+    )
+    relayed_by = SelectField(
+        "Relayed by",
+        description="Who passed on the speaker's words. A private remark needs this or the "
+        "description below; for other kinds of claim it is optional.",
+        validate_choice=False,
+    )
+    relayed_by_name = StringField("Name of the new person who relayed it")
+    relayed_by_kind = _kind_field()
+    relayed_by_description = StringField(
+        "Relayed by (description)",
+        description='As the source puts it: "a person familiar with the conversation". '
+        f"Matters for private remarks. Up to {RELAYED_BY_DESCRIPTION_MAX} characters.",
+    )
+
+    if TYPE_CHECKING:  # the form supplies its fields by name
+
+        def __getitem__(self, name: str) -> Any: ...
+
+    def validate_speaker_description(self, field):
+        check(field, claim_input.speaker_description)
+
+    def validate_relayed_by_description(self, field):
+        check(field, claim_input.relayed_by_description)
+
+    def validate_speaker_name(self, field):
+        self._check_new_person("speaker", field, "a speaker")
+
+    def validate_relayed_by_name(self, field):
+        self._check_new_person("relayed_by", field, "who relayed it")
+
+    def _check_new_person(self, person: str, field, what: str) -> None:
+        if self[person].data not in ("", NEW, None) and (field.data or "").strip():
+            raise ValidationError(
+                f'You chose {what} from the list: choose "Someone new" to add them, '
+                "or clear this field."
+            )
+
+    def prepare_people(self, entities: list[Entity]) -> list:
+        """Fill the speaker and relay pickers; the (slug, name) pairs, for other pickers."""
+        people = [(entity.slug, entity.name) for entity in entities]
+        new = [(NEW, "Someone new (name them below)")]
+        self["speaker"].choices = options(
+            [("", "Nobody named (describe the speaker below)")] + people + new
+        )
+        self["relayed_by"].choices = options(
+            [("", "Nobody named (describe them below, for a private remark)")] + people + new
+        )
+        return people
+
+    def people_raw(self, raw: dict[str, Any]) -> None:
+        """Put someone new, typed in the form, in `raw` as the fields of a new entity."""
+        for person in PEOPLE:
+            name = self[f"{person}_name"].data
+            if self[person].data == NEW or (not self[person].data and name):
+                raw[person] = {"name": name, "kind": self[f"{person}_kind"].data}
+
+
+def people_form_data(raw: Mapping[str, Any], data: dict[str, Any]) -> None:
+    """Someone new in raw claim values, as the form's "Someone new" fields."""
+    for person in PEOPLE:
+        value = raw.get(person)
+        if isinstance(value, Mapping):
+            data[person] = NEW
+            data[f"{person}_name"], data[f"{person}_kind"] = value.get("name"), value.get("kind")
