@@ -146,7 +146,7 @@ def test_the_form_refuses_a_private_remark_without_relay_and_writes_nothing(
     before = count_claims(seeded_app)
     response = editor_client.post(NEW, data=private_remark(article, relayed_by_description=""))
     assert response.status_code == 422
-    message = field_error(soup(response), "relayed_by")
+    message = field_error(soup(response, 422), "relayed_by")
     assert "private remark needs who relayed it" in message and "Relayed by" in message
     assert count_claims(seeded_app) == before
 
@@ -156,7 +156,7 @@ def test_the_form_refuses_a_relay_description_over_the_limit(editor_client, arti
     response = editor_client.post(
         NEW, data=private_remark(article, relayed_by_description=too_long)
     )
-    message = field_error(soup(response), "relayed_by_description")
+    message = field_error(soup(response, 422), "relayed_by_description")
     assert f"the limit is {RELAYED_BY_DESCRIPTION_MAX}" in message
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from services.reading.filters import TAG_KEY_MAX
+from models.limits import TAG_NAME_MAX
 from services.reading.search import search_terms
 from tests.security.vectors import SQL_METACHARACTERS, TRAVERSALS, XSS_VECTORS
 
@@ -27,7 +27,7 @@ def expected_status(listing: str, parameter: str, value: str) -> int:
     if listing == "api" and parameter == "q":
         return 200 if search_terms(value) else 400
     if listing == "api" and parameter == "tag":
-        return 200 if value.isprintable() and len(value) <= TAG_KEY_MAX else 400
+        return 200 if value.isprintable() and len(value) <= TAG_NAME_MAX else 400
     return LISTING_STATUS[listing]
 
 
