@@ -26,6 +26,7 @@ from forms.dates import ClaimDatesMixin, DatePhraseField
 from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
 from models import Claim, Dossier, Entity, Source
 from models.limits import NOTES_MAX, QUOTE_MAX, RELATIONS_MAX, STATEMENT_MAX
+from models.text import parse_whole_number
 from models.vocabulary import (
     LIKELIHOOD_BANDS,
     Attribution,
@@ -357,7 +358,7 @@ class RestoreForm(VersionedForm):
     restore = SubmitField("Restore this version")
 
     def validate_revision(self, field):
-        if not (isinstance(field.data, str) and field.data.isdigit() and len(field.data) < 10):
+        if parse_whole_number(field.data, max_digits=9) is None:
             raise ValidationError("Choose a version to restore.")
 
 

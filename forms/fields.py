@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField, SelectMultipleField, ValidationError, widgets
 from wtforms.fields.choices import SelectChoice
 
+from models.text import parse_whole_number
 from services.editing import submissions
 from services.editing.field_values import FieldError
 
@@ -79,13 +80,13 @@ class VersionedForm(OneTimeForm):
     def validate_version(self, field: Field) -> None:
         if self.is_new:
             return
-        if not (isinstance(field.data, str) and field.data.isdigit() and len(field.data) < 10):
+        if parse_whole_number(field.data, max_digits=9) is None:
             raise ValidationError("This form is out of date: reload the page to edit again.")
 
     @property
     def expected_version(self) -> int | None:
         data = self.version.data
-        return int(data) if isinstance(data, str) and data.isdigit() and len(data) < 10 else None
+        return parse_whole_number(data, max_digits=9)
 
 
 def attach_errors(form: FlaskForm, errors: dict[str, str], fields: dict[str, str]) -> None:

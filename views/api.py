@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 from db import SAFE_METHODS, get_session
 from models import Claim, Dossier, Source, TokenScope
 from models.limits import PAGE_SIZE_MAX, SLUG_PATTERN
+from models.text import parse_whole_number
 from services.accounts import api_tokens
 from services.interchange import api_queries, serialize
 from services.interchange.api_writes import WriteProblem
@@ -108,10 +109,11 @@ def per_page_argument(errors: dict[str, str]) -> int:
     value = request.args.get("per_page")
     if value is None or value == "":
         return current_app.config["PER_PAGE"]
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_PER_PAGE:
+    number = parse_whole_number(value, max_digits=4)
+    if number is None or not 1 <= number <= MAX_PER_PAGE:
         errors["per_page"] = f"The page size must be a whole number from 1 to {MAX_PER_PAGE}."
         return current_app.config["PER_PAGE"]
-    return int(value)
+    return number
 
 
 def readable_dossier(slug: str | None, field: str = "dossier") -> api_queries.DossierCounts:

@@ -7,6 +7,7 @@ from flask import jsonify, request, url_for
 
 from db import get_session
 from models.limits import SLUG_PATTERN
+from models.text import parse_whole_number
 from models.vocabulary import EntityKind
 from services.interchange import api_queries, openapi, serialize
 from services.reading import claim_page as claim_service
@@ -109,11 +110,12 @@ def list_sources():
     errors: dict[str, str] = {}
     per_page = per_page_argument(errors)
     after = request.args.get("after")
-    if after is not None and not (after.isascii() and after.isdigit() and len(after) < 19):
+    position = parse_whole_number(after) if after is not None else None
+    if after is not None and position is None:
         errors["after"] = "Use the position given in a `next` link."
     if errors:
         return validation_problem(errors)
-    found = api_queries.sources(get_session(), dossier, after and int(after), per_page)
+    found = api_queries.sources(get_session(), dossier, position, per_page)
     next_url = found.next_after and url_for(
         "api.list_sources",
         dossier=dossier.slug,

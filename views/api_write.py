@@ -21,7 +21,10 @@ def json_body() -> dict:
         request.mimetype == "application/json" or request.mimetype.endswith("+json")
     ):
         raise ApiProblem(problem(415, detail="Send the body as application/json."))
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # nesting deeper than Python's JSON parser recurses: malformed here
+        raise ApiProblem(problem(400, detail="The body nests too deeply.")) from None
     if not isinstance(body, dict):
         raise ApiProblem(problem(400, detail="The body must be one JSON object."))
     return body

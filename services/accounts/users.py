@@ -19,6 +19,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from models import LoginFailure, User
 from models.base import utcnow
+from models.text import parse_whole_number
 from models.vocabulary import Role
 
 PASSWORD_METHOD = "scrypt"
@@ -88,10 +89,11 @@ def by_session_token(session: Session, token: str) -> User | None:
     Signing out or changing the password moves the version, so older sessions stop working.
     """
     user_id, _, version = token.partition(":")
-    if not (user_id.isdigit() and version.isdigit()):
+    user_number, version_number = parse_whole_number(user_id), parse_whole_number(version)
+    if user_number is None or version_number is None:
         return None
-    user = session.get(User, int(user_id))
-    if user is None or user.session_version != int(version):
+    user = session.get(User, user_number)
+    if user is None or user.session_version != version_number:
         return None
     return user
 

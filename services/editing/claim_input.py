@@ -28,6 +28,7 @@ from models.limits import (
     TAG_NAME_MAX,
     TAGS_MAX,
 )
+from models.text import parse_whole_number
 from models.vocabulary import Attribution, Status, likelihood, tag_key
 from services.editing import (
     claim_references,
@@ -255,8 +256,8 @@ def read_date(
     (or the date typed for a new source). Raises FieldError; None when empty."""
     reference = None
     source_text = field_values.as_text(source_id)
-    if source_text.isascii() and source_text.isdigit() and len(source_text) <= 9:
-        source = session.get(Source, int(source_text))
+    if (source_number := parse_whole_number(source_text, max_digits=9)) is not None:
+        source = session.get(Source, source_number)
         reference = source.published if source is not None else None
     elif published:
         try:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Entity, Source
 from models.limits import RELATION_NOTE_MAX, RELATIONS_MAX
+from models.text import parse_whole_number
 from models.vocabulary import RelationType
 from services.editing import entity_writes, field_values, source_writes
 from services.editing.claim_writes import RelationInput
@@ -43,9 +44,10 @@ def existing_source(
         if required:
             raise FieldError(f"Choose the {label}, or add a new source.")
         return None
-    if not text.isascii() or not text.isdigit() or len(text) > 9:
+    number = parse_whole_number(text, max_digits=9)
+    if number is None:
         raise FieldError(f"Choose the {label} from the list.")
-    source = session.get(Source, int(text))
+    source = session.get(Source, number)
     if source is None or source.dossier_id != dossier.id:
         raise FieldError(f"There is no source {text} in this dossier; choose one from the list.")
     if source.deleted_at is not None:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from fuzzy_date import AmbiguousDate, FuzzyDate, FuzzyDateError, parse
 from models.limits import LANGUAGE_TAG_MAX, URL_MAX
+from models.text import parse_whole_number
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -74,11 +75,12 @@ def whole_number(value: Any, label: str, low: int, high: int, example: int) -> i
         cleaned = as_text(value).removesuffix("%").strip()
         if not cleaned:
             return None
-        if not cleaned.isascii() or not cleaned.isdigit() or len(cleaned) > 7:
+        parsed = parse_whole_number(cleaned, max_digits=7)
+        if parsed is None:
             raise FieldError(
                 f'Enter the {label} as a whole number from {low:,} to {high:,}, like "{example}".'
             )
-        number = int(cleaned)
+        number = parsed
     if not low <= number <= high:
         raise FieldError(
             f"The {label} must be from {low:,} to {high:,}; {number:,} is outside that."

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Source
+from models.text import parse_whole_number
 from services.editing import claim_input
 from services.editing.claim_writes import ClaimInput, RelationInput
 
@@ -67,7 +68,7 @@ def _source_reference(value: Any, find_key) -> Any:
         value = value["id"]
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and value.strip() and not value.strip().isdigit():
+    if isinstance(value, str) and value.strip() and parse_whole_number(value) is None:
         found = find_key(value.strip())
         if found is not None:
             return str(found)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Entity, Source, User
 from models.limits import LARGEST_ID, SLUG_PATTERN
+from models.text import parse_whole_number
 from services.editing import claim_input, claim_writes, entity_writes, revisions, source_writes
 from services.editing.revisions import StaleVersion
 from services.interchange import api_input, api_queries
@@ -70,8 +71,8 @@ def _check_members(body: Mapping[str, Any], fields: tuple, read_only: tuple, ext
 
 
 def _version(value: Any, errors: dict[str, str]) -> int | None:
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 11:
-        value = int(value)
+    if isinstance(value, str) and (number := parse_whole_number(value, max_digits=10)) is not None:
+        value = number
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LARGEST_ID:
         errors["version"] = (
             "Send the version you last read, so that nobody's newer edit is overwritten."

@@ -9,6 +9,7 @@ from typing import Any
 
 from fuzzy_date import FuzzyDate, FuzzyDateError, parse
 from models.limits import SEARCH_TEXT_MAX, SLUG_PATTERN, TAG_NAME_MAX
+from models.text import parse_whole_number
 from models.vocabulary import Attribution, Status, likelihood, tag_key
 from services.reading.search import search_terms
 
@@ -170,10 +171,10 @@ def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
 def _positive_int(value: str | None, name: str, errors: list[str]) -> int | None:
     if not value or value.isspace():
         return None
-    if not value.strip().isdigit() or len(value.strip()) > 18:
+    number = parse_whole_number(value)
+    if number is None:
         errors.append(f'The {name} must be a number, not "{value[:60]}".')
-        return None
-    return int(value)
+    return number
 
 
 def _enum(enum_class, value: str | None, name: str, errors: list[str]):
@@ -189,13 +190,13 @@ def _enum(enum_class, value: str | None, name: str, errors: list[str]):
 def _confidence(value: str | None, errors: list[str]) -> int | None:
     if not value or value.isspace():
         return None
-    value = value.strip()
-    if not value.isdigit() or not 0 <= int(value) <= 100:
+    number = parse_whole_number(value, max_digits=3)
+    if number is None or number > 100:
         errors.append(
-            f'Minimum confidence must be a whole number from 0 to 100, not "{value[:60]}".'
+            f'Minimum confidence must be a whole number from 0 to 100, not "{value.strip()[:60]}".'
         )
         return None
-    return int(value)
+    return number
 
 
 def _date(value: str | None, name: str, errors: list[str]) -> FuzzyDate | None:

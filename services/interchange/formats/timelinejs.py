@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from fuzzy_date import FuzzyDate, Point
 from models import Claim, Dossier
 from models.limits import RELAYED_BY_DESCRIPTION_MAX, STATEMENT_MAX
+from models.text import parse_whole_number
 from models.vocabulary import Attribution
 from services.interchange.formats.document import (
     Document,
@@ -159,7 +160,7 @@ def _edtf_point(year: Any, month: Any, day: Any) -> str | None:
         text = str(value).strip() if value is not None else ""
         if not text:
             break
-        if not text.isdigit():
+        if parse_whole_number(text, max_digits=width) is None:
             raise ValueError(f'"{text}" is not a number')
         parts.append(text.zfill(width))
     return "-".join(parts) or None
