@@ -49,6 +49,7 @@ def register_caching(app: Flask) -> None:
     app.url_defaults(fingerprint_static)
     app.after_request(compress_dynamic)
     app.after_request(cache_static)
+    app.after_request(keep_personal_answers_private)
 
 
 def build_id(app: Flask) -> str:
@@ -84,6 +85,19 @@ def cache_static(response: Response) -> Response:
             response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
         else:
             response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def keep_personal_answers_private(response: Response) -> Response:
+    """Say what an answer varies on, and keep shared caches from storing one made for a
+    signed-in editor or a token holder (ASVS 8.1: sensitive data not cached by intermediaries).
+    Pages vary on the session cookie (an editor sees edit buttons), the API on its token."""
+    if request.endpoint == "static":
+        return response
+    response.vary.add("Authorization" if request.path.startswith("/api/") else "Cookie")
+    personal = current_user.is_authenticated or "Authorization" in request.headers
+    if personal and "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "private, no-store"
     return response
 
 
