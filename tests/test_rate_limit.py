@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from db import engine_of, make_engine
-from services.accounts.rate_limit import Limit, hit
-from tests.conftest import build_app
+from models import RateLimitCounter
+from services.accounts.rate_limit import STALE_AFTER, Limit, hit
+from tests.accounts import add_account
+from tests.conftest import build_app, make_token
 from tests.helpers import bearer
 
 
@@ -65,3 +69,33 @@ def test_api_writes_past_the_limit_get_429(tmp_path, seeded_template):
         client.post("/api/v1/claims", json={}, headers=headers).status_code for _ in range(3)
     ]
     assert statuses == [401, 401, 429]
+
+
+def test_one_token_is_one_counter_however_its_header_is_spelled(tmp_path, seeded_template):
+    app = build_app(
+        tmp_path, seeded_template, RATE_LIMITS={"api-write": (3, 60)}, RATE_LIMITS_ENABLED=True
+    )
+    add_account(app, "writer")
+    secret = make_token(app, "writer", "write")
+    client = app.test_client()
+    spellings = [
+        f"Bearer {secret}",
+        f"bearer {secret}",
+        f"  BEARER   {secret} ",
+        f"Bearer {secret}",
+    ]
+    statuses = [
+        client.post("/api/v1/claims", json={}, headers={"Authorization": spelling}).status_code
+        for spelling in spellings
+    ]
+    assert statuses == [400, 400, 400, 429]  # the body is refused; the fourth write is one too many
+
+
+def test_counters_of_windows_long_past_are_purged(seeded_app):
+    engine = engine_of(seeded_app)
+    for identity in ("gone-1", "gone-2"):
+        hit(engine, Limit("api-write", 5, 60), identity, now=0)
+    hit(engine, Limit("api-write", 5, 60), "today", now=STALE_AFTER + 120)
+    with engine.connect() as connection:
+        keys = connection.execute(select(RateLimitCounter.key)).scalars().all()
+    assert keys == ["api-write:today"]

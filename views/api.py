@@ -78,10 +78,10 @@ def authenticate():
         if request.method not in SAFE_METHODS:
             return unauthorized("Send a write token as `Authorization: Bearer <token>`.")
         return None
-    scheme, _, secret = header.partition(" ")
-    if scheme.lower() != "bearer" or not secret.strip():
+    secret = api_tokens.bearer_secret(header)
+    if secret is None:
         return unauthorized("Use `Authorization: Bearer <token>`; no other scheme is accepted.")
-    token = api_tokens.authenticate(get_session(), secret.strip())
+    token = api_tokens.authenticate(get_session(), secret)
     if token is None:
         return unauthorized("That token is unknown or was revoked.", error="invalid_token")
     if request.method not in SAFE_METHODS and token.scope is not TokenScope.WRITE:

@@ -27,10 +27,8 @@ def editor_or_token() -> bool:
     they are for these callers only."""
     if signed_in():
         return True
-    scheme, _, secret = request.headers.get("Authorization", "").strip().partition(" ")
-    if scheme.lower() != "bearer" or not secret.strip():
-        return False
-    return api_tokens.authenticate(get_session(), secret.strip()) is not None
+    secret = api_tokens.bearer_secret(request.headers.get("Authorization"))
+    return secret is not None and api_tokens.authenticate(get_session(), secret) is not None
 
 
 def require_readable(dossier: Dossier | None, what: str) -> Dossier:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, request
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import TooManyRequests
 
 from db import SAFE_METHODS, engine_of
+from services.accounts import api_tokens
 from services.accounts.rate_limit import Limit, hit
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -70,17 +71,28 @@ DEFAULT_LIMITS = {"search": (60, 60), "api-write": (120, 60)}
 
 
 def apply_rate_limits() -> None:
-    """Searches and API writes count against limits shared by every server process.
+    """Searches and API writes count against limits shared by every server process; a write
+    counts against its token, however the header is spelled, or its address without one.
 
     Runs before the request touches its own database session, so the counter's short write
     transaction never waits on a lock that this same request holds.
     """
     if request.path.startswith("/api/") and request.method not in SAFE_METHODS:
-        header = request.headers.get("Authorization", "")
-        identity = "token:" + hashlib.sha256(header.encode()).hexdigest()[:16] if header else None
-        enforce_limit("api-write", identity)
+        token_id = _token_id(request.headers.get("Authorization", ""))
+        enforce_limit("api-write", f"token:{token_id}" if token_id is not None else None)
     elif request.args.get("q", "").strip():
         enforce_limit("search")
+
+
+def _token_id(header: str) -> int | None:
+    """The id of the live token in an `Authorization: Bearer` header, looked up on a short
+    session of its own (the request's session takes the write lock on its first query)."""
+    secret = api_tokens.bearer_secret(header)
+    if secret is None:
+        return None
+    with Session(engine_of(current_app)) as lookup:
+        token = api_tokens.authenticate(lookup, secret)
+        return token.id if token is not None else None
 
 
 def client_address() -> str:

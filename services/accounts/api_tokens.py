@@ -46,6 +46,15 @@ def create(session: Session, username: str, name: str, scope: TokenScope) -> New
     return NewToken(token, secret)
 
 
+def bearer_secret(header: str | None) -> str | None:
+    """The secret of an `Authorization: Bearer <secret>` header, the scheme in any case and
+    spaces around it ignored; None for another scheme or none at all."""
+    scheme, _, secret = (header or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        return None
+    return secret.strip()
+
+
 def authenticate(session: Session, secret: str) -> ApiToken | None:
     """The live token with this secret, with its user loaded; None if unknown or revoked."""
     if not secret or len(secret) > 200:

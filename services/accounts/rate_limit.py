@@ -14,6 +14,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from models import RateLimitCounter
 
+# Longer than any limit's window: a counter older than this can no longer refuse anything.
+STALE_AFTER = 24 * 3600
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -45,9 +48,11 @@ def hit(engine: Engine, limit: Limit, identity: str, now: float | None = None) -
     with engine.begin() as connection:
         count = connection.execute(upsert).scalar_one()
         if count == 1:
-            # First hit of a new window: forget this key's older windows.
+            # First hit of a new window: forget this key's older windows, and every key's
+            # windows long past (keys that never come back would otherwise stay for ever).
             connection.execute(
                 delete(table).where(table.c.key == key, table.c.window_start < window)
             )
+            connection.execute(delete(table).where(table.c.window_start < now - STALE_AFTER))
     retry_after = max(1, int(window + limit.seconds - now))
     return Verdict(allowed=count <= limit.requests, count=count, retry_after=retry_after)
