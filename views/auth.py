@@ -16,7 +16,7 @@ from flask_login import current_user, login_user, logout_user
 from db import get_session
 from forms.auth import LoginForm
 from services.accounts import users as auth_service
-from web.sign_in import Editor, safe_next
+from web.sign_in import Editor, safe_next, start_session_clock
 
 auth = Blueprint("auth", __name__)
 
@@ -35,6 +35,7 @@ def login():
         if result.user is not None:
             session.clear()  # a new session at sign-in: nothing carried over from before
             login_user(Editor(result.user))
+            start_session_clock()
             get_session().commit()
             flash(f"Signed in as {result.user.username}.", "success")
             return redirect(safe_next(form.next.data))

@@ -3,9 +3,10 @@ where a signed-in reader may be sent back to."""
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
-from flask import Flask, flash, redirect, request, url_for
+from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_login import LoginManager
 
 from db import get_session
@@ -52,11 +53,40 @@ def register_login(app: Flask) -> None:
         app.config["SESSION_COOKIE_PATH"] = "/"
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
     app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+    # ASVS 3.3: a session ends 12 hours after sign-in, or after 30 minutes without a request.
+    app.config.setdefault("SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+    app.config.setdefault("SESSION_IDLE_SECONDS", 30 * 60)
+    app.config.setdefault("PERMANENT_SESSION_LIFETIME", app.config["SESSION_ABSOLUTE_SECONDS"])
+
+
+def start_session_clock() -> None:
+    """Note when the session began; called at sign-in."""
+    session["signed_in_at"] = session["seen_at"] = time.time()
 
 
 def _load_editor(token: str) -> Editor | None:
+    if _session_expired():
+        return None
     user = auth_service.by_session_token(get_session(), token)
     return Editor(user) if user is not None else None
+
+
+def _session_expired() -> bool:
+    """Whether the session is past its absolute or idle lifetime (then it is emptied). The
+    time of the last request is written at most once a minute, not on every page."""
+    now = time.time()
+    started, seen = session.get("signed_in_at"), session.get("seen_at")
+    absolute = current_app.config["SESSION_ABSOLUTE_SECONDS"]
+    idle = current_app.config["SESSION_IDLE_SECONDS"]
+    if not isinstance(started, float | int) or not isinstance(seen, float | int):
+        session.clear()
+        return True
+    if now - started > absolute or now - seen > idle:
+        session.clear()
+        return True
+    if now - seen > 60:
+        session["seen_at"] = now
+    return False
 
 
 def _unauthorized():
