@@ -22,7 +22,6 @@ from services.editing import (
     claim_references,
     claim_writes,
     concurrent_edits,
-    revisions,
 )
 from services.editing.field_values import FieldError
 from services.editing.revisions import StaleVersion
@@ -110,12 +109,16 @@ def _merge_with_saved(
             base="" if base_version is None else str(base_version),
             mine=json.dumps(mine_raw),
         )
+        links = (
+            url_for("editing.merge_claim", claim_id=current.id),
+            url_for("editing.edit_claim", claim_id=current.id),
+        )
         if choices is None:
-            return _conflict_page(current, conflict, rows, merge, 409)
+            return common.conflict_page("claim", current, conflict, rows, merge, links, 409)
         for name, choice in choices.items():
             conflict[f"take_{name}"].data = choice
         conflict.refuse_unsettled(unsettled)
-        return _conflict_page(current, conflict, rows, merge, 422)
+        return common.conflict_page("claim", current, conflict, rows, merge, links, 422)
     merged = concurrent_edits.merged_claim_raw(merge, mine_raw, current, mine, choices)
     claim_form = ClaimForm(formdata=None, data=form_data(merged))
     claim_form.prepare(*pickers(session, current.dossier))
@@ -134,24 +137,6 @@ def _merge_with_saved(
         message += " Someone saved it while you were editing; kept from their version: "
         message += ", ".join(taken) + "."
     return common.done(form, url_for("claims.detail", claim_id=current.id), message)
-
-
-def _conflict_page(current: Claim, form: ConflictForm, rows, merge, status: int):
-    """The fields both editors changed, each with its three values and a choice; the rest is
-    carried merged."""
-    last = revisions.history(get_session(), "claim", current.id)[:1]
-    return render_template(
-        "editing/conflict.html",
-        what="claim",
-        item=current,
-        dossier=current.dossier,
-        rows=rows,
-        taken=concurrent_edits.taken_labels("claim", merge),
-        form=form,
-        last_revision=last[0] if last else None,
-        action=url_for("editing.merge_claim", claim_id=current.id),
-        discard=url_for("editing.edit_claim", claim_id=current.id),
-    ), status
 
 
 def merge_claim(claim_id: int):

@@ -113,20 +113,8 @@ def settle(
         rows = concurrent_edits.conflict_rows(
             session, type_name, merge, base, theirs, mine_snapshot
         )
-        last = revisions.history(session, type_name, current.id)[:1]
-        page = render_template(
-            "editing/conflict.html",
-            what=type_name,
-            item=current,
-            dossier=getattr(current, "dossier", None),
-            rows=rows,
-            taken=concurrent_edits.taken_labels(type_name, merge),
-            form=conflict,
-            last_revision=last[0] if last else None,
-            action=action,
-            discard=discard,
-        )
-        return page, 409 if choices is None else 422
+        status = 409 if choices is None else 422
+        return conflict_page(type_name, current, conflict, rows, merge, (action, discard), status)
     try:
         changed = save(current, concurrent_edits.chosen(merge, theirs, choices or {}))
     except StaleVersion as stale:  # saved over once more meanwhile: settle it again
@@ -137,6 +125,25 @@ def settle(
         message += " Someone saved it while you were editing; kept from their version: "
         message += ", ".join(taken) + "."
     return done(form, saved_url, message)
+
+
+def conflict_page(type_name: str, current, form, rows, merge, links: tuple[str, str], status: int):
+    """The fields both editors changed, each with its three values and a choice; the rest
+    is carried merged. `links`: the form's action, and the page to discard from."""
+    last = revisions.history(get_session(), type_name, current.id)[:1]
+    page = render_template(
+        "editing/conflict.html",
+        what=type_name,
+        item=current,
+        dossier=getattr(current, "dossier", None),
+        rows=rows,
+        taken=concurrent_edits.taken_labels(type_name, merge),
+        form=form,
+        last_revision=last[0] if last else None,
+        action=links[0],
+        discard=links[1],
+    )
+    return page, status
 
 
 def _snapshot_of(type_name: str, current, mine: Mapping[str, Any]) -> dict[str, Any]:
