@@ -1,4 +1,4 @@
-"""The claim form, its conflict-resolution form, and the delete and restore confirmations."""
+"""The claim form, and the delete and restore confirmations (conflicts: forms.conflicts)."""
 
 from __future__ import annotations
 
@@ -303,50 +303,6 @@ def edit_form(claim: Claim, sources: list[Source], entities: list[Entity]) -> Cl
     form.prepare(sources, entities)
     form.add_blank_relation()
     return form
-
-
-class ConflictForm(VersionedForm):
-    """Resolving a conflict: for each field both editors changed, keep mine or take theirs.
-
-    `mine` carries the editor's values as JSON; they are read again by the same service
-    when posted, never trusted. `version` is the version the editor has now seen. There is
-    a `take_<field>` choice for every field; the page shows those that differ."""
-
-    mine = HiddenField()
-    save = SubmitField("Save the merged claim")
-
-    def choices_for(self, names: list[str]) -> list:
-        return [self[f"take_{name}"] for name in names]
-
-    def mine_raw(self) -> dict[str, Any] | None:
-        try:
-            value = json.loads(self.mine.data or "")
-        except ValueError:
-            return None
-        return value if isinstance(value, dict) else None
-
-    def merged(self, theirs: Mapping[str, Any]) -> dict[str, Any] | None:
-        """My values, with theirs wherever I chose theirs; None if `mine` is not readable."""
-        mine = self.mine_raw()
-        if mine is None:
-            return None
-        return {
-            name: theirs.get(name) if self[f"take_{name}"].data == "theirs" else mine.get(name)
-            for name in FIELDS
-        }
-
-
-# One keep-mine/take-theirs choice per claim field, declared in a loop rather than 17 times.
-for _name in FIELDS:
-    setattr(
-        ConflictForm,
-        f"take_{_name}",
-        RadioField(
-            choices=options([("mine", "Keep mine"), ("theirs", "Take the saved one")]),
-            default="mine",
-            validate_choice=False,
-        ),
-    )
 
 
 class DeleteForm(VersionedForm):

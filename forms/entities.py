@@ -11,7 +11,7 @@ from models import Entity
 from models.limits import ENTITY_DESCRIPTION_MAX
 from models.vocabulary import EntityKind
 from services.editing import entity_writes
-from services.editing.entity_writes import EntityInput
+from services.editing.entity_writes import ENTITY_FIELDS, EntityInput
 
 
 class EntityForm(VersionedForm):
@@ -33,7 +33,7 @@ class EntityForm(VersionedForm):
     save = SubmitField("Save")
 
     def raw(self) -> dict[str, Any]:
-        return {name: self[name].data for name in ("name", "kind", "description", "aliases")}
+        return {name: self[name].data for name in ENTITY_FIELDS}
 
     def read(self) -> EntityInput | None:
         """Validate; the EntityInput, or None with messages next to the fields."""

@@ -152,13 +152,16 @@ def test_a_get_response_can_be_sent_back_as_a_patch(api, client, seeded_app):
     assert response.get_json()["confidence"] == 33
 
 
-def test_a_stale_version_is_refused_with_the_current_claim(api, seeded_app):
+def test_a_stale_change_to_a_changed_field_is_refused_with_the_current_claim(api, seeded_app):
+    # A stale version alone is merged now (tests/test_concurrent_edits.py); changing a field
+    # that was changed since is what is refused.
     url = f"/api/v1/claims/{claim_id(seeded_app, 'hbm-shortage')}"
     assert api("PATCH", url, {"version": 1, "status": "confirmed"}).status_code == 200
-    response = api("PATCH", url, {"version": 1, "confidence": 5})
+    response = api("PATCH", url, {"version": 1, "status": "contested"})
     assert response.status_code == 409
     problem = response.get_json()
     assert problem["current"]["version"] == 2 and problem["current"]["status"] == "confirmed"
+    assert problem["conflicts"] == ["status"]
     assert "version 2" in problem["detail"]
 
 

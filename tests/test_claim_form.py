@@ -314,61 +314,63 @@ def test_unchanged_relation_rows_and_entities_survive_an_edit(seeded_app, editor
     assert update.changes == {"confidence": [update.changes["confidence"][0], 77]}
 
 
-def test_editing_an_older_version_gives_a_conflict_page_and_overwrites_nothing(
+def test_two_edits_of_one_field_give_a_conflict_page_and_overwrite_nothing(
     seeded_app, editor_client
 ):
     claim_id = claim_id_by_key(seeded_app, "hbm-shortage")
     mine = edit_form_values(editor_client, claim_id)
     theirs = edit_form_values(editor_client, claim_id)
-    theirs["statement"] = "HBM memory is scarce (their edit)."
+    theirs.update(statement="HBM memory is scarce (their edit).", confidence="33")
     assert editor_client.post(f"/claims/{claim_id}/edit", data=theirs).status_code == 302
     mine["confidence"] = "12"
     response = editor_client.post(f"/claims/{claim_id}/edit", data=mine)
     assert response.status_code == 409
     page = soup(response, 409)
-    differing = {row.th.get_text(" ", strip=True) for row in page.select("tr.differs")}
-    assert differing == {"Statement", "Confidence"}
-    confidence_row = page.select("tr.differs")[1]
-    mine_cell, saved_cell = confidence_row.select("td")
-    assert mine_cell.mark.get_text().startswith("12%")
-    assert not saved_cell.get_text().startswith("12%")
+    # Only the field both changed is asked about; their statement is not offered for undoing.
+    [row] = page.select("fieldset.conflict-field")
+    assert row.legend.get_text(strip=True) == "Confidence"
+    assert row.select_one("td.theirs").get_text().startswith("33%")
+    assert row.select_one("td.mine").get_text().startswith("12%")
     saved = load_claim(seeded_app, claim_id)
     assert saved.statement == "HBM memory is scarce (their edit)."
-    assert saved.confidence != 12
+    assert saved.confidence == 33
 
 
-def test_conflict_merge_keeps_mine_or_takes_theirs_field_by_field(seeded_app, editor_client):
+def test_conflict_choices_start_unmade_and_are_saved_field_by_field(seeded_app, editor_client):
     claim_id = claim_id_by_key(seeded_app, "hbm-shortage")
     mine = edit_form_values(editor_client, claim_id)
     theirs = dict(mine, statement="Their statement.", confidence="33", submission=token())
     editor_client.post(f"/claims/{claim_id}/edit", data=theirs)
     mine.update(statement="My statement.", confidence="88")
     conflict = soup(editor_client.post(f"/claims/{claim_id}/edit", data=mine), 409)
+    assert conflict.select("form.conflict-form input[type=radio]")
+    assert conflict.select("form.conflict-form input[type=radio][checked]") == []
     merge = form_values(conflict.select_one("form.conflict-form"))
-    assert merge["take_statement"] == "mine" and merge["take_confidence"] == "mine"
-    merge["take_confidence"] = "theirs"
+    merge.update(take_statement="mine", take_confidence="theirs")
     response = editor_client.post(f"/claims/{claim_id}/merge", data=merge)
     assert response.status_code == 302
     saved = load_claim(seeded_app, claim_id)
     assert (saved.statement, saved.confidence) == ("My statement.", 33)
 
 
-def test_a_merge_against_a_version_that_moved_on_again_is_refused(seeded_app, editor_client):
+def test_a_merge_against_a_version_that_moved_on_again_is_asked_again(seeded_app, editor_client):
     claim_id = claim_id_by_key(seeded_app, "hbm-shortage")
     edit_url = f"/claims/{claim_id}/edit"
     mine = edit_form_values(editor_client, claim_id)
     editor_client.post(
-        edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": "Second."}
+        edit_url, data=edit_form_values(editor_client, claim_id) | {"statement": "Second."}
     )
     conflict = soup(editor_client.post(edit_url, data=mine | {"statement": "Mine."}), 409)
     editor_client.post(
-        edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": "Third."}
+        edit_url, data=edit_form_values(editor_client, claim_id) | {"statement": "Third."}
     )
-    merge = form_values(conflict.select_one("form.conflict-form"))
+    merge = form_values(conflict.select_one("form.conflict-form")) | {"take_statement": "mine"}
     response = editor_client.post(f"/claims/{claim_id}/merge", data=merge)
     assert response.status_code == 409
-    saved = load_claim(seeded_app, claim_id)
-    assert saved.quote == "Third." and saved.statement != "Mine."
+    again = soup(response, 409)
+    assert again.select_one("fieldset.conflict-field td.theirs").get_text() == "Third."
+    assert again.select("input[type=radio][checked]") == []
+    assert load_claim(seeded_app, claim_id).statement == "Third."
 
 
 def test_delete_asks_first_then_removes_the_claim_from_the_timeline(seeded_app, editor_client):

@@ -176,7 +176,9 @@ def test_editing_pages_are_valid_html(seeded_app, client, editor_client, tmp_pat
             new, data=mine | {"preview": "1", "notes": "*a* [b](https://c.org)", "version": ""}
         ),
         "edit-claim": editor_client.get(f"/claims/{claim_id}/edit"),
-        "conflict": editor_client.post(f"/claims/{claim_id}/edit", data=mine),
+        "conflict": editor_client.post(
+            f"/claims/{claim_id}/edit", data=mine | {"statement": "My statement."}
+        ),
         "delete": editor_client.get(f"/claims/{claim_id}/delete"),
         "history": editor_client.get(f"/claims/{claim_id}/history"),
         "changes": editor_client.get("/dossiers/openai-chips/changes"),

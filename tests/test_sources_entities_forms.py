@@ -93,7 +93,11 @@ def test_editing_a_source_records_what_changed(seeded_app, editor_client):
     assert list(latest.changes) == ["outlet"]
 
 
-def test_a_stale_source_edit_shows_both_versions_and_keeps_mine(seeded_app, editor_client):
+def test_a_source_edited_twice_asks_for_the_field_both_changed_then_saves_the_choice(
+    seeded_app, editor_client
+):
+    # The old page re-showed the whole form with my values, undoing theirs on a resubmit;
+    # now only the field both changed is asked about, with nothing chosen in advance.
     article = source_id(seeded_app)
     mine = _page_form(editor_client, f"/sources/{article}/edit")
     theirs = _page_form(editor_client, f"/sources/{article}/edit") | {"author": "Their author"}
@@ -101,11 +105,14 @@ def test_a_stale_source_edit_shows_both_versions_and_keeps_mine(seeded_app, edit
     response = editor_client.post(f"/sources/{article}/edit", data=mine | {"author": "My author"})
     assert response.status_code == 409
     page = soup(response, 409)
-    assert page.find(id="author")["value"] == "My author"
-    assert [th.get_text() for th in page.select("tr.differs th")] == ["Author"]
+    [row] = page.select("fieldset.conflict-field")
+    assert row.legend.get_text(strip=True) == "Author"
+    assert row.select_one("td.mine").get_text() == "My author"
+    assert row.select_one("td.theirs").get_text() == "Their author"
+    assert page.select("input[type=radio][checked]") == []
     assert _source(seeded_app, article).author == "Their author"
-    resubmitted = form_values(page.select_one("main form.stacked-form"))
-    assert editor_client.post(f"/sources/{article}/edit", data=resubmitted).status_code == 302
+    resolve = form_values(page.select_one("form.conflict-form")) | {"take_author": "mine"}
+    assert editor_client.post(f"/sources/{article}/resolve", data=resolve).status_code == 302
     assert _source(seeded_app, article).author == "My author"
 
 

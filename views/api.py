@@ -57,7 +57,8 @@ def _answer_write_problem(error: WriteProblem):
     if error.errors:
         return validation_problem(error.errors, detail=error.detail)
     if error.current is not None:
-        return problem(error.status, detail=error.detail, current=item_json(error.current))
+        extra = {"conflicts": error.conflicts} if error.conflicts else {}
+        return problem(error.status, detail=error.detail, current=item_json(error.current), **extra)
     return problem(error.status, detail=error.detail)
 
 

@@ -2,7 +2,8 @@
 
 Every route here needs a signed-in editor. Each POST commits once and redirects; a form
 posted twice goes to the first result (services.submissions); an edit made against an
-older version is refused with a conflict page, never written over the newer one.
+older version is merged with the newer one (services.editing.concurrent_edits); only the
+fields both editors changed are asked about, on a conflict page.
 
 The views live in three modules (claim forms, history, source and entity forms); this one
 is the blueprint and its table of routes, so every `editing.<view>` endpoint is listed here.
@@ -32,7 +33,9 @@ ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/sources/new", editing_references.new_source, GET_AND_POST),
     ("/sources/<int:source_id>/edit", editing_references.edit_source, GET_AND_POST),
     ("/entities/new", editing_references.new_entity, GET_AND_POST),
+    ("/sources/<int:source_id>/resolve", editing_references.resolve_source, ["POST"]),
     ("/entities/<slug>/edit", editing_references.edit_entity, GET_AND_POST),
+    ("/entities/<slug>/resolve", editing_references.resolve_entity, ["POST"]),
     ("/entities/merge", editing_references.merge_entities, GET_AND_POST),
 ]
 for rule, view, methods in ROUTES:

@@ -10,18 +10,18 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from db import get_session
 from forms.claims import (
     ClaimForm,
-    ConflictForm,
     DeleteForm,
     edit_form,
     form_data,
     pickers,
 )
+from forms.conflicts import ConflictForm
 from models import Claim, Dossier
 from services.editing import (
     claim_input,
     claim_references,
     claim_writes,
-    revisions,
+    concurrent_edits,
 )
 from services.editing.field_values import FieldError
 from services.editing.revisions import StaleVersion
@@ -77,49 +77,88 @@ def _save_claim(form, claim: Claim, data, raw: dict, expected_version: int | Non
         changed = claim_writes.update_claim(
             get_session(), claim, data, common.user(), expected_version
         )
-    except StaleVersion:
+    except StaleVersion as stale:
         # The claim as stored now: the same object, reloaded if a concurrent save won.
-        return _conflict_page(claim, raw, data)
+        return _merge_with_saved(form, stale.current, raw, data, expected_version, None)
     message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
     return common.done(form, url_for("claims.detail", claim_id=claim.id), message)
 
 
-def _conflict_page(current: Claim, mine_raw: dict, mine):
-    """Both versions side by side, with a choice per differing field; status 409."""
-    rows = claim_writes.compare(get_session(), mine, current)
-    form = ConflictForm(formdata=None, version=str(current.version), mine=json.dumps(mine_raw))
-    differing = [row for row in rows if row.changed]
-    choices = form.choices_for([claim_input.field_of_snapshot(row.name) for row in differing])
-    last = revisions.history(get_session(), "claim", current.id)[:1]
-    return render_template(
-        "editing/claim_conflict.html",
-        claim=current,
-        dossier=current.dossier,
-        rows=rows,
-        choices=list(zip(differing, choices, strict=True)),
-        form=form,
-        last_revision=last[0] if last else None,
-    ), 409
+def _merge_with_saved(
+    form, current: Claim, mine_raw: dict, mine, base_version: int | None, choices: dict | None
+):
+    """Merge an edit made from `base_version` with what was saved since: saved at once when
+    every field both editors changed is settled by `choices` (None: not asked yet), else
+    the conflict page (409; 422 when choices were asked for and some are missing)."""
+    session = get_session()
+    base = concurrent_edits.base_snapshot(session, current, base_version)
+    mine_snapshot = claim_writes.snapshot_input(mine)
+    merge, theirs = concurrent_edits.reconcile(base, current, mine_snapshot)
+    unsettled = [
+        name
+        for name in map(concurrent_edits.field_name, merge.conflicts)
+        if name not in (choices or {})
+    ]
+    if unsettled:
+        rows = concurrent_edits.conflict_rows(
+            session, "claim", merge, base, theirs, mine_snapshot, claim_writes.pending_names(mine)
+        )
+        conflict = ConflictForm(
+            formdata=None,
+            version=str(current.version),
+            base="" if base_version is None else str(base_version),
+            mine=json.dumps(mine_raw),
+        )
+        links = (
+            url_for("editing.merge_claim", claim_id=current.id),
+            url_for("editing.edit_claim", claim_id=current.id),
+        )
+        if choices is None:
+            return common.conflict_page("claim", current, conflict, rows, merge, links, 409)
+        for name, choice in choices.items():
+            conflict[f"take_{name}"].data = choice
+        conflict.refuse_unsettled(unsettled)
+        return common.conflict_page("claim", current, conflict, rows, merge, links, 422)
+    merged = concurrent_edits.merged_claim_raw(merge, mine_raw, current, mine, choices)
+    claim_form = ClaimForm(formdata=None, data=form_data(merged))
+    claim_form.prepare(*pickers(session, current.dossier))
+    claim_form.version.data, claim_form.submission.data = str(current.version), form.submission.data
+    data = claim_form.check(session, current.dossier, current)
+    if data is None:
+        claim_form.add_blank_relation()
+        return _claim_form_page(claim_form, current.dossier, current)
+    try:
+        changed = claim_writes.update_claim(session, current, data, common.user(), current.version)
+    except StaleVersion as stale:  # saved over once more meanwhile: settle it again
+        return _merge_with_saved(form, stale.current, mine_raw, mine, base_version, None)
+    taken = concurrent_edits.taken_labels("claim", merge)
+    message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
+    if taken:
+        message += " Someone saved it while you were editing; kept from their version: "
+        message += ", ".join(taken) + "."
+    return common.done(form, url_for("claims.detail", claim_id=current.id), message)
 
 
 def merge_claim(claim_id: int):
-    """Save the merge chosen on the conflict page, against the version shown there."""
+    """Save the choices made on the conflict page. If the claim was saved over again since
+    the page was shown, the choices are asked again against what is saved now."""
     session = get_session()
     claim = common.claim_for_edit(claim_id, include_deleted=True)
     form = ConflictForm()
     if earlier := common.earlier(form):
         return earlier
-    merged = form.merged(claim_input.raw_from_claim(claim)) if form.validate() else None
-    if merged is None:
+    mine_raw = form.mine_raw() if form.validate() else None
+    if mine_raw is None:
         abort(400, description="This merge form is incomplete; open the claim and edit again.")
-    claim_form = ClaimForm(formdata=None, data=form_data(merged))
-    claim_form.prepare(*pickers(session, claim.dossier))
-    claim_form.version.data, claim_form.submission.data = form.version.data, form.submission.data
-    data = claim_form.check(session, claim.dossier, claim)
-    if data is None:
-        claim_form.add_blank_relation()
-        return _claim_form_page(claim_form, claim.dossier, claim)
-    return _save_claim(form, claim, data, merged, form.expected_version)
+    mine_form = ClaimForm(formdata=None, data=form_data(mine_raw))
+    mine_form.prepare(*pickers(session, claim.dossier))
+    mine = mine_form.check(session, claim.dossier, claim)
+    if mine is None:
+        mine_form.add_blank_relation()
+        mine_form.version.data, mine_form.submission.data = str(claim.version), form.submission.data
+        return _claim_form_page(mine_form, claim.dossier, claim)
+    choices = form.choices() if claim.version == form.expected_version else None
+    return _merge_with_saved(form, claim, mine_raw, mine, form.base_version, choices)
 
 
 def delete_claim(claim_id: int):

@@ -1,14 +1,17 @@
-"""The source and entity forms, and merging a duplicate entity into another."""
+"""The source and entity forms, settling their conflicts, and merging a duplicate entity
+into another."""
 
 from __future__ import annotations
 
 from flask import abort, request, url_for
 
 from db import get_session
+from forms.conflicts import ConflictForm
 from forms.entities import EntityForm, MergeForm
 from forms.sources import SourceForm
-from models import Entity
+from models import Entity, Source
 from services.editing import (
+    concurrent_edits,
     entity_writes,
     source_writes,
 )
@@ -52,9 +55,8 @@ def edit_source(source_id: int):
         changed = source_writes.update_source(
             session, source, data, common.user(), form.expected_version
         )
-    except StaleVersion as conflict:
-        mine = source_writes.new_source(dossier, data)
-        return common.stale_form("source", form, conflict.current, mine, dossier=dossier)
+    except StaleVersion as stale:
+        return _settle_source(form, stale.current, form.raw(), form.expected_version, None)
     return common.done(
         form,
         url_for("sources.detail", source_id=source.id),
@@ -96,15 +98,78 @@ def edit_entity(slug: str):
         changed = entity_writes.update_entity(
             session, entity, data, common.user(), form.expected_version
         )
-    except StaleVersion as conflict:
-        mine = Entity(slug=entity.slug, aliases=[])
-        entity_writes.apply(mine, data)
-        return common.stale_form("entity", form, conflict.current, mine)
+    except StaleVersion as stale:
+        return _settle_entity(form, stale.current, form.raw(), form.expected_version, None)
     return common.done(
         form,
         url_for("entities.detail", slug=entity.slug),
         "Saved." if changed else "Nothing had changed.",
     )
+
+
+def resolve_source(source_id: int):
+    """Save the choices made on a source's conflict page (asked again if it moved on)."""
+    source = source_writes.for_edit(get_session(), source_id)
+    if source is None:
+        abort(404, description=f"There is no source {source_id}.")
+    form = ConflictForm()
+    if earlier := common.earlier(form):
+        return earlier
+    mine = _posted_mine(form)
+    choices = form.choices() if source.version == form.expected_version else None
+    return _settle_source(form, source, mine, form.base_version, choices)
+
+
+def resolve_entity(slug: str):
+    """Save the choices made on an entity's conflict page (asked again if it moved on)."""
+    entity = entity_writes.by_slug(get_session(), slug, follow_merges=False)
+    if entity is None:
+        abort(404, description=f'There is no entity "{slug}".')
+    form = ConflictForm()
+    if earlier := common.earlier(form):
+        return earlier
+    mine = _posted_mine(form)
+    choices = form.choices() if entity.version == form.expected_version else None
+    return _settle_entity(form, entity, mine, form.base_version, choices)
+
+
+def _posted_mine(form: ConflictForm) -> dict:
+    mine = form.mine_raw() if form.validate() else None
+    if mine is None:
+        abort(400, description="This merge form is incomplete; open the page and edit again.")
+    return mine
+
+
+def _settle_source(form, source: Source, mine: dict, base_version, choices):
+    links = (
+        url_for("editing.resolve_source", source_id=source.id),
+        url_for("editing.edit_source", source_id=source.id),
+        url_for("sources.detail", source_id=source.id),
+    )
+
+    def save(current: Source, values: dict) -> object:
+        data = source_writes.input_from_snapshot(values)
+        return source_writes.update_source(
+            get_session(), current, data, common.user(), current.version
+        )
+
+    return common.settle("source", form, source, mine, base_version, choices, links, save)
+
+
+def _settle_entity(form, entity: Entity, mine: dict, base_version, choices):
+    links = (
+        url_for("editing.resolve_entity", slug=entity.slug),
+        url_for("editing.edit_entity", slug=entity.slug),
+        url_for("entities.detail", slug=entity.slug),
+    )
+
+    def save(current: Entity, values: dict) -> object:
+        data = concurrent_edits.entity_input(values)
+        return entity_writes.update_entity(
+            get_session(), current, data, common.user(), current.version
+        )
+
+    return common.settle("entity", form, entity, mine, base_version, choices, links, save)
 
 
 def merge_entities():

@@ -25,7 +25,6 @@ from services.editing import (
     bulk_lookups,
     entity_writes,
     markdown_render,
-    revision_display,
     revisions,
     source_writes,
 )
@@ -357,11 +356,3 @@ def pending_names(data: ClaimInput) -> dict[str, str]:
     if data.relayed_by is not None and data.relayed_by.id is None:
         names["relayed_by_id"] = f"{data.relayed_by.name} (new)"
     return names
-
-
-def compare(session: Session, data: ClaimInput, current: Claim) -> list[revision_display.DiffRow]:
-    """Field by field, an editor's unsaved values beside the claim as it is now saved."""
-    mine, theirs = snapshot_input(data), revisions.snapshot(current)
-    names = revision_display.names_for(session, [mine, theirs])
-    names.pending = pending_names(data)
-    return revision_display.side_by_side("claim", mine, theirs, names)

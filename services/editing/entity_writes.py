@@ -35,6 +35,8 @@ from models.vocabulary import EntityKind
 from services.editing import bulk_lookups, field_values, revisions
 from services.editing.field_values import FieldReader
 
+ENTITY_FIELDS = ("name", "kind", "description", "aliases")
+
 
 @dataclass
 class EntityInput:

@@ -232,14 +232,6 @@ def _ordered(type_name: str, fields: Iterable[str]) -> list[str]:
     return sorted(fields, key=lambda name: order.index(name) if name in order else len(order))
 
 
-def side_by_side(
-    type_name: str, left: dict[str, Any], right: dict[str, Any], names: Names
-) -> list[DiffRow]:
-    """Every field of two snapshots of one object, row by row, differences marked."""
-    fields = _ordered(type_name, (name for name in right if name not in ("version", "deleted")))
-    return [diff_row(type_name, name, left.get(name), right.get(name), names) for name in fields]
-
-
 def history_entries(session: Session, type_name: str, object_id: int) -> list[HistoryEntry]:
     """An object's revisions, newest first, each with the rows its change touched."""
     entries = history(session, type_name, object_id)

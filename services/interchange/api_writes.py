@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 from models import Claim, Dossier, Entity, Source, User
 from models.limits import LARGEST_ID, SLUG_PATTERN
 from models.text import parse_whole_number
-from services.editing import claim_input, claim_writes, entity_writes, revisions, source_writes
+from services.editing import (
+    claim_input,
+    claim_writes,
+    concurrent_edits,
+    entity_writes,
+    revisions,
+    source_writes,
+    three_way,
+)
 from services.editing.revisions import StaleVersion
 from services.interchange import api_input, api_queries
 from services.interchange.api_input import (
@@ -45,9 +53,11 @@ class WriteProblem(Exception):
         detail: str,
         errors: Mapping[str, str] | None = None,
         current: Claim | Source | Entity | None = None,
+        conflicts: list[str] | None = None,
     ):
         super().__init__(detail)
         self.status, self.detail, self.errors, self.current = status, detail, errors, current
+        self.conflicts = conflicts or []
 
     @classmethod
     def invalid(cls, errors: Mapping[str, str]) -> WriteProblem:
@@ -62,6 +72,41 @@ class WriteProblem(Exception):
             f"{current.version}. Apply your change to the current version and send it again.",
             current=current,
         )
+
+    @classmethod
+    def conflict(cls, current: Claim | Source | Entity, kind: str, fields: list[str]):
+        named = ", ".join(fields)
+        return cls(
+            409,
+            f"This {kind} changed since the version you sent, in fields you also changed: "
+            f"{named}. It is now at version {current.version}; decide what these fields "
+            "should say and send them again with that version.",
+            current=current,
+            conflicts=fields,
+        )
+
+
+def _merge_stale(
+    session: Session,
+    current: Claim | Source | Entity,
+    version: int,
+    mine: dict[str, Any],
+    sent: list[str],
+    kind: str,
+) -> three_way.Merge:
+    """A PATCH made from an older `version`: merged with what was saved since when the fields
+    it `sent` (snapshot names) were not changed by anyone else. Raises WriteProblem (409)
+    naming the fields both changed, or when the older version is not known."""
+    base = concurrent_edits.base_snapshot(session, current, version)
+    if not base:
+        raise WriteProblem.stale(current, kind)
+    merge, _ = concurrent_edits.reconcile(
+        base, current, concurrent_edits.changed_only(base, mine, sent)
+    )
+    if merge.conflicts:
+        fields = [concurrent_edits.field_name(name) for name in merge.conflicts]
+        raise WriteProblem.conflict(current, kind, fields)
+    return merge
 
 
 def _check_members(body: Mapping[str, Any], fields: tuple, read_only: tuple, extra=()) -> None:
@@ -147,10 +192,8 @@ def update_claim(session: Session, claim: Claim, body: Mapping[str, Any], user: 
     _check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier", "version"))
     errors: dict[str, str] = {}
     version = _version(body.get("version"), errors)
-    if errors:
+    if errors or version is None:
         raise WriteProblem.invalid(errors)
-    if claim.version != version:
-        raise WriteProblem.stale(claim, "claim")
     _same_dossier(body, claim.dossier)
     changes = {name: value for name, value in body.items() if name in CLAIM_FIELDS}
     current = {**claim_input.raw_from_claim(claim), "key": claim.key, "relations": []}
@@ -161,10 +204,25 @@ def update_claim(session: Session, claim: Claim, body: Mapping[str, Any], user: 
         raise WriteProblem.invalid(errors)
     if "relations" not in body:
         data.relations = api_input.kept_relations(claim)
+    if claim.version != version:
+        sent = [concurrent_edits.snapshot_name(name) for name in changes]
+        mine = claim_writes.snapshot_input(data)
+        merge = _merge_stale(session, claim, version, mine, sent, "claim")
+        _take_merged_lists(data, merge, claim)
+        version = claim.version
     try:
         claim_writes.update_claim(session, claim, data, user, version)
     except StaleVersion as stale:
         raise WriteProblem.stale(stale.current, "claim") from None
+
+
+def _take_merged_lists(data: claim_writes.ClaimInput, merge: three_way.Merge, claim: Claim):
+    """Tags and entities both sides changed merge as sets: put the merged set in `data`."""
+    if "tags" in merge.theirs:
+        data.tags = list(merge.values["tags"])
+    if "entity_ids" in merge.theirs:
+        known = {entity.id: entity for entity in [*claim.entities, *data.entities]}
+        data.entities = [known[i] for i in merge.values["entity_ids"] if i in known]
 
 
 def delete_claim(session: Session, claim: Claim, version: int, user: User) -> None:
@@ -204,10 +262,8 @@ def update_source(session: Session, source: Source, body: Mapping[str, Any], use
     _check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier", "version"))
     errors: dict[str, str] = {}
     version = _version(body.get("version"), errors)
-    if errors:
+    if errors or version is None:
         raise WriteProblem.invalid(errors)
-    if source.version != version:
-        raise WriteProblem.stale(source, "source")
     _same_dossier(body, source.dossier)
     changes = {name: value for name, value in body.items() if name in SOURCE_FIELDS}
     raw = {**source_writes.raw_from_source(source), **api_input.flatten_dates(changes)}
@@ -216,6 +272,11 @@ def update_source(session: Session, source: Source, body: Mapping[str, Any], use
     errors = {**(errors or {}), **_key_errors(session, Source, source.dossier, key, source.id)}
     if errors or data is None:
         raise WriteProblem.invalid(errors)
+    if source.version != version:
+        mine = concurrent_edits.source_snapshot(source.dossier, data)
+        sent = [name for name in changes if name != "key"]
+        _merge_stale(session, source, version, mine, sent, "source")
+        version = source.version
     source.key = key or None
     try:
         source_writes.update_source(session, source, data, user, version)
@@ -270,14 +331,19 @@ def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], use
     version = _version(body.get("version"), errors)
     if "slug" in body and body["slug"] != entity.slug:
         errors["slug"] = "The slug cannot change: pages and files elsewhere link to it."
-    if errors:
+    if errors or version is None:
         raise WriteProblem.invalid(errors)
-    if entity.version != version:
-        raise WriteProblem.stale(entity, "entity")
     changes = {name: value for name, value in body.items() if name in ENTITY_FIELDS}
     data, errors = entity_writes.parse_entity({**entity_writes.raw_from_entity(entity), **changes})
     if errors or data is None:
         raise WriteProblem.invalid(errors)
+    if entity.version != version:
+        mine = concurrent_edits.entity_snapshot(data)
+        sent = [name for name in changes if name != "slug"]
+        merge = _merge_stale(session, entity, version, mine, sent, "entity")
+        if "aliases" in merge.theirs:
+            data.aliases = list(merge.values["aliases"])
+        version = entity.version
     try:
         entity_writes.update_entity(session, entity, data, user, version)
     except StaleVersion as stale:

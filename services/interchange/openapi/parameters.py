@@ -38,8 +38,9 @@ PROBLEM_REASONS = {
     401: "No token, or an unknown or revoked one (a `WWW-Authenticate` header says which).",
     403: "The token may only read.",
     404: "Not found (or in a private dossier the caller may not see).",
-    409: "The version sent is not the current one (`current` holds the item), or the item "
-    "is still in use.",
+    409: "A field sent was also changed since the version sent (`conflicts` names them, "
+    "`current` holds the item), or the item is still in use. A stale version whose changes "
+    "do not overlap is merged and answered 200.",
     413: "The body is larger than the server accepts (1 MB by default).",
     415: "The body is not application/json.",
 }

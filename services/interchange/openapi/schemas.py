@@ -336,6 +336,12 @@ def schemas() -> dict[str, Any]:
                     "type": "object",
                     "description": "For 409 on a stale version: the item as it is now.",
                 },
+                "conflicts": {
+                    "type": "array",
+                    "description": "For 409 on a stale version: the fields sent that were "
+                    "also changed since, to other values.",
+                    "items": {"type": "string"},
+                },
             },
         },
     }
