@@ -77,9 +77,9 @@ def _save_claim(form, claim: Claim, data, raw: dict, expected_version: int | Non
         changed = claim_writes.update_claim(
             get_session(), claim, data, common.user(), expected_version
         )
-    except StaleVersion as stale:
+    except StaleVersion:
         # The claim as stored now: the same object, reloaded if a concurrent save won.
-        return _merge_with_saved(form, stale.current, raw, data, expected_version, None)
+        return _merge_with_saved(form, claim, raw, data, expected_version, None)
     message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
     return common.done(form, url_for("claims.detail", claim_id=claim.id), message)
 
@@ -129,8 +129,8 @@ def _merge_with_saved(
         return _claim_form_page(claim_form, current.dossier, current)
     try:
         changed = claim_writes.update_claim(session, current, data, common.user(), current.version)
-    except StaleVersion as stale:  # saved over once more meanwhile: settle it again
-        return _merge_with_saved(form, stale.current, mine_raw, mine, base_version, None)
+    except StaleVersion:  # saved over once more meanwhile: settle it again
+        return _merge_with_saved(form, current, mine_raw, mine, base_version, None)
     taken = concurrent_edits.taken_labels("claim", merge)
     message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
     if taken:

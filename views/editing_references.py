@@ -55,8 +55,8 @@ def edit_source(source_id: int):
         changed = source_writes.update_source(
             session, source, data, common.user(), form.expected_version
         )
-    except StaleVersion as stale:
-        return _settle_source(form, stale.current, form.raw(), form.expected_version, None)
+    except StaleVersion:  # raised with the source itself, as stored now
+        return _settle_source(form, source, form.raw(), form.expected_version, None)
     return common.done(
         form,
         url_for("sources.detail", source_id=source.id),
@@ -98,8 +98,8 @@ def edit_entity(slug: str):
         changed = entity_writes.update_entity(
             session, entity, data, common.user(), form.expected_version
         )
-    except StaleVersion as stale:
-        return _settle_entity(form, stale.current, form.raw(), form.expected_version, None)
+    except StaleVersion:  # raised with the entity itself, as stored now
+        return _settle_entity(form, entity, form.raw(), form.expected_version, None)
     return common.done(
         form,
         url_for("entities.detail", slug=entity.slug),
