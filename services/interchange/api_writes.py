@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from models import Claim, Dossier, Entity, Source, User
 from models.limits import LARGEST_ID, SLUG_PATTERN
 from services.editing import claim_input, claim_writes, entity_writes, revisions, source_writes
-from services.editing.revisions import StaleVersion
+from services.editing.revisions import Revised, StaleVersion
 from services.interchange import api_input, api_queries
 from services.interchange.api_input import (
     CLAIM_FIELDS,
@@ -43,7 +43,7 @@ class WriteProblem(Exception):
         status: int,
         detail: str,
         errors: Mapping[str, str] | None = None,
-        current: Claim | Source | Entity | None = None,
+        current: Revised | None = None,
     ):
         super().__init__(detail)
         self.status, self.detail, self.errors, self.current = status, detail, errors, current
@@ -54,7 +54,7 @@ class WriteProblem(Exception):
         return cls(400, f"{count} field{'' if count == 1 else 's'} could not be used.", errors)
 
     @classmethod
-    def stale(cls, current: Claim | Source | Entity, kind: str) -> WriteProblem:
+    def stale(cls, current: Revised, kind: str) -> WriteProblem:
         return cls(
             409,
             f"This {kind} changed since the version you sent: it is now at version "
