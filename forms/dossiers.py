@@ -15,9 +15,7 @@ from models.limits import (
 )
 from models.vocabulary import Visibility
 from services.editing import dossier_writes
-from services.editing.dossier_writes import DossierInput
-
-DOSSIER_FIELDS = ("title", "slug", "subject", "summary", "methodology", "visibility")
+from services.editing.dossier_writes import DOSSIER_FIELDS, DossierInput
 
 
 class DossierForm(VersionedForm):
@@ -99,4 +97,3 @@ class ArchiveForm(VersionedForm):
 
     archive = SubmitField("Archive")
     restore = SubmitField("Restore")
-

@@ -37,6 +37,8 @@ SLUG_LOCKED = (
 )
 ADMINS_ONLY_VISIBILITY = "Only an admin can change who may read a dossier."
 ADMINS_ONLY_ARCHIVE = "Only an admin can archive or restore a dossier."
+# What a dossier's form and the API's dossier bodies hold.
+DOSSIER_FIELDS = ("title", "slug", "subject", "summary", "methodology", "visibility")
 # Editors leave the visibility as it is; a new dossier starts as the model's default.
 DEFAULT_VISIBILITY = Visibility.PUBLIC
 
@@ -70,9 +72,7 @@ def parse_dossier(raw: Mapping[str, Any]) -> tuple[DossierInput | None, dict[str
     title = read("title", field_values.text, "title", DOSSIER_TITLE_MAX, required=True)
     address = read("slug", slug)
     subject = read("subject", field_values.text, "subject", DOSSIER_SUBJECT_MAX)
-    summary = read(
-        "summary", field_values.text, "summary", DOSSIER_MARKDOWN_MAX, multiline=True
-    )
+    summary = read("summary", field_values.text, "summary", DOSSIER_MARKDOWN_MAX, multiline=True)
     methodology = read(
         "methodology", field_values.text, "methodology", DOSSIER_MARKDOWN_MAX, multiline=True
     )
