@@ -9,6 +9,7 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, enum_type, utcnow
+from models.limits import DOSSIER_SLUG_MAX, DOSSIER_SUBJECT_MAX, DOSSIER_TITLE_MAX
 from models.vocabulary import Visibility
 
 if TYPE_CHECKING:
@@ -20,9 +21,9 @@ class Dossier(Base):
     __tablename__ = "dossiers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
-    subject: Mapped[str] = mapped_column(String(300), default="")
+    slug: Mapped[str] = mapped_column(String(DOSSIER_SLUG_MAX), unique=True)
+    title: Mapped[str] = mapped_column(String(DOSSIER_TITLE_MAX))
+    subject: Mapped[str] = mapped_column(String(DOSSIER_SUBJECT_MAX), default="")
     # Markdown as entered, and its sanitised HTML rendered once at write time.
     summary: Mapped[str] = mapped_column(Text, default="")
     summary_html: Mapped[str] = mapped_column(Text, default="")
@@ -34,9 +35,19 @@ class Dossier(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Moves on every change to the dossier or anything in it: the key for caches and ETags.
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set when an admin archives the dossier: it leaves every reader's page until restored.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What an edit form is checked against. Counted by the dossier's own writes, not by
+    # SQLAlchemy's version counter: `changed_at` moves on every write to a claim in the
+    # dossier, and an editor's form must not go stale because someone edited a claim.
+    version: Mapped[int] = mapped_column(default=1)
 
     claims: Mapped[list[Claim]] = relationship(back_populates="dossier", lazy="raise")
     sources: Mapped[list[Source]] = relationship(back_populates="dossier", lazy="raise")
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     def __repr__(self) -> str:
         return f"<Dossier {self.slug!r}>"

@@ -31,6 +31,12 @@ ENTITY_DESCRIPTION_MAX = 300
 ENTITY_ALIASES_MAX = 20
 ENTITY_SLUG_MAX = 90  # what a new entity's slug is cut to, leaving room for "-2"
 
+# --- dossiers --------------------------------------------------------------------------
+DOSSIER_TITLE_MAX = 300
+DOSSIER_SUBJECT_MAX = 300
+DOSSIER_SLUG_MAX = 80  # the column's length; a suggested slug is cut to leave room for "-2"
+DOSSIER_MARKDOWN_MAX = 50_000  # a dossier's summary and its methodology alike
+
 # --- addresses --------------------------------------------------------------------------
 # A dossier's or an entity's slug, as the filters, the API and the imports accept it.
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")

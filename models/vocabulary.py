@@ -109,9 +109,22 @@ class EntityKind(enum.StrEnum):
 
 
 class Visibility(enum.StrEnum):
+    """Who may find and read a dossier."""
+
     PUBLIC = "public"
     UNLISTED = "unlisted"
     PRIVATE = "private"
+
+    @property
+    def label(self) -> str:
+        return VISIBILITY_LABELS[self]
+
+
+VISIBILITY_LABELS = {
+    Visibility.PUBLIC: "Listed: on the home page, open to anyone",
+    Visibility.UNLISTED: "Unlisted: open to anyone with its address",
+    Visibility.PRIVATE: "Private: signed-in editors only",
+}
 
 
 class Role(enum.StrEnum):

@@ -240,6 +240,12 @@ def _changing_requests(app) -> list[tuple[str, dict]]:
             {"name": "Broadcom Inc.", "kind": "organisation", "version": "1"},
         ),
         ("/entities/merge", {"duplicate": "google", "kept": "broadcom", "submission": token()}),
+        ("/dossiers/new", {"title": "A new dossier", "submission": token()}),
+        (
+            "/dossiers/openai-chips/edit",
+            {"title": "Renamed", "version": "1", "submission": token()},
+        ),
+        ("/dossiers/openai-chips/archive", {"version": "1", "archive": "x", "submission": token()}),
     ]
 
 
@@ -298,6 +304,9 @@ def test_a_valid_csrf_token_is_accepted(tmp_path, seeded_template):
         "/entities/new",
         "/entities/broadcom/edit",
         "/entities/merge",
+        "/dossiers/new",
+        "/dossiers/openai-chips/edit",
+        "/dossiers/openai-chips/history",
     ],
 )
 def test_editing_pages_need_a_signed_in_editor(client, url):

@@ -38,6 +38,9 @@ EDITOR_PAGES = {
     "history": "/claims/1/history",
     "changes": "/dossiers/openai-chips/changes",
     "source-form": "/sources/new?dossier=openai-chips",
+    "dossier-new": "/dossiers/new",
+    "dossier-edit": "/dossiers/openai-chips/edit",
+    "dossier-history": "/dossiers/openai-chips/history",
 }
 
 

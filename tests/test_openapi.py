@@ -14,7 +14,9 @@ from sqlalchemy import select
 
 from db import get_session
 from models import Source
-from tests.conftest import claim_by_key
+from models.vocabulary import Role
+from tests.accounts import add_account
+from tests.conftest import claim_by_key, make_token
 from tests.helpers import bearer
 
 DOCUMENT_URL = "/api/v1/openapi.json"
@@ -131,6 +133,12 @@ def requests(ids: dict) -> list[tuple[str, str, str, dict | None, bool]]:
         ("POST", "/entities", "/api/v1/entities", {"name": "Arm", "kind": "organisation"}, True),
         ("PATCH", "/entities/{slug}", "/api/v1/entities/arm", {"version": 1, "aliases": "A"}, True),
         ("DELETE", "/entities/{slug}", "/api/v1/entities/arm?version=2", None, True),
+        ("POST", "/dossiers", "/api/v1/dossiers", {"title": "Schema test"}, True),
+        ("POST", "/dossiers", "/api/v1/dossiers", {"title": ""}, True),
+        ("PATCH", "/dossiers/{slug}", "/api/v1/dossiers/schema-test", {"version": 1}, True),
+        ("PATCH", "/dossiers/{slug}", "/api/v1/dossiers/schema-test", {"version": 9}, True),
+        ("DELETE", "/dossiers/{slug}", "/api/v1/dossiers/schema-test?version=1", None, True),
+        ("DELETE", "/dossiers/{slug}", "/api/v1/dossiers/schema-test?version=1", None, "admin"),
     ]
 
 
@@ -140,8 +148,18 @@ def test_every_operation_is_exercised_here(document, ids):
     assert exercised == documented
 
 
-def test_live_responses_match_the_document(client, document, ids, write_token, read_token):
-    tokens = {True: write_token, "read": read_token, "wrong": "cl_wrong", False: None}
+def test_live_responses_match_the_document(
+    seeded_app, client, document, ids, write_token, read_token
+):
+    add_account(seeded_app, "chief", Role.ADMIN)
+    admin_token = make_token(seeded_app, "chief", "write")
+    tokens = {
+        True: write_token,
+        "read": read_token,
+        "wrong": "cl_wrong",
+        False: None,
+        "admin": admin_token,
+    }
     statuses = set()
     for method, path, url, body, token in requests(ids):
         headers = bearer(tokens[token]) if tokens[token] else {}

@@ -178,6 +178,8 @@ def dossier_json(found: api_queries.DossierCounts) -> dict:
         claim_count=found.claims,
         source_count=found.sources,
         changed_at=found.dossier.changed_at.isoformat(),
+        version=found.dossier.version,
+        archived_at=found.dossier.archived_at.isoformat() if found.dossier.archived_at else None,
         url=url_for("dossiers.timeline_page", slug=slug, _external=True),
         api_url=url_for("api.get_dossier", slug=slug, _external=True),
         claims_url=url_for("api.list_claims", dossier=slug, _external=True),
@@ -200,6 +202,11 @@ def listing(items: list, total: int, next_url: str | None):
 
 
 def item_json(item) -> dict:
+    if isinstance(item, Dossier):  # with its counts, as the caller would read it
+        found = api_queries.dossier(get_session(), item.slug, signed_in=True)
+        if found is None:
+            raise LookupError(f"dossier {item.slug!r} was just written and must exist")
+        return dossier_json(found)
     if isinstance(item, Claim):
         return claim_json(item, item.dossier.slug)
     if isinstance(item, Source):

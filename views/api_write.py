@@ -1,6 +1,6 @@
-"""The JSON API's writes: create, change and delete claims, sources and entities with a
-write token. Routes on the `api` blueprint of `views.api`; the checks are in
-`services.interchange.api_writes`, which accepts what the forms accept."""
+"""The JSON API's writes with a write token: create, change and delete claims, sources and
+entities; create, change and archive dossiers. Routes on the `api` blueprint of `views.api`;
+the checks are in `services.interchange.api_writes`, which accepts what the forms accept."""
 
 from __future__ import annotations
 
@@ -125,4 +125,31 @@ def delete_entity(slug: str):
     entity = api_writes.editable_entity(session, slug)
     version = api_writes.version_argument(request.args.get("version"))
     api_writes.delete_entity(session, entity, version, writer())
+    return deleted()
+
+
+@api.post("/dossiers")
+def create_dossier():
+    """Start a dossier; any editor may, but only an admin may choose who reads it."""
+    dossier = api_writes.create_dossier(get_session(), json_body(), writer())
+    return saved(dossier, 201)
+
+
+@api.patch("/dossiers/<slug>")
+def update_dossier(slug: str):
+    """Change the fields sent, if the dossier is still at the `version` sent (else 409)."""
+    session = get_session()
+    dossier = api_writes.editable_dossier(session, slug)
+    api_writes.update_dossier(session, dossier, json_body(), writer())
+    return saved(dossier)
+
+
+@api.delete("/dossiers/<slug>")
+def archive_dossier(slug: str):
+    """Archive a dossier at `?version=` (admins only): it leaves every reader's list and
+    page; nothing in it is deleted."""
+    session = get_session()
+    dossier = api_writes.editable_dossier(session, slug)
+    version = api_writes.version_argument(request.args.get("version"))
+    api_writes.archive_dossier(session, dossier, version, writer())
     return deleted()

@@ -9,7 +9,7 @@ from models import limits
 from services.reading import dossier_lookup as dossier_service
 from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
-from web.access import readable_dossier
+from web.access import readable_dossier, signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
@@ -17,8 +17,12 @@ dossiers = Blueprint("dossiers", __name__)
 
 @dossiers.get("/")
 def index():
-    """The dossiers a reader can open."""
-    return render_template("dossiers/index.html", dossiers=dossier_service.listed(get_session()))
+    """The dossiers a reader can open; for editors, the archived ones too."""
+    session = get_session()
+    archived = dossier_service.archived(session) if signed_in() else []
+    return render_template(
+        "dossiers/index.html", dossiers=dossier_service.listed(session), archived=archived
+    )
 
 
 @dossiers.get("/dossiers/<slug>/", endpoint="timeline_page")

@@ -5,7 +5,7 @@ posted twice goes to the first result (services.submissions); an edit made again
 older version is merged with the newer one (services.editing.concurrent_edits); only the
 fields both editors changed are asked about, on a conflict page.
 
-The views live in three modules (claim forms, history, source and entity forms); this one
+The views live in four modules (claim forms, history, source and entity forms, dossiers); this one
 is the blueprint and its table of routes, so every `editing.<view>` endpoint is listed here.
 """
 
@@ -15,7 +15,7 @@ from flask import Blueprint
 from flask.typing import RouteCallable
 from flask_login import login_required
 
-from views import editing_claims, editing_history, editing_references
+from views import editing_claims, editing_dossiers, editing_history, editing_references
 
 editing = Blueprint("editing", __name__)
 
@@ -30,6 +30,10 @@ ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/claims/<int:claim_id>/history", editing_history.history, ["GET"]),
     ("/claims/<int:claim_id>/restore", editing_history.restore, ["POST"]),
     ("/dossiers/<slug>/changes", editing_history.recent_changes, ["GET"]),
+    ("/dossiers/new", editing_dossiers.new_dossier, GET_AND_POST),
+    ("/dossiers/<slug>/edit", editing_dossiers.edit_dossier, GET_AND_POST),
+    ("/dossiers/<slug>/archive", editing_dossiers.archive_dossier, ["POST"]),
+    ("/dossiers/<slug>/history", editing_dossiers.dossier_history, ["GET"]),
     ("/sources/new", editing_references.new_source, GET_AND_POST),
     ("/sources/<int:source_id>/edit", editing_references.edit_source, GET_AND_POST),
     ("/entities/new", editing_references.new_entity, GET_AND_POST),

@@ -135,6 +135,9 @@ def revision_link(revision) -> str:
     if revision.object_type == "entity":
         slug = revision.snapshot.get("slug") or ""
         return url_for("entities.detail", slug=slug, _external=True)
+    if revision.object_type == "dossier":
+        slug = revision.snapshot.get("slug") or ""
+        return url_for("dossiers.timeline_page", slug=slug, _external=True)
     return url_for("sources.detail", source_id=revision.object_id, _external=True)
 
 

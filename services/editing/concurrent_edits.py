@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Claim, Dossier, Entity, Revision, Source
+from models import Claim, Dossier, Entity, Revision
 from models.vocabulary import EntityKind
 from services.editing import (
     claim_input,
@@ -29,6 +29,7 @@ from services.editing import (
 )
 from services.editing.claim_writes import ClaimInput
 from services.editing.entity_writes import EntityInput
+from services.editing.revisions import Revised
 from services.editing.source_writes import SourceInput
 
 # Snapshot members that are bookkeeping, not something an editor edits.
@@ -47,23 +48,41 @@ class ConflictRow:
     mine: str
 
 
-def base_snapshot(session: Session, current: Claim | Source | Entity, version: int | None):
+def base_snapshot(session: Session, current: Revised, version: int | None) -> dict[str, Any]:
     """The object as it was at `version` (the one the editor loaded), or {} if unknown: with
-    no base every difference is a conflict, so nothing is taken silently by mistake."""
+    no base every difference is a conflict, so nothing is taken silently by mistake.
+
+    The revision at that version holds it. When there is none (a seeded or imported object
+    edited for the first time), it is rebuilt from the current values by undoing, newest
+    first, the changes of every revision since: each holds its fields' before and after."""
     if version is None:
         return {}
-    snapshot = session.scalar(
-        select(Revision.snapshot).where(
-            Revision.object_type == revisions.object_type(current),
+    kind = revisions.object_type(current)
+    later = session.scalars(
+        select(Revision)
+        .where(
+            Revision.object_type == kind,
             Revision.object_id == current.id,
-            Revision.version == version,
+            Revision.version >= version,
         )
-    )
-    return snapshot or {}
+        .order_by(Revision.version.desc(), Revision.id.desc())
+    ).all()
+    exact = [revision for revision in later if revision.version == version]
+    if exact:
+        return dict(exact[0].snapshot)
+    if sorted({revision.version for revision in later}) != list(
+        range(version + 1, current.version + 1)
+    ):
+        return {}  # a version in between left no revision: the base cannot be known
+    base = revisions.snapshot(current)
+    for revision in later:
+        for name, (before, _after) in revision.changes.items():
+            base[name] = before
+    return base
 
 
 def reconcile(
-    base: dict[str, Any], current: Claim | Source | Entity, mine: dict[str, Any]
+    base: dict[str, Any], current: Revised, mine: dict[str, Any]
 ) -> tuple[three_way.Merge, dict[str, Any]]:
     """The merge of `mine` (a snapshot) with the saved object, both edits of `base`; and the
     saved object's snapshot."""

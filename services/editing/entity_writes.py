@@ -6,7 +6,6 @@ names they mention) from the duplicate to the entity kept, and records a MERGE o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +29,6 @@ from models.limits import (
     ENTITY_NAME_MAX,
     ENTITY_SLUG_MAX,
 )
-from models.text import fold
 from models.vocabulary import EntityKind
 from services.editing import bulk_lookups, field_values, revisions
 from services.editing.field_values import FieldReader
@@ -89,8 +87,7 @@ def raw_from_entity(entity: Entity) -> dict[str, Any]:
 
 def slugify(name: str) -> str:
     """An address-friendly form of a name: "C.C. Wei" becomes "c-c-wei"."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:ENTITY_SLUG_MAX].strip("-")
-    return slug or "entity"
+    return field_values.slug_from(name, ENTITY_SLUG_MAX, "entity")
 
 
 def unique_slug(session: Session, name: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from fuzzy_date import AmbiguousDate, FuzzyDate, FuzzyDateError, parse
 from models.limits import LANGUAGE_TAG_MAX, URL_MAX
-from models.text import parse_whole_number
+from models.text import fold, parse_whole_number
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -100,6 +100,13 @@ def choice(value: Any, enum_class: type[E], label: str, default: E | None = None
     except ValueError:
         options = ", ".join(str(member.value) for member in enum_class)
         raise FieldError(f'"{cleaned[:40]}" is not a {label}; use one of: {options}.') from None
+
+
+def slug_from(name: str, max_length: int, fallback: str) -> str:
+    """An address-friendly form of a name, cut to `max_length`: "C.C. Wei" becomes "c-c-wei";
+    `fallback` when nothing of the name is left."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:max_length].strip("-")
+    return slug or fallback
 
 
 def language_tag(value: Any, label: str = "language") -> str | None:

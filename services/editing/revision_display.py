@@ -21,6 +21,7 @@ from models.vocabulary import (
     RelationType,
     SourceKind,
     Status,
+    Visibility,
     likelihood,
 )
 from services.editing.revisions import history
@@ -77,6 +78,15 @@ FIELD_LABELS = {
         "merged_into_id": "Merged into",
         "deleted": "Deleted",
     },
+    "dossier": {
+        "title": "Title",
+        "slug": "Address name",
+        "subject": "Subject",
+        "summary": "Summary",
+        "methodology": "Methodology",
+        "visibility": "Visibility",
+        "archived": "Archived",
+    },
 }
 # Prose fields get a word-by-word diff; the rest are shown whole.
 PROSE_FIELDS = {
@@ -87,6 +97,9 @@ PROSE_FIELDS = {
     "relayed_by_description",
     "title",
     "description",
+    "subject",
+    "summary",
+    "methodology",
 }
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _DIFF_TOKEN_LIMIT = 4000
@@ -191,7 +204,9 @@ def display_value(name: str, value: Any, names: Names) -> str:
         return f"{value} ({RELIABILITY_GRADES.get(value, '?')})"
     if name in ("tags", "aliases"):
         return ", ".join(value)
-    if name == "deleted":
+    if name == "visibility":
+        return Visibility(value).label
+    if name in ("deleted", "archived"):
         return "yes" if value else "no"
     return str(value)
 
@@ -261,7 +276,7 @@ def _sides(changes: dict[str, list[Any]]) -> tuple[dict[str, Any], dict[str, Any
 def recent_changes(
     session: Session, dossier_id: int, before_id: int | None = None, limit: int = 50
 ) -> list[ChangeEntry]:
-    """The latest revisions of a dossier's claims and sources, newest first, a page at a time
+    """The latest revisions of a dossier, its claims and its sources, newest first, a page at a time
     (`before_id` is the last revision id of the previous page)."""
     statement = (
         select(Revision)
@@ -282,6 +297,13 @@ def recent_changes(
     if source_ids:
         rows = session.execute(select(Source.id, Source.title).where(Source.id.in_(source_ids)))
         labels.update({("source", i): text for i, text in rows})
+    labels.update(
+        {
+            ("dossier", r.object_id): r.snapshot.get("title", "")
+            for r in found
+            if r.object_type == "dossier"
+        }
+    )
     return [
         ChangeEntry(
             revision,

@@ -1,4 +1,5 @@
-"""Recording revisions: every write to a claim, source or entity leaves a snapshot and a diff.
+"""Recording revisions: every write to a claim, source, entity or dossier leaves a snapshot
+and a diff.
 
 What the history pages make of them is in `revision_display`.
 """
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import Claim, Entity, Revision, RevisionAction, Source, User
+from models import Claim, Dossier, Entity, Revision, RevisionAction, Source, User
 from models.base import utcnow
 
 
@@ -81,15 +82,33 @@ def snapshot_entity(entity: Entity) -> dict[str, Any]:
     }
 
 
-def object_type(obj: Claim | Source | Entity) -> str:
-    return {Claim: "claim", Source: "source", Entity: "entity"}[type(obj)]
+def snapshot_dossier(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "title": dossier.title,
+        "slug": dossier.slug,
+        "subject": dossier.subject,
+        "summary": dossier.summary,
+        "methodology": dossier.methodology,
+        "visibility": dossier.visibility.value,
+        "archived": dossier.archived_at is not None,
+        "version": dossier.version,
+    }
 
 
-def snapshot(obj: Claim | Source | Entity) -> dict[str, Any]:
+Revised = Claim | Source | Entity | Dossier
+
+
+def object_type(obj: Revised) -> str:
+    return {Claim: "claim", Source: "source", Entity: "entity", Dossier: "dossier"}[type(obj)]
+
+
+def snapshot(obj: Revised) -> dict[str, Any]:
     if isinstance(obj, Claim):
         return snapshot_claim(obj)
     if isinstance(obj, Source):
         return snapshot_source(obj)
+    if isinstance(obj, Dossier):
+        return snapshot_dossier(obj)
     return snapshot_entity(obj)
 
 
@@ -108,7 +127,7 @@ def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list
 
 def record(
     session: Session,
-    obj: Claim | Source | Entity,
+    obj: Revised,
     before: dict[str, Any] | None,
     user: User | None,
     action: RevisionAction | None = None,
@@ -118,13 +137,17 @@ def record(
 
     Any change, even to tags or relations alone, moves `updated_at` and so the row's version
     exactly once, which is what concurrent editors are checked against. Flushes when the
-    object has something to write.
+    object has something to write. A dossier counts its versions here (models.dossier says
+    why), and its revisions belong to it, so they show among its recent changes.
     """
     after = snapshot(obj)
     changes = diff(before, after)
     if before is not None and not changes:
         return None
-    if before is not None and obj.version == before["version"]:
+    if isinstance(obj, Dossier):
+        if before is not None:
+            obj.version = before["version"] + 1
+    elif before is not None and obj.version == before["version"]:
         obj.updated_at = utcnow()
     state = instance_state(obj)
     if state.pending or state.modified:
@@ -138,7 +161,7 @@ def record(
     revision = Revision(
         object_type=object_type(obj),
         object_id=obj.id,
-        dossier_id=getattr(obj, "dossier_id", None),
+        dossier_id=obj.id if isinstance(obj, Dossier) else getattr(obj, "dossier_id", None),
         version=obj.version,
         action=action,
         user=user,
@@ -167,12 +190,12 @@ def history(session: Session, type_name: str, object_id: int) -> list[Revision]:
 class StaleVersion(Exception):
     """The object changed since the editor loaded it; `current` holds the current version."""
 
-    def __init__(self, current: Claim | Source | Entity):
+    def __init__(self, current: Revised):
         super().__init__(f"{object_type(current)} {current.id} is at version {current.version}")
         self.current = current
 
 
-def check_version(obj: Claim | Source | Entity, expected_version: int | None) -> None:
+def check_version(obj: Revised, expected_version: int | None) -> None:
     """Raise StaleVersion if the editor loaded another version than the one stored."""
     if expected_version is not None and obj.version != expected_version:
         raise StaleVersion(obj)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Source
-from models.vocabulary import Visibility
+from services.reading.dossier_lookup import listed_to_readers
 
 EXAMPLE_DOSSIER = "openai-chips"
 EXAMPLE_CLAIM = "broadcom-most-likely-partner"
@@ -33,9 +33,7 @@ def find(session: Session) -> Example | None:
     """The seeded dossier (or else the first public one) with a claim and a source of it."""
     dossier = session.scalar(select(Dossier).where(Dossier.slug == EXAMPLE_DOSSIER))
     if dossier is None:
-        dossier = session.scalar(
-            select(Dossier).where(Dossier.visibility == Visibility.PUBLIC).order_by(Dossier.id)
-        )
+        dossier = session.scalar(select(Dossier).where(listed_to_readers()).order_by(Dossier.id))
     if dossier is None:
         return None
     live = (Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None))

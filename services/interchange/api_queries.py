@@ -13,8 +13,8 @@ from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import Claim, Dossier, Entity, Revision, Source
-from models.vocabulary import EntityKind, Visibility
-from services.reading.dossier_lookup import readable
+from models.vocabulary import EntityKind
+from services.reading.dossier_lookup import listed_to_readers, open_to_editors, readable
 
 T = TypeVar("T")
 
@@ -48,11 +48,14 @@ def _counts():
 
 
 def dossiers(session: Session, signed_in: bool) -> list[DossierCounts]:
-    """Listed dossiers (public; every one for a token holder), most recently changed first."""
+    """Listed dossiers (public; every one for a token holder; no archived one for anybody),
+    most recently changed first."""
     claims, sources = _counts()
-    statement = select(Dossier, claims, sources).order_by(Dossier.changed_at.desc(), Dossier.id)
-    if not signed_in:
-        statement = statement.where(Dossier.visibility == Visibility.PUBLIC)
+    statement = (
+        select(Dossier, claims, sources)
+        .where(open_to_editors() if signed_in else listed_to_readers())
+        .order_by(Dossier.changed_at.desc(), Dossier.id)
+    )
     return [DossierCounts(*row) for row in session.execute(statement)]
 
 

@@ -20,12 +20,14 @@ from services.editing import (
     claim_input,
     claim_writes,
     concurrent_edits,
+    dossier_writes,
     entity_writes,
     revisions,
     source_writes,
     three_way,
 )
-from services.editing.revisions import StaleVersion
+from services.editing.dossier_writes import DOSSIER_FIELDS, DossierInput
+from services.editing.revisions import Revised, StaleVersion
 from services.interchange import api_input, api_queries
 from services.interchange.api_input import (
     CLAIM_FIELDS,
@@ -52,7 +54,7 @@ class WriteProblem(Exception):
         status: int,
         detail: str,
         errors: Mapping[str, str] | None = None,
-        current: Claim | Source | Entity | None = None,
+        current: Revised | None = None,
         conflicts: list[str] | None = None,
     ):
         super().__init__(detail)
@@ -65,7 +67,7 @@ class WriteProblem(Exception):
         return cls(400, f"{count} field{'' if count == 1 else 's'} could not be used.", errors)
 
     @classmethod
-    def stale(cls, current: Claim | Source | Entity, kind: str) -> WriteProblem:
+    def stale(cls, current: Revised, kind: str) -> WriteProblem:
         return cls(
             409,
             f"This {kind} changed since the version you sent: it is now at version "
@@ -357,3 +359,69 @@ def delete_entity(session: Session, entity: Entity, version: int, user: User) ->
         raise WriteProblem.stale(stale.current, "entity") from None
     except entity_writes.EntityInUse as error:
         raise WriteProblem(409, str(error)) from None
+
+
+# --- dossiers -----------------------------------------------------------------------------
+
+# The dossier's members a client may send back unchanged from a GET (all but the fields).
+DOSSIER_READ_ONLY = (
+    "claim_count", "source_count", "changed_at", "archived_at", "url", "api_url",
+    "claims_url", "sources_url", "exports",
+)  # fmt: skip
+
+
+def _dossier_problems(
+    session: Session, data: DossierInput, user: User, dossier: Dossier | None = None
+) -> None:
+    """WriteProblem for what the form would refuse: 403 when the user's role is the reason."""
+    errors = dossier_writes.problems(session, data, user, dossier)
+    if errors.get("visibility") == dossier_writes.ADMINS_ONLY_VISIBILITY:
+        raise WriteProblem(403, dossier_writes.ADMINS_ONLY_VISIBILITY)
+    if errors:
+        raise WriteProblem.invalid(errors)
+
+
+def create_dossier(session: Session, body: Mapping[str, Any], user: User) -> Dossier:
+    """A new dossier; its slug is the body's, or made from its title. Raises WriteProblem."""
+    _check_members(body, DOSSIER_FIELDS, DOSSIER_READ_ONLY)
+    data, errors = dossier_writes.parse_dossier(body)
+    if errors or data is None:
+        raise WriteProblem.invalid(errors)
+    _dossier_problems(session, data, user)
+    return dossier_writes.create_dossier(session, data, user)
+
+
+def editable_dossier(session: Session, slug: str) -> Dossier:
+    """Any dossier by slug, archived ones too: a token holder may read and change them."""
+    dossier = dossier_writes.for_edit(session, slug) if SLUG_PATTERN.match(slug) else None
+    if dossier is None:
+        raise WriteProblem(404, f'There is no dossier "{slug[:100]}".')
+    return dossier
+
+
+def update_dossier(session: Session, dossier: Dossier, body: Mapping[str, Any], user: User) -> None:
+    """Change the fields the body names, if the dossier is still at the body's `version`."""
+    _check_members(body, DOSSIER_FIELDS, DOSSIER_READ_ONLY, extra=("version",))
+    errors: dict[str, str] = {}
+    version = _version(body.get("version"), errors)
+    if errors:
+        raise WriteProblem.invalid(errors)
+    if dossier.version != version:
+        raise WriteProblem.stale(dossier, "dossier")
+    changes = {name: value for name, value in body.items() if name in DOSSIER_FIELDS}
+    raw = {**dossier_writes.raw_from_dossier(dossier), **changes}
+    data, errors = dossier_writes.parse_dossier(raw)
+    if errors or data is None:
+        raise WriteProblem.invalid(errors)
+    _dossier_problems(session, data, user, dossier)
+    dossier_writes.update_dossier(session, dossier, data, user, version)
+
+
+def archive_dossier(session: Session, dossier: Dossier, version: int, user: User) -> None:
+    """Archive a dossier at `version`: admins only (403 for others)."""
+    try:
+        dossier_writes.set_archived(session, dossier, True, user, version)
+    except dossier_writes.NotAllowed as refusal:
+        raise WriteProblem(403, str(refusal)) from None
+    except StaleVersion as stale:
+        raise WriteProblem.stale(stale.current, "dossier") from None

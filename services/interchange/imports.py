@@ -21,7 +21,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models import Claim, ClaimRelation, Dossier, Entity, Source, User
-from models.limits import SLUG_PATTERN
+from models.limits import (
+    DOSSIER_MARKDOWN_MAX,
+    DOSSIER_SUBJECT_MAX,
+    DOSSIER_TITLE_MAX,
+    SLUG_PATTERN,
+)
 from models.vocabulary import RelationType, Visibility
 from services.editing import (
     bulk_lookups,
@@ -105,11 +110,13 @@ def _dossier(session: Session, document: Document, slug: str, report: ImportRepo
     before = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
               dossier.visibility)  # fmt: skip
     errors: dict[str, str] = {}
-    title = _meta_text(meta, "title", 300, errors) or dossier.title
+    title = _meta_text(meta, "title", DOSSIER_TITLE_MAX, errors) or dossier.title
     dossier.title = title or slug.replace("-", " ").capitalize()
-    dossier.subject = _meta_text(meta, "subject", 300, errors) or dossier.subject or ""
+    dossier.subject = (
+        _meta_text(meta, "subject", DOSSIER_SUBJECT_MAX, errors) or dossier.subject or ""
+    )
     for name in ("summary", "methodology"):
-        value = _meta_text(meta, name, 50_000, errors, multiline=True)
+        value = _meta_text(meta, name, DOSSIER_MARKDOWN_MAX, errors, multiline=True)
         if value is not None and value != getattr(dossier, name):
             setattr(dossier, name, value)
             setattr(dossier, f"{name}_html", markdown_render.render(value))

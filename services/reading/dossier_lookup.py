@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from models import Claim, Dossier
 from models.vocabulary import Visibility
+
+
+def listed_to_readers() -> ColumnElement[bool]:
+    """The one rule for the dossiers a reader may come across in a list, a count or a feed:
+    public and not archived."""
+    return (Dossier.visibility == Visibility.PUBLIC) & Dossier.archived_at.is_(None)
+
+
+def open_to_editors() -> ColumnElement[bool]:
+    """The dossiers a signed-in editor or a token holder sees listed: all but archived ones."""
+    return Dossier.archived_at.is_(None)
 
 
 def listed(session: Session) -> list[tuple[Dossier, int]]:
@@ -18,7 +29,7 @@ def listed(session: Session) -> list[tuple[Dossier, int]]:
     )
     statement = (
         select(Dossier, claim_count)
-        .where(Dossier.visibility == Visibility.PUBLIC)
+        .where(listed_to_readers())
         .order_by(Dossier.changed_at.desc(), Dossier.id)
     )
     return [(dossier, count) for dossier, count in session.execute(statement)]
@@ -28,7 +39,17 @@ def by_slug(session: Session, slug: str) -> Dossier | None:
     return session.scalar(select(Dossier).where(Dossier.slug == slug))
 
 
+def archived(session: Session) -> list[Dossier]:
+    """Archived dossiers, most recently archived first: for editors, who may restore them."""
+    statement = (
+        select(Dossier)
+        .where(Dossier.archived_at.is_not(None))
+        .order_by(Dossier.archived_at.desc(), Dossier.id)
+    )
+    return list(session.scalars(statement))
+
+
 def readable(dossier: Dossier, signed_in: bool) -> bool:
-    """Public and unlisted dossiers are readable by anyone with the address; private ones
-    only by signed-in editors."""
-    return signed_in or dossier.visibility is not Visibility.PRIVATE
+    """Public and unlisted dossiers are readable by anyone with the address; private and
+    archived ones only by signed-in editors."""
+    return signed_in or (dossier.visibility is not Visibility.PRIVATE and not dossier.is_archived)

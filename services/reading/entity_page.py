@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from fuzzy_date import OPEN_END, OPEN_START
 from models import Claim, Dossier, Entity, limits
-from models.vocabulary import Attribution, RelationType, Visibility
-from services.reading import overview, timeline
+from models.vocabulary import Attribution, RelationType
+from services.reading import dossier_lookup, overview, timeline
 from services.reading.filters import Cursor
 
 ON_THE_RECORD = (Attribution.PUBLIC, Attribution.REPORT)
@@ -129,7 +129,7 @@ def about(entity: Entity) -> ColumnElement[bool]:
 def _visible() -> tuple[ColumnElement[bool], ...]:
     # Only listed dossiers: an entity page gathers claims across dossiers, and must not
     # reveal an unlisted or private dossier's claims to someone who was not given its link.
-    return (Claim.deleted_at.is_(None), Dossier.visibility == Visibility.PUBLIC)
+    return (Claim.deleted_at.is_(None), dossier_lookup.listed_to_readers())
 
 
 def _claims(entity: Entity):

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from models import Claim, Dossier, Revision
 from models.base import utcnow
-from models.vocabulary import Visibility
 from services.reading import timeline
+from services.reading.dossier_lookup import listed_to_readers
 from services.reading.filters import ClaimFilters
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,7 +29,7 @@ ACTION_WORDS = {
     "restore": "restored",
     "merge": "merged",
 }
-TITLE_FIELDS = {"claim": "statement", "source": "title", "entity": "name"}
+TITLE_FIELDS = {"claim": "statement", "source": "title", "entity": "name", "dossier": "title"}
 
 
 @dataclass
@@ -142,7 +142,7 @@ def recent_revisions(session: Session, limit: int = FEED_SIZE) -> list[Revision]
     statement = (
         select(Revision)
         .outerjoin(Dossier, Revision.dossier_id == Dossier.id)
-        .where(or_(Revision.dossier_id.is_(None), Dossier.visibility == Visibility.PUBLIC))
+        .where(or_(Revision.dossier_id.is_(None), listed_to_readers()))
         .options(joinedload(Revision.user))
         .order_by(Revision.id.desc())
         .limit(limit)

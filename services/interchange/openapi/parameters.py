@@ -117,3 +117,4 @@ CLAIM_FILTERS = [
 CLAIM_ID = path_parameter("claim_id", ID_SCHEMA, "A claim's id.")
 SOURCE_ID = path_parameter("source_id", ID_SCHEMA, "A source's id.")
 ENTITY_SLUG = path_parameter("slug", {"type": "string"}, "An entity's slug.")
+DOSSIER_SLUG = path_parameter("slug", {"type": "string"}, "The dossier's slug.")

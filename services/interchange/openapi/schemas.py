@@ -6,9 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from models.limits import (
+    DOSSIER_MARKDOWN_MAX,
+    DOSSIER_SLUG_MAX,
+    DOSSIER_SUBJECT_MAX,
+    DOSSIER_TITLE_MAX,
     NOTES_MAX,
     QUOTE_MAX,
     RELAYED_BY_DESCRIPTION_MAX,
+    SLUG_PATTERN,
     SPEAKER_DESCRIPTION_MAX,
     STATEMENT_MAX,
     TAGS_MAX,
@@ -22,6 +27,7 @@ from models.vocabulary import (
     Status,
     Visibility,
 )
+from services.interchange.api_writes import DOSSIER_READ_ONLY
 from services.interchange.openapi.shapes import (
     ANY,
     DATE_INPUT,
@@ -153,6 +159,19 @@ def schemas() -> dict[str, Any]:
     }
     entity_read_only = {name: ANY for name in ("url", "api_url", "created_at", "updated_at")}
     version = {"type": "integer", "minimum": 1, "description": "The version you last read."}
+    dossier_input = {
+        "title": text(DOSSIER_TITLE_MAX),
+        "slug": {
+            "type": "string",
+            "maxLength": DOSSIER_SLUG_MAX,
+            "pattern": "^$|" + SLUG_PATTERN.pattern,
+        },
+        "subject": text(DOSSIER_SUBJECT_MAX),
+        "summary": text(DOSSIER_MARKDOWN_MAX, description="Markdown."),
+        "methodology": text(DOSSIER_MARKDOWN_MAX, description="Markdown."),
+        "visibility": {"type": "string", "enum": values_of(Visibility)},
+    }
+    dossier_read_only = {name: ANY for name in DOSSIER_READ_ONLY}
     timestamp = {"type": "string", "format": "date-time"}
     return {
         "FuzzyDate": object_schema(
@@ -227,6 +246,11 @@ def schemas() -> dict[str, Any]:
                 "claim_count": {"type": "integer"},
                 "source_count": {"type": "integer"},
                 "changed_at": timestamp,
+                "version": {"type": "integer", "minimum": 1},
+                "archived_at": {
+                    **nullable(timestamp),
+                    "description": "When an admin archived it; readers no longer see it.",
+                },
                 "url": {"type": "string", "format": "uri"},
                 "api_url": {"type": "string", "format": "uri"},
                 "claims_url": {"type": "string", "format": "uri"},
@@ -240,6 +264,18 @@ def schemas() -> dict[str, Any]:
             }
         ),
         "DossierList": list_of("Dossier", "Dossiers, most recently changed first."),
+        "DossierCreate": object_schema(
+            {**dossier_input, **dossier_read_only},
+            required=["title"],
+            description="The slug is made from the title when left out. Only an admin may "
+            "set the visibility.",
+        ),
+        "DossierPatch": object_schema(
+            {"version": version, **dossier_input, **dossier_read_only},
+            required=["version"],
+            description="The slug can change until the dossier's first claim; the "
+            "visibility only by an admin.",
+        ),
         "Source": object_schema(
             {
                 "id": {"type": "integer"},

@@ -6,6 +6,7 @@ from typing import Any
 
 from services.interchange.openapi.parameters import (
     CLAIM_ID,
+    DOSSIER_SLUG,
     ENTITY_SLUG,
     SOURCE_ID,
     VERSION_PARAMETER,
@@ -120,6 +121,41 @@ def write_paths() -> dict[str, Any]:
                 "parameters": [ENTITY_SLUG, VERSION_PARAMETER],
                 "responses": {
                     "204": {"description": "Deleted."},
+                    **problems(400, 401, 403, 404, 409),
+                },
+            },
+        },
+        "/dossiers": {
+            "post": {
+                "operationId": "createDossier",
+                "summary": "Start a dossier",
+                "security": WRITE_SECURITY,
+                "requestBody": body("DossierCreate"),
+                "responses": {
+                    **ok("Dossier", "The new dossier.", 201),
+                    **problems(400, 401, 403, 413, 415),
+                },
+            },
+        },
+        "/dossiers/{slug}": {
+            "patch": {
+                "operationId": "updateDossier",
+                "summary": "Change some of a dossier's fields, at the version last read",
+                "security": WRITE_SECURITY,
+                "parameters": [DOSSIER_SLUG],
+                "requestBody": body("DossierPatch"),
+                "responses": {
+                    **ok("Dossier", "The dossier as it now stands."),
+                    **problems(400, 401, 403, 404, 409, 413, 415),
+                },
+            },
+            "delete": {
+                "operationId": "archiveDossier",
+                "summary": "Archive a dossier (admins only): readers no longer see it",
+                "security": WRITE_SECURITY,
+                "parameters": [DOSSIER_SLUG, VERSION_PARAMETER],
+                "responses": {
+                    "204": {"description": "Archived."},
                     **problems(400, 401, 403, 404, 409),
                 },
             },

@@ -1,0 +1,99 @@
+"""The dossier form, and the archive and restore button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wtforms import Field, RadioField, StringField, SubmitField, TextAreaField
+
+from forms.fields import VersionedForm, attach_errors, check, options
+from models.limits import (
+    DOSSIER_MARKDOWN_MAX,
+    DOSSIER_SLUG_MAX,
+    DOSSIER_SUBJECT_MAX,
+    DOSSIER_TITLE_MAX,
+)
+from models.vocabulary import Visibility
+from services.editing import dossier_writes
+from services.editing.dossier_writes import DOSSIER_FIELDS, DossierInput
+
+
+class DossierForm(VersionedForm):
+    title = StringField(
+        "Title",
+        description=f"The story, as a reader would name it. Up to {DOSSIER_TITLE_MAX} characters.",
+        render_kw={"maxlength": str(DOSSIER_TITLE_MAX), "data-slug-source": ""},
+    )
+    slug = StringField(
+        "Address name",
+        description=(
+            "The last part of the dossier's address: "
+            f"lower-case letters, digits and dashes, at most {DOSSIER_SLUG_MAX}. "
+            "Leave it empty to have one made from the title."
+        ),
+        render_kw={
+            "maxlength": str(DOSSIER_SLUG_MAX),
+            "autocomplete": "off",
+            "spellcheck": "false",
+            "data-slug-target": "",
+        },
+    )
+    subject = StringField(
+        "Subject",
+        description=f"One line: who or what the dossier follows. Up to {DOSSIER_SUBJECT_MAX}.",
+    )
+    summary = TextAreaField(
+        "Summary",
+        description=f"Markdown: what the story is, for a reader arriving on the timeline. "
+        f"Up to {DOSSIER_MARKDOWN_MAX:,} characters.",
+        render_kw={"rows": 6, "data-count-limit": str(DOSSIER_MARKDOWN_MAX)},
+    )
+    methodology = TextAreaField(
+        "Methodology",
+        description="Markdown: how claims were gathered and graded.",
+        render_kw={"rows": 6, "data-count-limit": str(DOSSIER_MARKDOWN_MAX)},
+    )
+    visibility = RadioField(
+        "Who may read it",
+        choices=options((member.value, member.label) for member in Visibility),
+        default=dossier_writes.DEFAULT_VISIBILITY.value,
+        validate_choice=False,
+    )
+    save = SubmitField("Save dossier")
+    visibility_locked = False
+
+    def validate_slug(self, field: Field) -> None:
+        check(field, dossier_writes.slug)
+
+    def lock_slug(self) -> None:
+        """Show the address as it is, read-only: the dossier has claims."""
+        self.slug.render_kw = {**(self.slug.render_kw or {}), "readonly": True}
+        self.slug.description = dossier_writes.SLUG_LOCKED
+
+    def lock_visibility(self, current: Visibility) -> None:
+        """Show who may read the dossier, unchangeable: the editor is not an admin. Call it
+        after `read`: the disabled buttons send nothing, which leaves the visibility alone."""
+        self.visibility.data = current.value
+        self.visibility.description = dossier_writes.ADMINS_ONLY_VISIBILITY
+        self.visibility_locked = True
+
+    def raw(self) -> dict[str, Any]:
+        return {name: self[name].data for name in DOSSIER_FIELDS}
+
+    def read(self) -> DossierInput | None:
+        """Validate; the DossierInput, or None with messages next to the fields."""
+        valid = self.validate()
+        data, errors = dossier_writes.parse_dossier(self.raw())
+        attach_errors(self, errors, {})
+        return data if valid and not errors else None
+
+    def refuse(self, errors: dict[str, str]) -> None:
+        """Show the service's reasons for not writing next to their fields."""
+        attach_errors(self, errors, {})
+
+
+class ArchiveForm(VersionedForm):
+    """One button: archive the dossier, or restore it, at the version shown."""
+
+    archive = SubmitField("Archive")
+    restore = SubmitField("Restore")
