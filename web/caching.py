@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from db import engine_of
 from models import Dossier
 from services.reading import view_cache
-from services.reading.freshness import last_change, last_change_anywhere
+from services.reading.freshness import last_change, last_change_in_public
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -114,13 +114,13 @@ def page_etag(session: Session, dossier: Dossier | None) -> tuple[str, datetime]
     if not anonymous():
         return None
     if dossier is None:
-        changed = last_change_anywhere(session)
+        changed, listed = last_change_in_public(session)
     else:
-        changed = last_change(session, dossier)
+        changed, listed = last_change(session, dossier), str(dossier.id)
     key = "|".join(
         (
             current_app.config["BUILD_ID"],
-            str(dossier.id) if dossier is not None else "*",
+            listed,
             changed.isoformat(),
             datetime.now(UTC).date().isoformat(),
             request.host_url,  # canonical links and the API's "next" are absolute

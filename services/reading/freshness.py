@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Dossier, Entity, Source
+from services.reading import dossier_lookup
 
 
 def last_change(session: Session, dossier: Dossier) -> datetime:
@@ -19,18 +20,31 @@ def last_change(session: Session, dossier: Dossier) -> datetime:
     return _aware(dossier.changed_at)
 
 
-def last_change_anywhere(session: Session) -> datetime:
-    """The latest write to any dossier, entity or source: for pages that span dossiers, like
-    an entity's, which changes with the entity even when no claim names it."""
-    moments = session.execute(
-        select(
-            select(func.max(Dossier.changed_at)).scalar_subquery(),
-            select(func.max(Entity.updated_at)).scalar_subquery(),
-            select(func.max(Source.updated_at)).scalar_subquery(),
+def last_change_in_public(session: Session) -> tuple[datetime, str]:
+    """For pages that span dossiers, like an entity's: the latest write to a dossier readers
+    may come across, to an entity, or to a source of such a dossier; and which dossiers those
+    are ("count:sum of ids"), so that one leaving the list (made private, archived) changes
+    the page too. Writes to private dossiers move neither: an ETag must not tell readers
+    when a private dossier was written."""
+    listed = dossier_lookup.listed_to_readers()
+    changed, count, ids = session.execute(
+        select(func.max(Dossier.changed_at), func.count(Dossier.id), func.sum(Dossier.id)).where(
+            listed
         )
     ).one()
+    entity_changed, source_changed = session.execute(
+        select(
+            select(func.max(Entity.updated_at)).scalar_subquery(),
+            select(func.max(Source.updated_at))
+            .join(Dossier, Dossier.id == Source.dossier_id)
+            .where(listed)
+            .scalar_subquery(),
+        )
+    ).one()
+    moments = (changed, entity_changed, source_changed)
     known = [_aware(moment) for moment in moments if moment is not None]
-    return max(known, default=datetime.min.replace(tzinfo=UTC))
+    latest = max(known, default=datetime.min.replace(tzinfo=UTC))
+    return latest, f"{count}:{ids or 0}"
 
 
 def _aware(moment: datetime | str) -> datetime:
