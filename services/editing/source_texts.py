@@ -1,9 +1,5 @@
-"""A source's full text: capturing it as numbered paragraphs, its versions, and checking that
-a claim's quote is in the paragraph it names (issue #15).
-
-The paragraph rule: every line that holds more than whitespace is one paragraph, counted from
-1, so text separated by blank lines and text with one paragraph per line number alike. It is
-the seeded article's numbering (non-empty lines of the file; the title is paragraph 1).
+"""A source's full text: capturing it (numbered by services.reading.paragraphs), keeping its
+versions, and checking that a claim's quote is in the paragraph it names (issue #15).
 
 A quote is in its paragraph when, with every run of whitespace read as one space, it is a
 substring of the paragraph: a quote copied across a line wrap still matches, a changed word
@@ -13,15 +9,14 @@ does not.
 from __future__ import annotations
 
 import hashlib
-import re
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Claim, Source, SourceText
 from models.base import utcnow
-
-_WHITESPACE = re.compile(r"\s+")
+from services.reading import paragraphs
+from services.reading.paragraphs import current, whitespace_folded
 
 
 def normalised(text: str) -> str:
@@ -30,40 +25,8 @@ def normalised(text: str) -> str:
     return "\n".join(line.rstrip() for line in lines).strip("\n")
 
 
-def paragraphs(text: str) -> list[str]:
-    """The text's paragraphs in order: its lines that hold more than whitespace, trimmed."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
-
-
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def current(session: Session, source: Source) -> SourceText | None:
-    """The latest captured version of the source's text, or None."""
-    if source.id is None:
-        return None
-    return session.scalar(
-        select(SourceText)
-        .where(SourceText.source_id == source.id)
-        .order_by(SourceText.version.desc())
-        .limit(1)
-    )
-
-
-def version(session: Session, source: Source, number: int) -> SourceText | None:
-    return session.scalar(
-        select(SourceText).where(SourceText.source_id == source.id, SourceText.version == number)
-    )
-
-
-def versions(session: Session, source: Source) -> list[SourceText]:
-    """Every captured version, oldest first."""
-    return list(
-        session.scalars(
-            select(SourceText).where(SourceText.source_id == source.id).order_by(SourceText.version)
-        )
-    )
 
 
 def is_quoted(session: Session, source: Source) -> bool:
@@ -87,7 +50,7 @@ def capture(session: Session, source: Source, text: str) -> SourceText | None:
     latest = current(session, source)
     if latest is not None and latest.sha256 == sha256:
         return latest
-    count = len(paragraphs(text))
+    count = len(paragraphs.split(text))
     if latest is not None and not is_quoted(session, source):
         latest.text, latest.sha256, latest.paragraph_count = text, sha256, count
         latest.captured_at = utcnow()
@@ -104,21 +67,15 @@ def capture(session: Session, source: Source, text: str) -> SourceText | None:
     return captured
 
 
-def whitespace_folded(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
-
-
 def quote_problem(session: Session, source: Source, locator: int, quote: str) -> str | None:
     """Why the quote cannot be from paragraph `locator` of the source's current text, with
     the paragraph shown; None when it is there, or when the source has no text."""
     captured = current(session, source)
     if captured is None or not quote.strip():
         return None
-    found = paragraphs(captured.text)
+    found = paragraphs.split(captured.text)
     if locator > len(found):
-        return (
-            f"The source's text has {len(found)} paragraphs, so there is no paragraph {locator}."
-        )
+        return f"The source's text has {len(found)} paragraphs, so there is no paragraph {locator}."
     paragraph = found[locator - 1]
     if whitespace_folded(quote) in whitespace_folded(paragraph):
         return None

@@ -45,7 +45,9 @@ def _decoded(content: bytes) -> str:
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnreadableFile("The file is not UTF-8 text; save it as UTF-8 and try again.") from None
+        raise UnreadableFile(
+            "The file is not UTF-8 text; save it as UTF-8 and try again."
+        ) from None
 
 
 def _word(content: bytes) -> str:

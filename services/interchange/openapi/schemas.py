@@ -9,6 +9,7 @@ from models.limits import (
     NOTES_MAX,
     QUOTE_MAX,
     RELAYED_BY_DESCRIPTION_MAX,
+    SOURCE_TEXT_MAX,
     SPEAKER_DESCRIPTION_MAX,
     STATEMENT_MAX,
     TAGS_MAX,
@@ -140,6 +141,13 @@ def schemas() -> dict[str, Any]:
             {"type": "string", "enum": list(RELIABILITY_GRADES), "description": "Admiralty."}
         ),
         "notes": nullable(text(NOTES_MAX)),
+        "text": nullable(
+            text(
+                SOURCE_TEXT_MAX,
+                description="The document's full text, one paragraph per non-empty line; "
+                "kept as a new version once a claim quotes the source. Omit it to keep the text.",
+            )
+        ),
     }
     source_read_only = {
         name: ANY for name in ("id", "page_url", "api_url", "created_at", "updated_at")
