@@ -353,22 +353,27 @@ def test_conflict_merge_keeps_mine_or_takes_theirs_field_by_field(seeded_app, ed
     assert (saved.statement, saved.confidence) == ("My statement.", 33)
 
 
+# Shorter quotes from hbm-shortage's paragraph 36, which the source's text holds.
+SECOND_QUOTE = "Ces puces mémoire sont en pénurie"
+THIRD_QUOTE = "la demande dépassant constamment l'offre"
+
+
 def test_a_merge_against_a_version_that_moved_on_again_is_refused(seeded_app, editor_client):
     claim_id = claim_id_by_key(seeded_app, "hbm-shortage")
     edit_url = f"/claims/{claim_id}/edit"
     mine = edit_form_values(editor_client, claim_id)
     editor_client.post(
-        edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": "Second."}
+        edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": SECOND_QUOTE}
     )
     conflict = soup(editor_client.post(edit_url, data=mine | {"statement": "Mine."}), 409)
     editor_client.post(
-        edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": "Third."}
+        edit_url, data=edit_form_values(editor_client, claim_id) | {"quote": THIRD_QUOTE}
     )
     merge = form_values(conflict.select_one("form.conflict-form"))
     response = editor_client.post(f"/claims/{claim_id}/merge", data=merge)
     assert response.status_code == 409
     saved = load_claim(seeded_app, claim_id)
-    assert saved.quote == "Third." and saved.statement != "Mine."
+    assert saved.quote == THIRD_QUOTE and saved.statement != "Mine."
 
 
 def test_delete_asks_first_then_removes_the_claim_from_the_timeline(seeded_app, editor_client):

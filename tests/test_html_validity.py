@@ -29,6 +29,7 @@ PAGES = {
     "print": "/dossiers/openai-chips/print?attribution=insider&entity=tsmc",
     "entity": "/entities/tsmc",
     "source": "/sources/1",
+    "source-text": "/sources/1/text",
     "login": "/login",
     "api-docs": "/api/",
 }
@@ -38,6 +39,8 @@ EDITOR_PAGES = {
     "history": "/claims/1/history",
     "changes": "/dossiers/openai-chips/changes",
     "source-form": "/sources/new?dossier=openai-chips",
+    "source-text-editor": "/sources/1/text",
+    "source-edit": "/sources/1/edit",
 }
 
 
