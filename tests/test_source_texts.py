@@ -103,20 +103,21 @@ WEB_PAGE = (
 
 
 @pytest.mark.parametrize(
-    ("filename", "content", "first", "last"),
+    ("filename", "make_content", "first", "last"),
     [
-        ("plain.txt", b"Plain title\n\nPlain body.\n", "Plain title", "Plain body."),
+        ("plain.txt", lambda: b"Plain title\n\nPlain body.\n", "Plain title", "Plain body."),
         (
             "notes.md",
-            b"# Heading\n\nSome *Markdown* body.\n",
+            lambda: b"# Heading\n\nSome *Markdown* body.\n",
             "# Heading",
             "Some *Markdown* body.",
         ),
-        ("word.docx", _word_file(), "Word title", "The body of a Word document."),
+        ("word.docx", _word_file, "Word title", "The body of a Word document."),
     ],
+    ids=["txt", "md", "docx"],
 )
-def test_an_uploaded_file_gives_the_text(editor_client, filename, content, first, last):
-    new_id = add_source(editor_client, text_file=(io.BytesIO(content), filename))
+def test_an_uploaded_file_gives_the_text(editor_client, filename, make_content, first, last):
+    new_id = add_source(editor_client, text_file=(io.BytesIO(make_content()), filename))
     paragraphs = reader_paragraphs(editor_client, new_id)
     assert (paragraphs[0], paragraphs[-1]) == (first, last)
 
@@ -268,6 +269,13 @@ def test_the_source_page_links_to_its_text(seeded_app, client):
 def test_readers_see_no_quote_buttons(seeded_app, client):
     page = soup(client.get(f"/sources/{source_id(seeded_app)}/text"))
     assert page.select(".reader-quote-button") == []
+
+
+def test_only_editors_get_the_selection_script(seeded_app, client, editor_client):
+    url = f"/sources/{source_id(seeded_app)}/text"
+    script = 'script[src*="/js/source-reader.js"]'
+    assert soup(editor_client.get(url)).select_one(script) is not None
+    assert soup(client.get(url)).select_one(script) is None
 
 
 def test_the_paragraph_button_opens_a_prefilled_claim_form(seeded_app, editor_client):
