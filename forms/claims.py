@@ -296,6 +296,16 @@ def form_data(raw: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
+# What a link may fill in a new claim form (the source reader's paragraph button, issue #15).
+PREFILLED_FIELDS = ("source", "locator", "quote", "quote_lang", "stated_date")
+
+
+def prefilled(args: Mapping[str, Any]) -> dict[str, str]:
+    """A new claim form's starting values from the query string; checked when saved, like
+    anything typed."""
+    return {name: str(args[name]) for name in PREFILLED_FIELDS if args.get(name)}
+
+
 def edit_form(claim: Claim, sources: list[Source], entities: list[Entity]) -> ClaimForm:
     """A form filled with a saved claim, at its current version, with a row to add a link."""
     form = ClaimForm(data=form_data(claim_input.raw_from_claim(claim)))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from flask_wtf.file import FileField
+from wtforms import SelectField, StringField, SubmitField, TextAreaField, ValidationError
 
 from forms.fields import VersionedForm, attach_errors, options
-from models.limits import NOTES_MAX
+from models.limits import NOTES_MAX, SOURCE_TEXT_MAX, SOURCE_TEXT_UPLOADS
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
-from services.editing import source_writes
+from services.editing import source_writes, text_extraction
 from services.editing.source_writes import SOURCE_FIELDS, SourceInput
 
 
@@ -50,10 +51,36 @@ class SourceForm(VersionedForm):
         description=f"Markdown. Up to {NOTES_MAX:,} characters.",
         render_kw={"rows": 5, "data-count-limit": str(NOTES_MAX)},
     )
+    text = TextAreaField(
+        "Full text",
+        description="The document's words, one paragraph per line or between blank lines; "
+        "paragraphs are numbered from 1 (the title, if pasted first). "
+        f"Up to {SOURCE_TEXT_MAX:,} characters.",
+        render_kw={"rows": 10, "data-count-limit": str(SOURCE_TEXT_MAX)},
+    )
+    text_file = FileField(
+        "Or upload the text",
+        description="A "
+        + ", ".join(f".{kind}" for kind in SOURCE_TEXT_UPLOADS)
+        + " file; a web page gives its main text, without menus.",
+        render_kw={"accept": ",".join(f".{kind}" for kind in SOURCE_TEXT_UPLOADS)},
+    )
     save = SubmitField("Save source")
 
     def raw(self) -> dict[str, Any]:
         return {name: self[name].data for name in SOURCE_FIELDS}
+
+    def validate_text_file(self, field):
+        """An uploaded file's text takes the place of the pasted text."""
+        upload = field.data
+        if not upload or not getattr(upload, "filename", ""):
+            return
+        if (self.text.data or "").strip():
+            raise ValidationError("Paste the text or upload a file, not both.")
+        try:
+            self.text.data = text_extraction.extract(upload.filename, upload.read())
+        except text_extraction.UnreadableFile as error:
+            raise ValidationError(str(error)) from None
 
     def read(self) -> SourceInput | None:
         """Validate; the SourceInput, or None with messages next to the fields."""

@@ -6,6 +6,7 @@ from models.dossier import Dossier
 from models.entity import Entity
 from models.revision import Revision, RevisionAction
 from models.source import Source
+from models.source_text import SourceText
 from models.throttle import LoginFailure, RateLimitCounter, Submission
 from models.user import ApiToken, TokenScope, User
 
@@ -21,6 +22,7 @@ __all__ = [
     "Revision",
     "RevisionAction",
     "Source",
+    "SourceText",
     "Submission",
     "Tag",
     "TokenScope",

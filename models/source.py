@@ -14,6 +14,7 @@ from models.vocabulary import SourceKind
 
 if TYPE_CHECKING:
     from models.dossier import Dossier
+    from models.source_text import SourceText
 
 
 class Source(Base):
@@ -48,6 +49,10 @@ class Source(Base):
     version: Mapped[int] = mapped_column()
 
     dossier: Mapped[Dossier] = relationship(back_populates="sources")
+    # Read through services.editing.source_texts, never loaded by accident.
+    texts: Mapped[list[SourceText]] = relationship(
+        back_populates="source", order_by="SourceText.version", lazy="raise"
+    )
 
     __mapper_args__ = {"version_id_col": version}
 

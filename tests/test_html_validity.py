@@ -29,6 +29,7 @@ PAGES = {
     "print": "/dossiers/openai-chips/print?attribution=insider&entity=tsmc",
     "entity": "/entities/tsmc",
     "source": "/sources/1",
+    "source-text": "/sources/1/text",
     "login": "/login",
     "api-docs": "/api/",
 }
@@ -41,6 +42,8 @@ EDITOR_PAGES = {
     "dossier-new": "/dossiers/new",
     "dossier-edit": "/dossiers/openai-chips/edit",
     "dossier-history": "/dossiers/openai-chips/history",
+    "source-text-editor": "/sources/1/text",
+    "source-edit": "/sources/1/edit",
 }
 
 

@@ -107,7 +107,8 @@ def test_csv_export_imports_back_with_its_tricky_text(client, seeded_app, runner
     tricky = 'Wei said "too aggressive", then: =SUM(1)\n台积电 — «trop agressif»'
     with seeded_app.app_context():
         session = get_session()
-        session.scalar(select(Claim).where(Claim.key == "hbm-shortage")).quote = tricky
+        # A claim whose source has no text: no paragraph to match the quote against.
+        session.scalar(select(Claim).where(Claim.key == "wei-agm-too-aggressive")).quote = tricky
         session.commit()
     path = write(tmp_path, "chips.csv", client.get(EXPORTS + "claims.csv").data)
     result = runner.invoke(args=["import", path, "--dossier", "openai-chips"])
@@ -116,7 +117,7 @@ def test_csv_export_imports_back_with_its_tricky_text(client, seeded_app, runner
     result = runner.invoke(args=["import", path, "--dossier", "csv-copy"])
     assert "created: 1 dossier, 8 sources, 48 claims" in result.output, result.output
     copy = client.get("/api/v1/claims?dossier=csv-copy&per_page=100").get_json()["items"]
-    assert next(claim for claim in copy if claim["key"] == "hbm-shortage")["quote"] == tricky
+    assert next(c for c in copy if c["key"] == "wei-agm-too-aggressive")["quote"] == tricky
 
 
 def test_a_hand_made_csv_with_semicolons_and_a_bom(client, seeded_app, runner, tmp_path):

@@ -310,6 +310,9 @@ def test_a_seed_file_reads_the_relay_fields(seeded_app, tmp_path):
     claim["relayed_by"], claim["relayed_by_description"] = "cc-wei", None
     data["dossier"]["slug"] = "seed-copy"
     path = tmp_path / "copy.yaml"
+    (tmp_path / "openai-chips.article.txt").write_bytes(
+        (SEED_DIR / "openai-chips.article.txt").read_bytes()
+    )
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = seeded_app.test_cli_runner().invoke(args=["seed", str(path)])
     assert result.exit_code == 0, result.output

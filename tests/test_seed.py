@@ -21,6 +21,12 @@ SEED = SEED_DIR / "openai-chips.yaml"
 ARTICLE = SEED_DIR / "openai-chips.article.txt"
 
 
+@pytest.fixture(autouse=True)
+def article_beside_copies(tmp_path):
+    """A seed file copied into tmp_path names its article's text file beside it."""
+    shutil.copy(ARTICLE, tmp_path / ARTICLE.name)
+
+
 def paragraphs() -> list[str]:
     return [line for line in ARTICLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -14,6 +14,7 @@ from forms.claims import (
     edit_form,
     form_data,
     pickers,
+    prefilled,
 )
 from forms.conflicts import ConflictForm
 from models import Claim, Dossier
@@ -37,10 +38,12 @@ def _claim_form_page(form: ClaimForm, dossier: Dossier, claim: Claim | None):
 
 
 def new_claim():
-    """The claim form for a dossier; saving adds the claim and its first revision."""
+    """The claim form for a dossier; saving adds the claim and its first revision. Opened
+    with `source`, `locator`, `quote`, `quote_lang` or `stated_date` in the address (the
+    source reader's "Quote from this paragraph"), the form starts with those values."""
     session = get_session()
     dossier = common.dossier(request.args.get("dossier"))
-    form = ClaimForm(new=True).prepare(*pickers(session, dossier))
+    form = ClaimForm(new=True, data=prefilled(request.args)).prepare(*pickers(session, dossier))
     if form.is_submitted():
         if earlier := common.earlier(form):
             return earlier

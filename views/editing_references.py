@@ -13,9 +13,11 @@ from models import Entity, Source
 from services.editing import (
     concurrent_edits,
     entity_writes,
+    source_texts,
     source_writes,
 )
 from services.editing.revisions import StaleVersion
+from services.reading import paragraphs
 from views import editing_common as common
 
 
@@ -42,15 +44,23 @@ def edit_source(source_id: int):
     if source is None:
         abort(404, description=f"There is no source {source_id}.")
     dossier = source.dossier
+    captured = paragraphs.current(session, source)
+    context = {
+        "dossier": dossier,
+        "source": source,
+        "text_version": captured,
+        "text_quoted": source_texts.is_quoted(session, source),
+    }
     if request.method == "GET":
-        form = SourceForm(data=source_writes.raw_from_source(source), version=str(source.version))
-        return common.form_page("editing/source_form.html", form, dossier=dossier, source=source)
+        raw = {**source_writes.raw_from_source(source), "text": captured.text if captured else ""}
+        form = SourceForm(data=raw, version=str(source.version))
+        return common.form_page("editing/source_form.html", form, **context)
     form = SourceForm()
     if earlier := common.earlier(form):
         return earlier
     data = form.read()
     if data is None:
-        return common.form_page("editing/source_form.html", form, dossier=dossier, source=source)
+        return common.form_page("editing/source_form.html", form, **context)
     try:
         changed = source_writes.update_source(
             session, source, data, common.user(), form.expected_version

@@ -34,6 +34,7 @@ from services.editing import (
     claim_references,
     field_values,
     markdown_render,
+    source_texts,
     source_writes,
 )
 from services.editing.claim_writes import ClaimInput, RelationInput
@@ -197,12 +198,26 @@ def parse_fields(
     if values["via"] is not None and values["via"] is values["source"]:
         read.errors["via"] = "Via names the outlet the source credits, not the source itself."
     _require_relay(values, read.errors)
+    _check_quote(session, values, read.errors)
     reference = values["source"].published if values["source"] is not None else None
     values["event_date"] = read("event_date", field_values.fuzzy_date, "event date", reference)
     values["stated_date"] = read(
         "stated_date", field_values.fuzzy_date, "date it was said", reference, required=True
     )
     return Parsed(values, read.errors)
+
+
+def _check_quote(session: Session, values: dict[str, Any], errors: dict[str, str]) -> None:
+    # A source with its text: the quote must be in the paragraph named (issue #15), the same
+    # check for the form, the API and imports. Only when all three fields could be read.
+    if any(name in errors for name in ("source", "locator", "quote")):
+        return
+    source, number, words = values["source"], values["locator"], values["quote"]
+    if source is None or source.id is None or number is None or not words:
+        return
+    problem = source_texts.quote_problem(session, source, number, words)
+    if problem:
+        errors["quote"] = problem
 
 
 def _require_relay(values: dict[str, Any], errors: dict[str, str]) -> None:

@@ -12,9 +12,15 @@ from sqlalchemy.orm import Session
 from fuzzy_date import FuzzyDate, as_typed, from_edtf
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
-from models.limits import NOTES_MAX, SOURCE_AUTHOR_MAX, SOURCE_OUTLET_MAX, SOURCE_TITLE_MAX
+from models.limits import (
+    NOTES_MAX,
+    SOURCE_AUTHOR_MAX,
+    SOURCE_OUTLET_MAX,
+    SOURCE_TEXT_MAX,
+    SOURCE_TITLE_MAX,
+)
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
-from services.editing import field_values, markdown_render, revisions
+from services.editing import field_values, markdown_render, revisions, source_texts
 from services.editing.field_values import FieldError, FieldReader
 
 SOURCE_FIELDS = (
@@ -27,6 +33,7 @@ SOURCE_FIELDS = (
     "published",
     "reliability",
     "notes",
+    "text",
 )
 
 
@@ -43,6 +50,8 @@ class SourceInput:
     published: FuzzyDate | None = None
     reliability: str | None = None
     notes: str = ""
+    # The full text to capture (source_texts), or None to leave the text as it is.
+    text: str | None = None
 
 
 class SourceInUse(ValueError):
@@ -56,6 +65,11 @@ def reliability_grade(value: Any) -> str | None:
     if grade not in RELIABILITY_GRADES:
         raise FieldError("Give the reliability as an Admiralty grade, a letter from A to F.")
     return grade
+
+
+def full_text(value: Any) -> str | None:
+    """A source's full text, or None when none is given (the text then stays as it is)."""
+    return field_values.text(value, "text", SOURCE_TEXT_MAX, multiline=True) or None
 
 
 def parse_source(
@@ -74,6 +88,7 @@ def parse_source(
         "published": read("published", field_values.fuzzy_date, "publication date"),
         "reliability": read("reliability", reliability_grade),
         "notes": read("notes", field_values.text, "notes", NOTES_MAX, multiline=True),
+        "text": read("text", full_text),
     }  # fmt: skip
     if read.errors:
         return None, read.errors
@@ -122,11 +137,18 @@ def new_source(dossier: Dossier, data: SourceInput) -> Source:
 
 
 def create_source(session: Session, dossier: Dossier, data: SourceInput, user: User | None):
-    """Add a source and its first revision. Flushes."""
+    """Add a source, its text if it has one, and its first revision. Flushes."""
     source = new_source(dossier, data)
     session.add(source)
+    capture_text(session, source, data)
     add_created(session, source, user)
     return source
+
+
+def capture_text(session: Session, source: Source, data: SourceInput) -> None:
+    """Keep the text the input carries, if any, as the source's text (source_texts)."""
+    if data.text is not None:
+        source_texts.capture(session, source, data.text)
 
 
 def add_created(session: Session, source: Source, user: User | None) -> Revision | None:
@@ -145,6 +167,7 @@ def update_source(
     before = revisions.snapshot(source)
     revisions.check_version(source, expected_version)
     apply(source, data)
+    capture_text(session, source, data)
     return _saved(session, source, before, user)
 
 

@@ -27,7 +27,7 @@ KEY_HINT = "A key is letters, digits, dots, dashes or underscores, at most 100 o
 CLAIM_FIELDS = ("key", *claim_input.FIELDS)
 SOURCE_FIELDS = (
     "key", "title", "outlet", "author", "url", "language", "kind", "published", "reliability",
-    "notes",
+    "notes", "text",
 )  # fmt: skip
 ENTITY_FIELDS = ("slug", "name", "kind", "description", "aliases")
 DATE_FIELDS = ("event_date", "stated_date", "published")

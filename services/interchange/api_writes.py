@@ -248,6 +248,7 @@ def create_source(session: Session, body: Mapping[str, Any], user: User) -> Sour
     source = source_writes.new_source(dossier, data)
     source.key = body.get("key") or None
     session.add(source)
+    source_writes.capture_text(session, source, data)
     source_writes.add_created(session, source, user)
     return source
 

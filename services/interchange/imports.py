@@ -191,11 +191,13 @@ def _sources(session, document, dossier, user, report) -> dict[str, Source]:
             source = source_writes.new_source(dossier, data)
             source.key = key
             session.add(source)
+            source_writes.capture_text(session, source, data)
             revisions.record(session, source, None, user, summary=summary)
             report.count("created", "source", data.title)
         else:
             before = revisions.snapshot(source)
             source_writes.apply(source, data)
+            source_writes.capture_text(session, source, data)
             changed = revisions.record(session, source, before, user, summary=summary)
             report.count("updated" if changed else "unchanged", "source", data.title)
         sources[key] = source

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
-from models import Claim, Source
+from models import Claim, Source, SourceText
 from models.vocabulary import RELIABILITY_GRADES
-from services.reading import timeline
+from services.reading import paragraphs, timeline
 
 MAX_CLAIMS = 500
 WEB_SCHEMES = ("http://", "https://")
@@ -22,6 +22,7 @@ class SourceView:
     credited: list[Claim]  # claims read elsewhere that credit this source ("via")
     read_in_total: int
     credited_total: int
+    text: SourceText | None = None  # the latest captured text, read at /sources/<id>/text
 
     @property
     def paragraphs(self) -> list[tuple[int | None, list[Claim]]]:
@@ -77,4 +78,5 @@ def build(session: Session, source: Source) -> SourceView:
     credited, credited_total = _in_source_order(
         session, (Claim.via_id == source.id) & (Claim.source_id != source.id)
     )
-    return SourceView(source, read_in, credited, read_in_total, credited_total)
+    text = paragraphs.current(session, source)
+    return SourceView(source, read_in, credited, read_in_total, credited_total, text)

@@ -88,6 +88,7 @@ PUBLIC_PAGES = [
     "/claims/{related}",
     "/entities/sam-altman",
     "/sources/{article}",
+    "/sources/{article}/text",
     f"/dossiers/{SLUG}/print",
     f"/dossiers/{SLUG}/claims.csv",
     f"/dossiers/{SLUG}/claims.json",

@@ -2,6 +2,7 @@
 
 The file holds `dossier:` (slug, title, subject, summary, methodology), then lists of
 `sources`, `entities` and `claims`, each claim with its `relations` ({type, claim, note}).
+A source may name its full text's file, `text_file`, relative to the seed file.
 Its rows go through the import pipeline like any other file, so a seed accepts exactly what
 the forms and the API accept. A file that is not this shape raises SeedError, which names
 the file, the entry and the field.
@@ -45,7 +46,7 @@ def read(path: Path) -> tuple[str, Document]:
     document = Document(
         format="seed",
         dossier=head,
-        sources=_rows(path, data, "sources", "source", "key"),
+        sources=[_with_text(path, row) for row in _rows(path, data, "sources", "source", "key")],
         entities=_rows(path, data, "entities", "entity", "slug"),
         claims=claims,
         relations=relations,
@@ -86,6 +87,22 @@ def _rows(path: Path, data: dict[str, Any], section: str, entry: str, identifier
             raise SeedError(path, where, None, "expected a mapping of fields")
         rows.append(Row(where, item))
     return rows
+
+
+def _with_text(path: Path, source: Row) -> Row:
+    """A source row whose `text_file` is replaced by that file's text, as `text`."""
+    name = source.data.get("text_file")
+    if name is None:
+        return source
+    if not isinstance(name, str) or not name.strip() or Path(name).is_absolute():
+        raise SeedError(path, source.where, "text_file", "give a file name beside the seed file")
+    text_path = path.parent / name
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SeedError(path, source.where, "text_file", f"cannot be read: {error}") from None
+    fields = {key: value for key, value in source.data.items() if key != "text_file"}
+    return Row(source.where, {**fields, "text": text})
 
 
 def _relations(path: Path, claim: Row) -> list[Row]:

@@ -14,6 +14,7 @@ from models.limits import (
     QUOTE_MAX,
     RELAYED_BY_DESCRIPTION_MAX,
     SLUG_PATTERN,
+    SOURCE_TEXT_MAX,
     SPEAKER_DESCRIPTION_MAX,
     STATEMENT_MAX,
     TAGS_MAX,
@@ -146,6 +147,13 @@ def schemas() -> dict[str, Any]:
             {"type": "string", "enum": list(RELIABILITY_GRADES), "description": "Admiralty."}
         ),
         "notes": nullable(text(NOTES_MAX)),
+        "text": nullable(
+            text(
+                SOURCE_TEXT_MAX,
+                description="The document's full text, one paragraph per non-empty line; "
+                "kept as a new version once a claim quotes the source. Omit it to keep the text.",
+            )
+        ),
     }
     source_read_only = {
         name: ANY for name in ("id", "page_url", "api_url", "created_at", "updated_at")
