@@ -7,12 +7,12 @@ only when both agree, so nothing is skipped or guessed.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
 
 from fuzzy_date.edtf import Shape, edtf_point, make_point
-from fuzzy_date.errors import MissingYear, NoMatch, fail, quote
+from fuzzy_date.errors import AmbiguousDate, MissingYear, NoMatch, fail, quote
 from fuzzy_date.value import FuzzyDate
 from fuzzy_date.vocabulary import MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
 
@@ -99,10 +99,22 @@ def _check_weekday(day: date, day_given: int | None, weekday: int) -> None:
     if day_given is None:
         raise fail('A day of the week needs a day of the month, as in "Tuesday 4 June 2024".')
     if day.weekday() != weekday:
-        raise fail(
+        # Offer both ways to mend it: the day as typed with its real weekday, or the nearest
+        # day that has the weekday typed; never guess which was meant.
+        after = (weekday - day.weekday()) % 7
+        nearest = day + timedelta(days=after if after < 7 - after else after - 7)
+        readings = (_with_weekday(day), _with_weekday(nearest))
+        raise AmbiguousDate(
             f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} falls on a "
-            f"{WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[weekday]}."
+            f"{WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[weekday]}: it may be "
+            f"{readings[0]} or {readings[1]}. Choose one, or write the day without its "
+            'weekday, like "2024-06-04".',
+            readings,
         )
+
+
+def _with_weekday(day: date) -> str:
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def read_numeric_month(text: str, reference: FuzzyDate | None) -> Shape:

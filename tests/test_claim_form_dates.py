@@ -109,3 +109,13 @@ def test_preview_has_no_warning_for_a_plain_reading(editor_client, article):
         "Read as 11–20 June 2024 (2024-06-11/2024-06-20)"
     )
     assert page.select(".field-cautions") == []
+
+
+def test_a_wrong_weekday_offers_both_ways_to_mend_it(editor_client, article):
+    """4 June 2024 was a Tuesday: the form offers the day as typed with its real weekday, or
+    the nearest Monday, and guesses neither."""
+    response = editor_client.post(NEW, data=claim_data(article, stated_date="Monday 4 June 2024"))
+    page = soup(response, 422)
+    assert "falls on a Tuesday, not a Monday" in field_error(page, "stated_date")
+    choices = page.select('.field-choices input[type="radio"][name="stated_date"]')
+    assert [choice["value"] for choice in choices] == ["Tuesday 4 June 2024", "Monday 3 June 2024"]
