@@ -69,21 +69,58 @@ def test_a_wrong_password_and_an_unknown_name_get_the_same_answer(client, editor
     assert "do not match" in _message(unknown_name, 401)
 
 
-def test_five_failures_lock_the_account_even_against_the_right_password(client, editor):
+def test_five_failures_lock_that_name_from_that_address_even_with_the_right_password(
+    client, editor
+):
     for _ in range(auth_service.LOCKOUT_LIMIT):
-        sign_in(client, editor, "wrong", environ_base={"REMOTE_ADDR": "10.0.0.1"})
+        client.post(
+            "/login",
+            data={"username": editor, "password": "wrong"},
+            environ_base={"REMOTE_ADDR": "10.0.0.1"},
+        )
     response = client.post(
         "/login",
         data={"username": editor, "password": EDITOR_PASSWORD},
-        environ_base={"REMOTE_ADDR": "10.0.0.2"},
+        environ_base={"REMOTE_ADDR": "10.0.0.1"},
     )
-    assert response.status_code == 429
+    assert response.status_code == 429 and int(response.headers["Retry-After"]) > 60
     assert LOCKED in _message(response, 429)
     assert client.get("/claims/new?dossier=openai-chips").status_code == 302
 
 
-def test_five_failures_from_one_address_lock_that_address_for_every_name(client, editor):
-    for number in range(auth_service.LOCKOUT_LIMIT):
+def test_failures_from_elsewhere_only_slow_the_real_user_down(seeded_app, editor):
+    """Anyone can type a name: failures from other addresses never lock the account, they make
+    each attempt wait a few seconds, and the real user gets in once the wait is over."""
+    with seeded_app.app_context():
+        session = get_session()
+        moments = [utcnow() - timedelta(seconds=30 - second) for second in range(6)]
+        for number, moment in enumerate(moments):
+            address = f"203.0.113.{number}"
+            session.add(LoginFailure(username_key=editor, address=address, created_at=moment))
+        session.commit()
+        now = moments[-1] + timedelta(seconds=1)
+        slowed = auth_service.authenticate(session, editor, EDITOR_PASSWORD, "10.9.9.9", now=now)
+        assert slowed.user is None and slowed.status == 429 and 0 < slowed.retry_after <= 2
+        later = now + timedelta(seconds=slowed.retry_after)
+        result = auth_service.authenticate(session, editor, EDITOR_PASSWORD, "10.9.9.9", now=later)
+        assert result.user is not None
+
+
+def test_the_delay_doubles_with_each_failure_up_to_a_minute(seeded_app, editor):
+    with seeded_app.app_context():
+        session = get_session()
+        now = utcnow()
+        for number in range(auth_service.LOCKOUT_LIMIT + 10):
+            session.add(
+                LoginFailure(username_key=editor, address=f"198.51.100.{number}", created_at=now)
+            )
+        session.commit()
+        refused = auth_service.authenticate(session, editor, EDITOR_PASSWORD, "10.9.9.9", now=now)
+        assert refused.retry_after == auth_service.ACCOUNT_DELAY_MAX
+
+
+def test_an_address_guessing_many_names_is_locked(client, editor):
+    for number in range(auth_service.ADDRESS_LIMIT):
         client.post(
             "/login",
             data={"username": f"guess{number}", "password": "wrong"},

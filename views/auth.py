@@ -23,11 +23,11 @@ auth = Blueprint("auth", __name__)
 
 @auth.route("/login", methods=["GET", "POST"])
 def login():
-    """Sign in; failures count against the name and the address (see services.auth)."""
+    """Sign in; failures count against the name and the address (services.accounts.users)."""
     if request.method == "GET" and current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
     form = LoginForm(next=request.args.get("next", ""))
-    status = 200
+    status, retry_after = 200, None
     if form.validate_on_submit():
         result = auth_service.authenticate(
             get_session(), form.username.data, form.password.data, request.remote_addr or ""
@@ -41,10 +41,11 @@ def login():
             return redirect(safe_next(form.next.data))
         get_session().commit()  # the failure counts even though the page is shown again
         form.form_errors.append(result.message)
-        status = result.status
+        status, retry_after = result.status, result.retry_after
     elif form.is_submitted():
         status = 422
-    return render_template("auth/login.html", form=form), status
+    headers = {"Retry-After": str(retry_after)} if retry_after else {}
+    return render_template("auth/login.html", form=form), status, headers
 
 
 @auth.post("/logout")

@@ -7,6 +7,7 @@ sliding window; an in-memory counter would give each server process its own allo
 
 from __future__ import annotations
 
+import math
 import re
 import secrets
 from dataclasses import dataclass
@@ -27,16 +28,23 @@ PASSWORD_MIN = 10
 # scrypt's cost grows with the input; a cap keeps one request from buying minutes of CPU.
 PASSWORD_MAX = 1000
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+# Failures are counted per (name, address) pair: five lock that pair for the window. Anyone
+# can type a name, so an account as a whole is never locked, only slowed: past five failures
+# from anywhere, each attempt waits a delay that doubles with every failure, up to a minute.
+# An address guessing many names is locked after ADDRESS_LIMIT failures.
 LOCKOUT_LIMIT = 5
+ADDRESS_LIMIT = 20
+ACCOUNT_DELAY_MAX = 60
 LOCKOUT_WINDOW = timedelta(minutes=15)
 BOOTSTRAP_USERNAME = "admin"
 
 # One message for every refusal, so nobody can learn which names have accounts.
 SIGN_IN_REFUSED = "That name and password do not match an account."
 LOCKED_OUT = (
-    "Too many failed sign-ins for this name or from this address. "
+    "Too many failed sign-ins for this name from this address. "
     f"Wait {int(LOCKOUT_WINDOW.total_seconds() // 60)} minutes, then try again."
 )
+SLOWED_DOWN = "Too many failed sign-ins for this name. Wait {seconds} seconds, then try again."
 
 
 class AccountError(ValueError):
@@ -148,15 +156,35 @@ class SignIn:
     user: User | None
     message: str = ""
     status: int = 200
+    retry_after: int | None = None
 
 
-def is_locked_out(session: Session, username: str, address: str, now: datetime) -> bool:
-    """True if the name or the address has too many recent failures."""
+def refusal(session: Session, username: str, address: str, now: datetime) -> SignIn | None:
+    """Why an attempt is refused before its password is even checked, or None: the pair or
+    the address locked for the window, or the account slowed down for a few seconds."""
     since = now - LOCKOUT_WINDOW
     recent = select(func.count(LoginFailure.id)).where(LoginFailure.created_at > since)
-    by_account = session.scalar(recent.where(LoginFailure.username_key == username_key(username)))
-    by_address = session.scalar(recent.where(LoginFailure.address == address[:64]))
-    return (by_account or 0) >= LOCKOUT_LIMIT or (by_address or 0) >= LOCKOUT_LIMIT
+    name, place = username_key(username), address[:64]
+    window = int(LOCKOUT_WINDOW.total_seconds())
+    pair = session.scalar(
+        recent.where(LoginFailure.username_key == name, LoginFailure.address == place)
+    )
+    by_address = session.scalar(recent.where(LoginFailure.address == place))
+    if (pair or 0) >= LOCKOUT_LIMIT or (by_address or 0) >= ADDRESS_LIMIT:
+        return SignIn(None, LOCKED_OUT, 429, retry_after=window)
+    failures, last = session.execute(
+        select(func.count(LoginFailure.id), func.max(LoginFailure.created_at)).where(
+            LoginFailure.created_at > since, LoginFailure.username_key == name
+        )
+    ).one()
+    if failures < LOCKOUT_LIMIT or last is None:
+        return None
+    delay = min(2 ** (failures - LOCKOUT_LIMIT), ACCOUNT_DELAY_MAX)
+    last = last if last.tzinfo else last.replace(tzinfo=now.tzinfo)
+    wait = math.ceil(delay - (now - last).total_seconds())
+    if wait <= 0:
+        return None
+    return SignIn(None, SLOWED_DOWN.format(seconds=wait), 429, retry_after=wait)
 
 
 def authenticate(
@@ -166,8 +194,8 @@ def authenticate(
     even with the right password. Adds rows (a failure, or the sign-in time); never commits."""
     now = now or utcnow()
     _forget_old_failures(session, now)
-    if is_locked_out(session, username, address, now):
-        return SignIn(None, LOCKED_OUT, 429)
+    if (refused := refusal(session, username, address, now)) is not None:
+        return refused
     user = by_name(session, username) if len(password) <= PASSWORD_MAX else None
     if user is None:
         check_password_hash(_decoy_hash(), password[:PASSWORD_MAX])
