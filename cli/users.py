@@ -69,11 +69,45 @@ def set_password_command(name: str, password_file) -> None:
     if user is None:
         raise click.ClickException(f'There is no account called "{name}".')
     try:
-        users.set_password(user, _password(password_file))
+        revoked = users.set_password(session, user, _password(password_file))
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     session.commit()
-    click.echo(f"Password changed for {user.username}; their open sessions have ended.")
+    click.echo(
+        f"Password changed for {user.username}; their open sessions have ended and "
+        f"{revoked} API token{'' if revoked == 1 else 's'} revoked."
+    )
+
+
+@user_commands.command("disable")
+@click.argument("name")
+def disable_command(name: str) -> None:
+    """Stop NAME's account: no sign-in, open sessions end, API tokens revoked."""
+    session = get_session()
+    user = _existing(name)
+    revoked = users.disable(session, user)
+    session.commit()
+    click.echo(
+        f"Disabled {user.username}; {revoked} API token{'' if revoked == 1 else 's'} revoked."
+    )
+
+
+@user_commands.command("enable")
+@click.argument("name")
+def enable_command(name: str) -> None:
+    """Let NAME sign in again (tokens revoked when it was disabled stay revoked)."""
+    session = get_session()
+    user = _existing(name)
+    users.enable(user)
+    session.commit()
+    click.echo(f"Enabled {user.username}.")
+
+
+def _existing(name: str):
+    user = users.by_name(get_session(), name)
+    if user is None:
+        raise click.ClickException(f'There is no account called "{name}".')
+    return user
 
 
 @user_commands.command("bootstrap")

@@ -206,7 +206,9 @@ def test_signing_out_ends_the_session_on_the_server_too(seeded_app, editor):
 def test_a_password_change_ends_open_sessions(seeded_app, editor_client):
     with seeded_app.app_context():
         session = get_session()
-        auth_service.set_password(auth_service.by_name(session, "editor"), "another long password")
+        auth_service.set_password(
+            session, auth_service.by_name(session, "editor"), "another long password"
+        )
         session.commit()
     assert editor_client.get("/claims/new?dossier=openai-chips").status_code == 302
 

@@ -10,6 +10,8 @@ from db import get_session
 from models.vocabulary import Role
 from services.accounts import users
 from tests.accounts import sign_in
+from tests.conftest import make_token
+from tests.helpers import bearer
 
 
 @pytest.fixture
@@ -109,3 +111,38 @@ def test_bootstrap_does_nothing_when_an_account_exists(seeded_app, runner, edito
     result = runner.invoke(args=["users", "bootstrap"])
     assert result.output == ""
     assert _user(seeded_app, "admin") is None
+
+
+def test_a_password_change_revokes_the_accounts_api_tokens(seeded_app, runner, password_file):
+    runner.invoke(args=["users", "create", "ada", "--password-file", str(password_file)])
+    secret = make_token(seeded_app, "ada", "read")
+    client = seeded_app.test_client()
+    assert client.get("/api/v1/dossiers", headers=bearer(secret)).status_code == 200
+    result = runner.invoke(
+        args=["users", "set-password", "ada", "--password-file", str(password_file)]
+    )
+    assert "1 API token revoked" in result.output
+    assert client.get("/api/v1/dossiers", headers=bearer(secret)).status_code == 401
+
+
+def test_a_disabled_account_cannot_sign_in_and_its_sessions_and_tokens_end(
+    seeded_app, runner, password_file
+):
+    runner.invoke(args=["users", "create", "ada", "--password-file", str(password_file)])
+    secret = make_token(seeded_app, "ada", "write")
+    browser = seeded_app.test_client()
+    assert sign_in(browser, "ada", "a password from a file").status_code == 302
+    result = runner.invoke(args=["users", "disable", "ada"])
+    assert result.exit_code == 0 and "Disabled ada" in result.output
+    assert browser.get("/claims/new?dossier=openai-chips").status_code == 302  # signed out
+    refused = sign_in(seeded_app.test_client(), "ada", "a password from a file")
+    assert refused.status_code == 401  # the same answer as a wrong password
+    api = seeded_app.test_client().get("/api/v1/dossiers", headers=bearer(secret))
+    assert api.status_code == 401
+    assert runner.invoke(args=["users", "enable", "ada"]).exit_code == 0
+    assert sign_in(seeded_app.test_client(), "ada", "a password from a file").status_code == 302
+
+
+def test_disabling_an_unknown_account_says_so(runner):
+    result = runner.invoke(args=["users", "disable", "nobody"])
+    assert result.exit_code != 0 and 'no account called "nobody"' in result.output

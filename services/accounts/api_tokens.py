@@ -56,7 +56,8 @@ def bearer_secret(header: str | None) -> str | None:
 
 
 def authenticate(session: Session, secret: str) -> ApiToken | None:
-    """The live token with this secret, with its user loaded; None if unknown or revoked."""
+    """The live token with this secret, with its user loaded; None if unknown, revoked, or its
+    account disabled."""
     if not secret or len(secret) > 200:
         return None
     token = session.scalar(
@@ -64,6 +65,8 @@ def authenticate(session: Session, secret: str) -> ApiToken | None:
         .where(ApiToken.token_hash == hash_secret(secret), ApiToken.revoked_at.is_(None))
         .options(joinedload(ApiToken.user))
     )
+    if token is None or token.user.disabled_at is not None:
+        return None
     return token
 
 

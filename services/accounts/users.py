@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from models import LoginFailure, User
+from models import ApiToken, LoginFailure, User
 from models.base import utcnow
 from models.text import parse_whole_number
 from models.vocabulary import Role
@@ -101,7 +101,7 @@ def by_session_token(session: Session, token: str) -> User | None:
     if user_number is None or version_number is None:
         return None
     user = session.get(User, user_number)
-    if user is None or user.session_version != version_number:
+    if user is None or user.session_version != version_number or user.disabled_at is not None:
         return None
     return user
 
@@ -122,10 +122,34 @@ def create_user(session: Session, username: str, password: str, role: Role) -> U
     return user
 
 
-def set_password(user: User, password: str) -> None:
-    """Change the password and end every session the user has open. Raises AccountError."""
+def set_password(session: Session, user: User, password: str) -> int:
+    """Change the password, end every session the user has open and revoke their API tokens
+    (a leaked password may have made a token too); returns how many tokens were revoked.
+    Raises AccountError."""
     user.password_hash = hash_password(check_password(password))
     end_sessions(user)
+    return _revoke_tokens(session, user)
+
+
+def disable(session: Session, user: User) -> int:
+    """Stop the account: no sign-in, every session ended, every token revoked."""
+    user.disabled_at = user.disabled_at or utcnow()
+    end_sessions(user)
+    return _revoke_tokens(session, user)
+
+
+def enable(user: User) -> None:
+    """Let a disabled account sign in again (its old tokens stay revoked)."""
+    user.disabled_at = None
+
+
+def _revoke_tokens(session: Session, user: User) -> int:
+    live = session.scalars(
+        select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+    ).all()
+    for token in live:
+        token.revoked_at = utcnow()
+    return len(live)
 
 
 def end_sessions(user: User) -> None:
@@ -197,6 +221,8 @@ def authenticate(
     if (refused := refusal(session, username, address, now)) is not None:
         return refused
     user = by_name(session, username) if len(password) <= PASSWORD_MAX else None
+    if user is not None and user.disabled_at is not None:
+        user = None  # refused with the same words as a wrong password: nothing to learn
     if user is None:
         check_password_hash(_decoy_hash(), password[:PASSWORD_MAX])
     elif check_password_hash(user.password_hash, password):
