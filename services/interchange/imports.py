@@ -22,24 +22,20 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models import Claim, ClaimRelation, Dossier, Entity, Source, User
 from models.limits import (
-    DOSSIER_MARKDOWN_MAX,
-    DOSSIER_SUBJECT_MAX,
-    DOSSIER_TITLE_MAX,
     SLUG_PATTERN,
 )
-from models.vocabulary import RelationType, Visibility
+from models.vocabulary import RelationType
 from services.editing import (
     bulk_lookups,
     claim_writes,
     entity_writes,
     field_values,
-    markdown_render,
     revisions,
     source_writes,
 )
 from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldReader
-from services.interchange import api_input
+from services.interchange import api_input, import_dossier
 from services.interchange.api_input import KEY_PATTERN
 from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
@@ -80,7 +76,7 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
     report.skipped.extend(document.skipped)
     report.notes.extend(document.notes)
     try:
-        dossier = _dossier(session, document, slug, report)
+        dossier = import_dossier.apply(session, document, slug, report, user)
         sources = _sources(session, document, dossier, user, report)
         _entities(session, document, user, report)
         with bulk_lookups.memoised(session):
@@ -91,58 +87,6 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
         return report
     session.flush()
     return report
-
-
-# --- the dossier ----------------------------------------------------------------------------
-
-
-def _dossier(session: Session, document: Document, slug: str, report: ImportReport) -> Dossier:
-    meta = document.dossier if isinstance(document.dossier, dict) else {}
-    existing = session.scalar(select(Dossier).where(Dossier.slug == slug))
-    created = existing is None
-    # A file's title and texts are taken when it creates the dossier, or when it is an
-    # export of this very dossier; a copy imported into another dossier leaves its texts.
-    if existing is not None and meta.get("slug") != slug:
-        return existing
-    dossier = existing if existing is not None else Dossier(slug=slug)
-    if created:
-        session.add(dossier)
-    before = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
-              dossier.visibility)  # fmt: skip
-    errors: dict[str, str] = {}
-    title = _meta_text(meta, "title", DOSSIER_TITLE_MAX, errors) or dossier.title
-    dossier.title = title or slug.replace("-", " ").capitalize()
-    dossier.subject = (
-        _meta_text(meta, "subject", DOSSIER_SUBJECT_MAX, errors) or dossier.subject or ""
-    )
-    for name in ("summary", "methodology"):
-        value = _meta_text(meta, name, DOSSIER_MARKDOWN_MAX, errors, multiline=True)
-        if value is not None and value != getattr(dossier, name):
-            setattr(dossier, name, value)
-            setattr(dossier, f"{name}_html", markdown_render.render(value))
-    visibility = meta.get("visibility")
-    if visibility in {member.value for member in Visibility}:
-        dossier.visibility = Visibility(visibility)
-    elif created:
-        dossier.visibility = Visibility.PUBLIC
-    if errors:
-        report.reject("dossier", errors)
-    session.flush()
-    after = (dossier.title, dossier.subject, dossier.summary, dossier.methodology,
-             dossier.visibility)  # fmt: skip
-    action = "created" if created else ("updated" if after != before else "unchanged")
-    report.count(action, "dossier", dossier.title)
-    return dossier
-
-
-def _meta_text(meta, name, max_length, errors, multiline=False) -> str | None:
-    value = meta.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str) or len(value) > max_length or "\x00" in value:
-        errors[name] = f"must be text of at most {max_length} characters"
-        return None
-    return value.strip() if multiline else " ".join(value.split())
 
 
 # --- sources and entities -------------------------------------------------------------------
