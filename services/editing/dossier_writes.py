@@ -85,15 +85,10 @@ def parse_dossier(raw: Mapping[str, Any]) -> tuple[DossierInput | None, dict[str
 
 
 def raw_from_dossier(dossier: Dossier) -> dict[str, Any]:
-    """A dossier's current values in the shape parse_dossier reads."""
-    return {
-        "title": dossier.title,
-        "slug": dossier.slug,
-        "subject": dossier.subject,
-        "summary": dossier.summary,
-        "methodology": dossier.methodology,
-        "visibility": dossier.visibility.value,
-    }
+    """A dossier's current values in the shape parse_dossier reads: its revision snapshot's
+    fields, less the bookkeeping ones."""
+    snapshot = revisions.snapshot_dossier(dossier)
+    return {name: snapshot[name] for name in DOSSIER_FIELDS}
 
 
 def suggest_slug(session: Session, title: str, keep: Dossier | None = None) -> str:
