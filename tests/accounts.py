@@ -1,4 +1,4 @@
-"""Editor accounts for tests: one password hash per run (scrypt is slow on purpose)."""
+"""Editor accounts for tests: one password hash per run (Argon2id is slow on purpose)."""
 
 from __future__ import annotations
 

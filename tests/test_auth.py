@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from werkzeug.security import generate_password_hash
 
 from db import get_session
 from models import Claim, LoginFailure, Revision
@@ -368,3 +369,23 @@ def test_readers_get_no_session_cookie(client):
     # Pages stay cacheable for readers: only signing in (or a form) starts a session.
     for url in ("/", "/dossiers/openai-chips/", "/claims/1"):
         assert "Set-Cookie" not in client.get(url).headers, url
+
+
+def test_new_passwords_are_hashed_with_argon2id(seeded_app, editor):
+    with seeded_app.app_context():
+        user = auth_service.by_name(get_session(), editor)
+        assert user.password_hash.startswith("$argon2id$")
+
+
+def test_an_older_scrypt_hash_still_signs_in_and_is_rehashed_with_argon2id(
+    seeded_app, client, editor
+):
+    with seeded_app.app_context():
+        session = get_session()
+        user = auth_service.by_name(session, editor)
+        user.password_hash = generate_password_hash(EDITOR_PASSWORD, method="scrypt")
+        session.commit()
+    assert sign_in(client, editor, "not the password").status_code == 401
+    assert sign_in(client, editor).status_code == 302
+    with seeded_app.app_context():
+        assert auth_service.by_name(get_session(), editor).password_hash.startswith("$argon2id$")
