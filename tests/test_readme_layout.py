@@ -43,3 +43,15 @@ def test_every_services_package_says_what_it_owns():
     for init in (ROOT / "services").glob("*/__init__.py"):
         docstring = init.read_text(encoding="utf-8").strip()
         assert docstring.startswith('"""') and len(docstring) > 60, init
+
+
+def test_no_module_outside_tests_and_migrations_is_over_400_lines():
+    """Files that fit in a head (STYLE.md): a module past 400 lines holds more than one thing."""
+    long = {
+        str(path.relative_to(ROOT)): lines
+        for path in ROOT.rglob("*.py")
+        if not {"tests", "migrations", ".venv", ".venv-bench", "node_modules"}
+        & set(path.relative_to(ROOT).parts)
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

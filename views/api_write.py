@@ -9,7 +9,7 @@ from flask import g, jsonify, request
 from db import get_session
 from models import Claim
 from services.accounts import api_tokens
-from services.interchange import api_writes
+from services.interchange import api_dossier_writes, api_writes
 from services.reading import claim_page as claim_service
 from views.api import ApiProblem, api, item_json, signed_in
 from web.problems import problem
@@ -131,7 +131,7 @@ def delete_entity(slug: str):
 @api.post("/dossiers")
 def create_dossier():
     """Start a dossier; any editor may, but only an admin may choose who reads it."""
-    dossier = api_writes.create_dossier(get_session(), json_body(), writer())
+    dossier = api_dossier_writes.create_dossier(get_session(), json_body(), writer())
     return saved(dossier, 201)
 
 
@@ -139,8 +139,8 @@ def create_dossier():
 def update_dossier(slug: str):
     """Change the fields sent, if the dossier is still at the `version` sent (else 409)."""
     session = get_session()
-    dossier = api_writes.editable_dossier(session, slug)
-    api_writes.update_dossier(session, dossier, json_body(), writer())
+    dossier = api_dossier_writes.editable_dossier(session, slug)
+    api_dossier_writes.update_dossier(session, dossier, json_body(), writer())
     return saved(dossier)
 
 
@@ -149,7 +149,7 @@ def archive_dossier(slug: str):
     """Archive a dossier at `?version=` (admins only): it leaves every reader's list and
     page; nothing in it is deleted."""
     session = get_session()
-    dossier = api_writes.editable_dossier(session, slug)
+    dossier = api_dossier_writes.editable_dossier(session, slug)
     version = api_writes.version_argument(request.args.get("version"))
-    api_writes.archive_dossier(session, dossier, version, writer())
+    api_dossier_writes.archive_dossier(session, dossier, version, writer())
     return deleted()

@@ -20,13 +20,11 @@ from services.editing import (
     claim_input,
     claim_writes,
     concurrent_edits,
-    dossier_writes,
     entity_writes,
     revisions,
     source_writes,
     three_way,
 )
-from services.editing.dossier_writes import DOSSIER_FIELDS, DossierInput
 from services.editing.revisions import Revised, StaleVersion
 from services.interchange import api_input, api_queries
 from services.interchange.api_input import (
@@ -111,13 +109,13 @@ def _merge_stale(
     return merge
 
 
-def _check_members(body: Mapping[str, Any], fields: tuple, read_only: tuple, extra=()) -> None:
+def check_members(body: Mapping[str, Any], fields: tuple, read_only: tuple, extra=()) -> None:
     errors = api_input.unknown_fields(body, fields + tuple(extra), ignored=read_only)
     if errors:
         raise WriteProblem.invalid(errors)
 
 
-def _version(value: Any, errors: dict[str, str]) -> int | None:
+def read_version(value: Any, errors: dict[str, str]) -> int | None:
     if isinstance(value, str) and (number := parse_whole_number(value, max_digits=10)) is not None:
         value = number
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LARGEST_ID:
@@ -131,7 +129,7 @@ def _version(value: Any, errors: dict[str, str]) -> int | None:
 def version_argument(value: str | None) -> int:
     """The `version` a DELETE names, or a WriteProblem."""
     errors: dict[str, str] = {}
-    version = _version(value, errors)
+    version = read_version(value, errors)
     if errors or version is None:
         raise WriteProblem.invalid(errors)
     return version
@@ -170,7 +168,7 @@ def _key_errors(session, model, dossier: Dossier, key: Any, current_id=None) -> 
 
 def create_claim(session: Session, body: Mapping[str, Any], user: User) -> Claim:
     """A new claim in the dossier the body names. Raises WriteProblem. Flushes."""
-    _check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier",))
+    check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier",))
     dossier = _dossier(session, body)
     data, errors = api_input.read_claim(session, dossier, body)
     errors = {**errors, **_key_errors(session, Claim, dossier, body.get("key"))}
@@ -191,9 +189,9 @@ def update_claim(session: Session, claim: Claim, body: Mapping[str, Any], user: 
 
     Raises WriteProblem (400 for wrong fields, 409 with the current claim when stale).
     """
-    _check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier", "version"))
+    check_members(body, CLAIM_FIELDS, CLAIM_READ_ONLY, extra=("dossier", "version"))
     errors: dict[str, str] = {}
-    version = _version(body.get("version"), errors)
+    version = read_version(body.get("version"), errors)
     if errors or version is None:
         raise WriteProblem.invalid(errors)
     _same_dossier(body, claim.dossier)
@@ -239,7 +237,7 @@ def delete_claim(session: Session, claim: Claim, version: int, user: User) -> No
 
 def create_source(session: Session, body: Mapping[str, Any], user: User) -> Source:
     """A new source in the dossier the body names. Raises WriteProblem. Flushes."""
-    _check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier",))
+    check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier",))
     dossier = _dossier(session, body)
     data, errors = source_writes.parse_source(api_input.flatten_dates(body))
     errors = {**(errors or {}), **_key_errors(session, Source, dossier, body.get("key"))}
@@ -262,9 +260,9 @@ def editable_source(session: Session, source_id: int, signed_in: bool) -> Source
 
 def update_source(session: Session, source: Source, body: Mapping[str, Any], user: User) -> None:
     """Change the fields the body names, if the source is still at the body's `version`."""
-    _check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier", "version"))
+    check_members(body, SOURCE_FIELDS, SOURCE_READ_ONLY, extra=("dossier", "version"))
     errors: dict[str, str] = {}
-    version = _version(body.get("version"), errors)
+    version = read_version(body.get("version"), errors)
     if errors or version is None:
         raise WriteProblem.invalid(errors)
     _same_dossier(body, source.dossier)
@@ -301,7 +299,7 @@ def delete_source(session: Session, source: Source, version: int, user: User) ->
 
 def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Entity:
     """A new entity; its slug is the body's, or made from its name. Raises WriteProblem."""
-    _check_members(body, ENTITY_FIELDS, ENTITY_READ_ONLY)
+    check_members(body, ENTITY_FIELDS, ENTITY_READ_ONLY)
     data, errors = entity_writes.parse_entity(body)
     errors = dict(errors or {})
     slug = body.get("slug")
@@ -329,9 +327,9 @@ def editable_entity(session: Session, slug: str) -> Entity:
 
 def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], user: User) -> None:
     """Change the fields the body names (not the slug), if still at the body's `version`."""
-    _check_members(body, ENTITY_FIELDS, ENTITY_READ_ONLY, extra=("version",))
+    check_members(body, ENTITY_FIELDS, ENTITY_READ_ONLY, extra=("version",))
     errors: dict[str, str] = {}
-    version = _version(body.get("version"), errors)
+    version = read_version(body.get("version"), errors)
     if "slug" in body and body["slug"] != entity.slug:
         errors["slug"] = "The slug cannot change: pages and files elsewhere link to it."
     if errors or version is None:
@@ -360,69 +358,3 @@ def delete_entity(session: Session, entity: Entity, version: int, user: User) ->
         raise WriteProblem.stale(stale.current, "entity") from None
     except entity_writes.EntityInUse as error:
         raise WriteProblem(409, str(error)) from None
-
-
-# --- dossiers -----------------------------------------------------------------------------
-
-# The dossier's members a client may send back unchanged from a GET (all but the fields).
-DOSSIER_READ_ONLY = (
-    "claim_count", "source_count", "changed_at", "archived_at", "url", "api_url",
-    "claims_url", "sources_url", "exports",
-)  # fmt: skip
-
-
-def _dossier_problems(
-    session: Session, data: DossierInput, user: User, dossier: Dossier | None = None
-) -> None:
-    """WriteProblem for what the form would refuse: 403 when the user's role is the reason."""
-    errors = dossier_writes.problems(session, data, user, dossier)
-    if errors.get("visibility") == dossier_writes.ADMINS_ONLY_VISIBILITY:
-        raise WriteProblem(403, dossier_writes.ADMINS_ONLY_VISIBILITY)
-    if errors:
-        raise WriteProblem.invalid(errors)
-
-
-def create_dossier(session: Session, body: Mapping[str, Any], user: User) -> Dossier:
-    """A new dossier; its slug is the body's, or made from its title. Raises WriteProblem."""
-    _check_members(body, DOSSIER_FIELDS, DOSSIER_READ_ONLY)
-    data, errors = dossier_writes.parse_dossier(body)
-    if errors or data is None:
-        raise WriteProblem.invalid(errors)
-    _dossier_problems(session, data, user)
-    return dossier_writes.create_dossier(session, data, user)
-
-
-def editable_dossier(session: Session, slug: str) -> Dossier:
-    """Any dossier by slug, archived ones too: a token holder may read and change them."""
-    dossier = dossier_writes.for_edit(session, slug) if SLUG_PATTERN.match(slug) else None
-    if dossier is None:
-        raise WriteProblem(404, f'There is no dossier "{slug[:100]}".')
-    return dossier
-
-
-def update_dossier(session: Session, dossier: Dossier, body: Mapping[str, Any], user: User) -> None:
-    """Change the fields the body names, if the dossier is still at the body's `version`."""
-    _check_members(body, DOSSIER_FIELDS, DOSSIER_READ_ONLY, extra=("version",))
-    errors: dict[str, str] = {}
-    version = _version(body.get("version"), errors)
-    if errors:
-        raise WriteProblem.invalid(errors)
-    if dossier.version != version:
-        raise WriteProblem.stale(dossier, "dossier")
-    changes = {name: value for name, value in body.items() if name in DOSSIER_FIELDS}
-    raw = {**dossier_writes.raw_from_dossier(dossier), **changes}
-    data, errors = dossier_writes.parse_dossier(raw)
-    if errors or data is None:
-        raise WriteProblem.invalid(errors)
-    _dossier_problems(session, data, user, dossier)
-    dossier_writes.update_dossier(session, dossier, data, user, version)
-
-
-def archive_dossier(session: Session, dossier: Dossier, version: int, user: User) -> None:
-    """Archive a dossier at `version`: admins only (403 for others)."""
-    try:
-        dossier_writes.set_archived(session, dossier, True, user, version)
-    except dossier_writes.NotAllowed as refusal:
-        raise WriteProblem(403, str(refusal)) from None
-    except StaleVersion as stale:
-        raise WriteProblem.stale(stale.current, "dossier") from None

@@ -28,7 +28,7 @@ from models.vocabulary import (
     Status,
     Visibility,
 )
-from services.interchange.api_writes import DOSSIER_READ_ONLY
+from services.interchange.api_dossier_writes import DOSSIER_READ_ONLY
 from services.interchange.openapi.shapes import (
     ANY,
     DATE_INPUT,
