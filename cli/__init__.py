@@ -6,6 +6,7 @@ from cli.backup import backup_command, restore_command
 from cli.database import database_commands
 from cli.imports import import_command
 from cli.seed import seed_command
+from cli.suggestions import suggestion_commands
 from cli.tokens import token_commands
 from cli.users import user_commands
 
@@ -18,3 +19,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(import_command)
     app.cli.add_command(token_commands)
     app.cli.add_command(user_commands)
+    app.cli.add_command(suggestion_commands)

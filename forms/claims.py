@@ -296,14 +296,26 @@ def form_data(raw: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
-# What a link may fill in a new claim form (the source reader's paragraph button, issue #15).
-PREFILLED_FIELDS = ("source", "locator", "quote", "quote_lang", "stated_date")
+# What a link may fill in a new claim form: the source reader's paragraph button (issue #15)
+# and an accepted claim suggestion (issue #21).
+PREFILLED_FIELDS = (
+    "source", "locator", "quote", "quote_lang", "stated_date", "event_date", "attribution",
+    "speaker", "speaker_name", "speaker_description", "relayed_by_description", "via",
+)  # fmt: skip
+PREFILLED_LISTS = ("entities",)
 
 
-def prefilled(args: Mapping[str, Any]) -> dict[str, str]:
+def prefilled(args: Mapping[str, Any]) -> dict[str, Any]:
     """A new claim form's starting values from the query string; checked when saved, like
-    anything typed."""
-    return {name: str(args[name]) for name in PREFILLED_FIELDS if args.get(name)}
+    anything typed. A speaker's name without a chosen speaker is someone new."""
+    values: dict[str, Any] = {name: str(args[name]) for name in PREFILLED_FIELDS if args.get(name)}
+    getlist = getattr(args, "getlist", None)
+    for name in PREFILLED_LISTS:
+        if getlist is not None and getlist(name):
+            values[name] = [str(value) for value in getlist(name)]
+    if values.get("speaker_name") and not values.get("speaker"):
+        values["speaker"] = NEW
+    return values
 
 
 def edit_form(claim: Claim, sources: list[Source], entities: list[Entity]) -> ClaimForm:

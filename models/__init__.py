@@ -7,6 +7,7 @@ from models.entity import Entity
 from models.revision import Revision, RevisionAction
 from models.source import Source
 from models.source_text import SourceText
+from models.suggestion import DismissedSuggestion
 from models.throttle import LoginFailure, RateLimitCounter, Submission
 from models.user import ApiToken, TokenScope, User
 
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimRelation",
+    "DismissedSuggestion",
     "Dossier",
     "Entity",
     "LoginFailure",

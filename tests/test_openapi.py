@@ -36,6 +36,7 @@ def ids(seeded_app) -> dict:
             "claim": claim_by_key(session, "tsmc-ceo-plan-too-aggressive").id,
             "other_claim": claim_by_key(session, "hbm-shortage").id,
             "source": session.scalar(select(Source.id).where(Source.key == "wsj")),
+            "article": session.scalar(select(Source.id).where(Source.key == "article")),
         }
 
 
@@ -99,6 +100,8 @@ def requests(ids: dict) -> list[tuple[str, str, str, dict | None, bool]]:
     chips = "dossier=openai-chips"
     one_claim, other_claim = f"/api/v1/claims/{claim}", f"/api/v1/claims/{other}"
     one_source = f"/api/v1/sources/{source}"
+    article = f"/api/v1/sources/{ids['article']}"
+    text, suggestions = "/sources/{source_id}/text", "/sources/{source_id}/suggestions"
     return [
         ("GET", "/openapi.json", "/api/v1/openapi.json", None, False),
         ("GET", "/dossiers", "/api/v1/dossiers", None, False),
@@ -115,6 +118,13 @@ def requests(ids: dict) -> list[tuple[str, str, str, dict | None, bool]]:
         ("GET", "/sources", f"/api/v1/sources?{chips}&per_page=2", None, False),
         ("GET", "/sources", f"/api/v1/sources?{chips}&after=x", None, False),
         ("GET", "/sources/{source_id}", one_source, None, False),
+        ("GET", text, f"{article}/text", None, False),
+        ("GET", text, f"{article}/text?version=0", None, False),
+        ("GET", text, "/api/v1/sources/0/text", None, False),
+        ("POST", suggestions, f"{article}/suggestions", None, True),
+        ("POST", suggestions, f"{article}/suggestions", None, False),
+        ("POST", suggestions, f"{article}/suggestions", None, "read"),
+        ("POST", suggestions, "/api/v1/sources/0/suggestions", None, True),
         ("GET", "/entities", "/api/v1/entities?kind=person", None, False),
         ("GET", "/entities", "/api/v1/entities?kind=robot", None, False),
         ("GET", "/entities/{slug}", "/api/v1/entities/cc-wei", None, False),

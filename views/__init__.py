@@ -4,6 +4,7 @@ from flask import Flask
 
 # The API's routes attach themselves to its blueprint when their modules are imported.
 import views.api_read  # noqa: F401
+import views.api_source_text  # noqa: F401
 import views.api_write  # noqa: F401
 from views.api import api
 from views.api_docs import api_docs

@@ -5,7 +5,8 @@ posted twice goes to the first result (services.submissions); an edit made again
 older version is merged with the newer one (services.editing.concurrent_edits); only the
 fields both editors changed are asked about, on a conflict page.
 
-The views live in four modules (claim forms, history, source and entity forms, dossiers); this one
+The views live in five modules (claim forms, history, source and entity forms, dossiers,
+claim suggestions); this one
 is the blueprint and its table of routes, so every `editing.<view>` endpoint is listed here.
 """
 
@@ -15,7 +16,13 @@ from flask import Blueprint
 from flask.typing import RouteCallable
 from flask_login import login_required
 
-from views import editing_claims, editing_dossiers, editing_history, editing_references
+from views import (
+    editing_claims,
+    editing_dossiers,
+    editing_history,
+    editing_references,
+    editing_suggestions,
+)
 
 editing = Blueprint("editing", __name__)
 
@@ -41,6 +48,9 @@ ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/entities/<slug>/edit", editing_references.edit_entity, GET_AND_POST),
     ("/entities/<slug>/resolve", editing_references.resolve_entity, ["POST"]),
     ("/entities/merge", editing_references.merge_entities, GET_AND_POST),
+    ("/sources/<int:source_id>/suggestions", editing_suggestions.suggestions, ["GET"]),
+    ("/sources/<int:source_id>/suggestions/dismiss", editing_suggestions.dismiss, ["POST"]),
+    ("/sources/<int:source_id>/suggestions/merge", editing_suggestions.merge, ["GET"]),
 ]
 for rule, view, methods in ROUTES:
     editing.add_url_rule(rule, view_func=view, methods=methods)

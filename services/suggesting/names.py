@@ -62,8 +62,6 @@ class NameIndex:
             words = match[0].split()
             if words[0] in _NOT_NAMES or _overlaps(taken, match.start(), match.end()):
                 continue
-            if match.start() == 0 and len(words) < 3:
-                continue  # a sentence's first word is capitalised anyway
             taken.append(Mention(match.start(), match.end(), match[0], None, EntityKind.PERSON))
         return sorted(taken, key=lambda mention: mention.start)
 

@@ -92,7 +92,7 @@ def suggest(reading: Reading) -> list[Suggestion]:
     index = NameIndex(reading.known)
     found: list[Suggestion] = []
     voice: _Voice | None = None
-    last_person: str | None = None
+    last_person: Mention | None = None  # who "il" or "he" stands for
     for locator, paragraph in enumerate(reading.paragraphs, start=1):
         if _is_heading(paragraph, reading.title):
             voice = None
@@ -115,7 +115,7 @@ def suggest(reading: Reading) -> list[Suggestion]:
             )  # fmt: skip
             people = [m for m in mentions if m.kind is EntityKind.PERSON]
             if people:
-                last_person = people[-1].slug or last_person
+                last_person = people[-1]
     return found
 
 
@@ -144,7 +144,7 @@ def _attribute(
     mentions: list[Mention],
     reading: Reading,
     voice: _Voice | None,
-    last_person: str | None,
+    last_person: Mention | None,
 ) -> None:
     """Set the attribution kind, speaker and outlet from the sentence's cues."""
     text = suggestion.quote
@@ -170,7 +170,7 @@ def _attribute(
     elif (
         public
         and not _DENIED.search(text[: public.start])
-        and (speaker := _subject(text, mentions, public.start))
+        and (speaker := _subject(text, mentions, public.start, last_person=last_person))
     ):
         _set(suggestion, Attribution.PUBLIC, public, speaker=speaker)
     elif voice is not None and _continues(text, suggestion.locator, voice):
@@ -211,7 +211,7 @@ def _continues(text: str, locator: int, voice: _Voice) -> bool:
     )
 
 
-def _private_speaker(text, mentions, private, insider, last_person) -> Mention | str | None:
+def _private_speaker(text, mentions, private, insider, last_person) -> Mention | None:
     """The named person whose private words these are: named before the cue (and after any
     anonymous source), or "il"/"he" standing for the last person named."""
     after = insider.start if insider is not None and insider.start < private.start else 0
@@ -225,14 +225,22 @@ def _private_speaker(text, mentions, private, insider, last_person) -> Mention |
     return None
 
 
-def _subject(text: str, mentions: list[Mention], before: int, people_first: bool = True):
+def _subject(
+    text: str,
+    mentions: list[Mention],
+    before: int,
+    people_first: bool = True,
+    last_person: Mention | None = None,
+) -> Mention | None:
     """Who the verb at `before` belongs to: the last person named before it, else the last
-    name of any kind."""
+    name of any kind, else the person a pronoun just before it stands for."""
     earlier = [m for m in mentions if m.end <= before]
     people = [m for m in earlier if m.kind is EntityKind.PERSON]
     if people_first and people:
         return people[-1]
-    return earlier[-1] if earlier else None
+    if earlier:
+        return earlier[-1]
+    return last_person if _PRONOUN_SUBJECT.search(text[:before]) else None
 
 
 def _first_slug(mentions: list[Mention]) -> Mention | None:

@@ -4,7 +4,8 @@ It describes every endpoint, parameter and schema as the views in views/api_read
 views/api_write.py implement them; the tests validate the document and check live responses
 against these schemas, so a change to the API that is not made here too fails the build.
 Parts: `shapes` (schema building blocks), `schemas` (the components), `parameters`
-(parameters, responses, security), `read_paths` and `write_paths` (the operations).
+(parameters, responses, security), `read_paths` and `write_paths` (the operations),
+`source_text` (a source's text and its claim suggestions, operations and schemas).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from services.interchange.openapi.parameters import WRITE_SECURITY
 from services.interchange.openapi.read_paths import read_paths
 from services.interchange.openapi.schemas import schemas
+from services.interchange.openapi.source_text import source_text_paths, source_text_schemas
 from services.interchange.openapi.write_paths import write_paths
 
 VERSION = "1.0.0"
@@ -22,7 +24,7 @@ VERSION = "1.0.0"
 def paths() -> dict[str, Any]:
     """Every path with its operations: the read first, then the writes, path by path."""
     merged = read_paths()
-    for path, operations in write_paths().items():
+    for path, operations in [*source_text_paths().items(), *write_paths().items()]:
         merged.setdefault(path, {}).update(operations)
     return merged
 
@@ -47,7 +49,7 @@ def document(docs_url: str | None = None) -> dict[str, Any]:
         "servers": [{"url": "/api/v1"}],
         "paths": paths(),
         "components": {
-            "schemas": schemas(),
+            "schemas": schemas() | source_text_schemas(),
             "securitySchemes": {
                 "bearerAuth": {
                     "type": "http",
