@@ -55,9 +55,12 @@ def evaluate_command(seed: Path, readme: Path, no_readme: bool) -> None:
     key = _answer_key(document, source, reading.published)
     scores = evaluation.evaluate(reading.paragraphs, suggestions, key)
     table = evaluation.table(scores)
+    from_phrases = sum(1 for item in suggestions if item.event_phrase)
     summary = (
         f"`{seed.as_posix()}`: {len(reading.paragraphs)} paragraphs, {len(key)} claims in the "
-        f"dossier, {len(suggestions)} suggestions in {seconds:.2f} s."
+        f"dossier, {len(suggestions)} suggestions in {seconds:.2f} s. Event dates: "
+        f'{from_phrases} read from a date phrase in the sentence, the others "by the '
+        'publication date".'
     )
     click.echo(summary)
     click.echo(table)

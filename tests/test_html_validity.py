@@ -44,6 +44,7 @@ EDITOR_PAGES = {
     "dossier-history": "/dossiers/openai-chips/history",
     "source-text-editor": "/sources/1/text",
     "source-edit": "/sources/1/edit",
+    "suggestions": "/sources/1/suggestions",
 }
 
 
