@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from db import get_session
 from fuzzy_date import parse
 from models import DismissedSuggestion, Entity, Source
+from models.vocabulary import Visibility
 from services.editing import source_texts
 from tests import suggestion_corpus as corpus
 from tests.conftest import SEED_DIR
@@ -221,3 +222,16 @@ def test_the_evaluation_command_says_where_the_figures_belong(runner, tmp_path):
     result = runner.invoke(args=["suggestions", "evaluate", str(SEED), "--readme", str(readme)])
     assert result.exit_code != 0 and "suggestions-evaluation:start" in result.output
     assert readme.read_text() == "# No section\n"
+
+
+def test_a_private_dossiers_text_is_hidden_from_anonymous_readers(
+    seeded_app, client, read_token, corpus_source
+):
+    with seeded_app.app_context():
+        session = get_session()
+        session.get(Source, corpus_source).dossier.visibility = Visibility.PRIVATE
+        session.commit()
+    url = f"/api/v1/sources/{corpus_source}/text"
+    response = client.get(url)
+    assert response.status_code == 404 and "Norvik" not in response.get_data(as_text=True)
+    assert client.get(url, headers=bearer(read_token)).status_code == 200

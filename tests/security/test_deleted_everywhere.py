@@ -102,6 +102,7 @@ PUBLIC_PAGES = [
     "/api/v1/entities?q=sam",
     "/api/v1/entities/sam-altman",
     "/api/v1/sources/{article}",
+    "/api/v1/sources/{article}/text",
     "/api/v1/claims/{related}",
     "/api/v1/claims/{first}",
     "/api/v1/claims/{first}/history",

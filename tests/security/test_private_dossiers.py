@@ -45,6 +45,7 @@ def surfaces(ids: dict) -> list[str]:
         f"/api/v1/claims/{ids['claim']}",
         f"/api/v1/claims/{ids['claim']}/history",
         f"/api/v1/sources/{ids['source']}",
+        f"/api/v1/sources/{ids['source']}/text",
         "/api/v1/sources?dossier=secret-story",
         "/api/v1/entities/tsmc",
     ]
