@@ -104,6 +104,7 @@ def test_accept_opens_the_prefilled_claim_form_and_saving_it_adds_the_claim(
     assert values["locator"] == "4"
     assert values["quote"].startswith("Pourtant, Park a confié")
     assert values["attribution"] == "private"
+    assert values["speaker"] == "lena-park" and values["entities"] == ["lena-park"]
     assert values["event_date"] == "2025"
     assert values["stated_date"] == "15 October 2024"
     claims = count_claims(seeded_app)
