@@ -136,3 +136,13 @@ def test_sentences_split_at_full_stops_but_not_at_initials_or_decimals(paragraph
     found = sentences.split(paragraph)
     assert len(found) == expected
     assert all(paragraph[item.start : item.end] == item.text for item in found)
+
+
+def test_a_continuation_keeps_a_speaker_nobody_recorded_yet():
+    paragraphs = [
+        "Tomas Berg told colleagues privately that the budget had doubled.",
+        "Moreover, the plant would open late.",
+    ]
+    first, second = suggest(Reading(paragraphs))
+    assert second.attribution.value == first.attribution.value == "private"
+    assert second.speaker_name == first.speaker_name == "Tomas Berg"

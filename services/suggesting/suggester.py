@@ -82,6 +82,7 @@ class _Voice:
 
     kind: Attribution
     speaker: str | None
+    speaker_name: str | None
     description: str | None
     via: int | str | None
     locator: int
@@ -110,8 +111,8 @@ def suggest(reading: Reading) -> list[Suggestion]:
             _date(suggestion, reading.published)
             found.append(suggestion)
             voice = _Voice(
-                suggestion.attribution, suggestion.speaker, suggestion.speaker_description,
-                suggestion.via, locator,
+                suggestion.attribution, suggestion.speaker, suggestion.speaker_name,
+                suggestion.speaker_description, suggestion.via, locator,
             )  # fmt: skip
             people = [m for m in mentions if m.kind is EntityKind.PERSON]
             if people:
@@ -175,7 +176,8 @@ def _attribute(
         _set(suggestion, Attribution.PUBLIC, public, speaker=speaker)
     elif voice is not None and _continues(text, suggestion.locator, voice):
         suggestion.attribution = voice.kind
-        suggestion.speaker, suggestion.speaker_description = voice.speaker, voice.description
+        suggestion.speaker, suggestion.speaker_name = voice.speaker, voice.speaker_name
+        suggestion.speaker_description = voice.description
         suggestion.via = voice.via
         suggestion.cues.append(f"continues the previous sentence ({voice.kind.label})")
     elif cue_lexicon.FIGURES.search(text):
