@@ -39,20 +39,31 @@ def _claim_form_page(form: ClaimForm, dossier: Dossier, claim: Claim | None):
 
 def new_claim():
     """The claim form for a dossier; saving adds the claim and its first revision. Opened
-    with `source`, `locator`, `quote`, `quote_lang` or `stated_date` in the address (the
-    source reader's "Quote from this paragraph"), the form starts with those values."""
+    with `source`, `locator`, `quote`, `quote_lang`, dates or `attribution` in the address
+    (the source reader's "Quote from this paragraph", /clip, "Save and add another"), the
+    form starts with those values. Names the claim's words mention are proposed, ticked."""
     session = get_session()
     dossier = common.dossier(request.args.get("dossier"))
-    form = ClaimForm(new=True, data=prefilled(request.args)).prepare(*pickers(session, dossier))
+    sources, entities = pickers(session, dossier)
+    form = ClaimForm(new=True, data=prefilled(request.args)).prepare(sources, entities)
     if form.is_submitted():
         if earlier := common.earlier(form):
             return earlier
         data = form.read(session, dossier)
         if data is not None and not form.preview.data:
             claim = claim_writes.create_claim(session, dossier, data, common.user())
-            return common.done(form, url_for("claims.detail", claim_id=claim.id), "Claim added.")
+            return common.done(form, _after_adding(form, claim), f"Claim {claim.id} added.")
         form.add_blank_relation()
+    form.propose_mentions(entities)
     return _claim_form_page(form, dossier, None)
+
+
+def _after_adding(form: ClaimForm, claim: Claim) -> str:
+    """The new claim's page; or, with "Save and add another", a new form keeping the
+    source, the dates as typed and the attribution."""
+    if not form.save_another.data:
+        return url_for("claims.detail", claim_id=claim.id)
+    return url_for("editing.new_claim", dossier=claim.dossier.slug, **form.kept_for_next(claim))
 
 
 def edit_claim(claim_id: int):
