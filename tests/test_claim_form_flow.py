@@ -115,9 +115,7 @@ def test_an_outlet_named_while_one_is_chosen_is_refused(editor_client, article):
 
 def test_names_in_the_quote_and_the_speaker_are_proposed_ticked(editor_client, article):
     page = soup(
-        editor_client.get(
-            NEW + f"&source={article}&quote=Sam+Altman+veut+des+puces+TSMC&locator=3"
-        )
+        editor_client.get(NEW + f"&source={article}&quote=Sam+Altman+veut+des+puces+TSMC&locator=3")
     )
     proposed = {box["value"] for box in page.select(".choice-proposed input[checked]")}
     assert proposed == {"sam-altman", "tsmc"}
@@ -170,3 +168,15 @@ def test_save_and_add_another_keeps_source_dates_and_attribution(seeded_app, edi
     assert form.select_one("input[name=attribution][checked]")["value"] == "public"
     assert not form.select_one("#statement").get_text(strip=True)
     assert "added" in page.select_one(".flash, [role=status], .flashes").get_text()
+
+
+def test_mentions_endpoint_names_the_entities_typed(editor_client):
+    response = editor_client.get("/claims/mentions?statement=Altman+and+Broadcom&quote=")
+    assert [entity["slug"] for entity in response.get_json()["entities"]] == [
+        "sam-altman",
+        "broadcom",
+    ]
+
+
+def test_mentions_endpoint_needs_an_editor(client):
+    assert client.get("/claims/mentions?statement=Altman").status_code in (302, 401)

@@ -5,7 +5,8 @@ posted twice goes to the first result (services.submissions); an edit made again
 older version is merged with the newer one (services.editing.concurrent_edits); only the
 fields both editors changed are asked about, on a conflict page.
 
-The views live in four modules (claim forms, history, source and entity forms, dossiers); this one
+The views live in five modules (claim forms, the /clip bookmarklet, history, source and
+entity forms, dossiers); this one
 is the blueprint and its table of routes, so every `editing.<view>` endpoint is listed here.
 """
 
@@ -15,7 +16,13 @@ from flask import Blueprint
 from flask.typing import RouteCallable
 from flask_login import login_required
 
-from views import editing_claims, editing_dossiers, editing_history, editing_references
+from views import (
+    editing_claims,
+    editing_clip,
+    editing_dossiers,
+    editing_history,
+    editing_references,
+)
 
 editing = Blueprint("editing", __name__)
 
@@ -27,6 +34,9 @@ ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/claims/<int:claim_id>/delete", editing_claims.delete_claim, GET_AND_POST),
     ("/claims/parse-date", editing_claims.parse_date, ["GET"]),
     ("/claims/lookup", editing_claims.lookup_claims, ["GET"]),
+    ("/claims/mentions", editing_claims.mentioned_names, ["GET"]),
+    ("/clip", editing_clip.clip_instructions, ["GET"]),
+    ("/clip/new", editing_clip.clip_page, ["GET"]),
     ("/claims/<int:claim_id>/history", editing_history.history, ["GET"]),
     ("/claims/<int:claim_id>/restore", editing_history.restore, ["POST"]),
     ("/dossiers/<slug>/changes", editing_history.recent_changes, ["GET"]),

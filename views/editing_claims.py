@@ -23,6 +23,8 @@ from services.editing import (
     claim_references,
     claim_writes,
     concurrent_edits,
+    entity_mentions,
+    entity_writes,
 )
 from services.editing.field_values import FieldError
 from services.editing.revisions import StaleVersion
@@ -231,3 +233,13 @@ def lookup_claims():
             for c in found
         ]
     )
+
+
+def mentioned_names():
+    """The known entities the typed statement and quote name: {"entities": [{slug, name}]},
+    for claim-form.js to propose as mentioned (the form proposes the same when posted)."""
+    args = request.args
+    named = entity_mentions.mentioned_entities(
+        entity_writes.live(get_session()), args.get("statement", ""), args.get("quote", "")
+    )
+    return jsonify(entities=[{"slug": entity.slug, "name": entity.name} for entity in named])

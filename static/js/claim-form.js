@@ -1,6 +1,8 @@
 // Claim and source forms, enhanced: how each date is read (asked of the server, which
 // owns the parser), the likelihood words for a confidence, character counts, claim
-// suggestions for relations. Without this file the form's Preview button shows the same.
+// suggestions for relations (an ARIA combobox), the people fields the attribution calls
+// for, a search over the names mentioned and the names the claim's words propose. Without
+// this file every field shows, and the form's Preview button shows the same readings.
 (function () {
   "use strict";
 
@@ -121,34 +123,220 @@
     });
   }
 
-  // --- related claims -----------------------------------------------------------------
+  // --- who stands behind it: the people fields the attribution calls for -------------
+  function setUpAttribution(form) {
+    var people = form.querySelector("[data-attribution-people]");
+    if (!people) { return; }
+    var boxes = people.querySelectorAll("[data-shown-for]");
+    function filled(box) {
+      return Array.prototype.some.call(box.querySelectorAll("input, select, textarea"), function (el) {
+        return (el.value && el.value.trim() && el.tagName !== "SELECT") ||
+          (el.tagName === "SELECT" && el.value) || el.getAttribute("aria-invalid") === "true";
+      });
+    }
+    function update() {
+      var chosen = people.querySelector("input[name=attribution]:checked");
+      boxes.forEach(function (box) {
+        var wanted = !chosen || box.dataset.shownFor.split(" ").indexOf(chosen.value) >= 0;
+        // A field holding a value or an error stays in view: nothing is sent unseen.
+        box.hidden = !wanted && !filled(box);
+      });
+    }
+    people.addEventListener("change", function (event) {
+      if (event.target.name === "attribution") { update(); }
+    });
+    update();
+  }
+
+  // --- names mentioned: a searchable list, names in the claim proposed -----------------
+  var LIST_LIMIT = 12;
+
+  function setUpEntities(form) {
+    var list = form.querySelector("[data-entity-list]");
+    if (!list) { return; }
+    var choices = Array.prototype.slice.call(list.querySelectorAll(".choice"));
+    var status = document.createElement("p");
+    status.className = "hint";
+    status.id = list.id + "-status";
+    status.setAttribute("aria-live", "polite");
+    var label = document.createElement("label");
+    label.htmlFor = list.id + "-search";
+    label.textContent = "Find a name";
+    var search = document.createElement("input");
+    search.type = "search";
+    search.id = list.id + "-search";
+    search.className = "entity-search";
+    search.autocomplete = "off";
+    search.setAttribute("aria-describedby", status.id);
+    var ul = list.querySelector("ul");
+    ul.before(label, search, status);
+
+    function nameOf(choice) { return choice.querySelector("label").textContent.toLowerCase(); }
+    function filter() {
+      var query = search.value.trim().toLowerCase();
+      var browsing = !query && choices.length <= LIST_LIMIT;
+      var shown = 0;
+      choices.forEach(function (choice) {
+        var ticked = choice.querySelector("input").checked;
+        var match = query ? nameOf(choice).indexOf(query) >= 0 : browsing;
+        choice.hidden = !(ticked || match);
+        if (match) { shown += 1; }
+      });
+      if (query) {
+        status.textContent = shown === 1 ? "1 name matches." : shown + " names match.";
+      } else if (!browsing) {
+        status.textContent = "Ticked names show here; type to find any of the " +
+          choices.length + " others.";
+      } else { status.textContent = ""; }
+    }
+    search.addEventListener("input", filter);
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); }  // not a submit: just a filter
+    });
+    filter();
+
+    var url = form.dataset.mentionsUrl;
+    var proposedField = form.querySelector("input[name=proposed_mentions]");
+    var statement = form.querySelector("[name=statement]");
+    var quote = form.querySelector("[name=quote]");
+    if (!url || !proposedField || !statement) { return; }
+    var announce = document.createElement("p");
+    announce.className = "visually-hidden";
+    announce.setAttribute("aria-live", "polite");
+    list.appendChild(announce);
+    function propose() {
+      var params = new URLSearchParams({ statement: statement.value, quote: quote ? quote.value : "" });
+      fetch(url + "?" + params.toString(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          if (!body) { return; }
+          var before = proposedField.value.split(" ").filter(Boolean);
+          var added = [];
+          body.entities.forEach(function (entity) {
+            if (before.indexOf(entity.slug) >= 0) { return; }
+            before.push(entity.slug);
+            var box = list.querySelector("input[value=\"" + CSS.escape(entity.slug) + "\"]");
+            if (!box) { return; }
+            box.checked = true;
+            var choice = box.closest(".choice");
+            if (!choice.classList.contains("choice-proposed")) {
+              choice.classList.add("choice-proposed");
+              var badge = document.createElement("span");
+              badge.className = "badge";
+              badge.textContent = "named in this claim";
+              choice.querySelector("label").append(" ", badge);
+              ul.prepend(choice);
+            }
+            added.push(entity.name);
+          });
+          proposedField.value = before.join(" ");
+          if (added.length) {
+            announce.textContent = "Ticked as mentioned: " + added.join(", ") + ".";
+            filter();
+          }
+        })
+        .catch(function () { /* the server proposes the same names on preview */ });
+    }
+    var later = debounce(propose, 500);
+    statement.addEventListener("input", later);
+    if (quote) { quote.addEventListener("input", later); }
+  }
+
+  // --- related claims: an ARIA combobox over the claim suggestions ---------------------
   function setUpClaimSearch(form) {
     var url = form.dataset.lookupUrl;
     if (!url) { return; }
     form.querySelectorAll("input[data-claim-search]").forEach(function (input) {
-      var list = document.createElement("datalist");
-      list.id = input.id + "-suggestions";
-      input.insertAdjacentElement("afterend", list);
-      input.setAttribute("list", list.id);
-      input.addEventListener("input", debounce(function () {
-        var text = input.value.trim();
-        if (text.length < 2 || / — /.test(text)) { return; }
-        fetch(url + "&q=" + encodeURIComponent(text), {
-          headers: { Accept: "application/json" },
-          credentials: "same-origin"
-        })
-          .then(function (response) { return response.ok ? response.json() : null; })
-          .then(function (body) {
-            if (!body) { return; }
-            list.replaceChildren.apply(list, body.claims.map(function (claim) {
-              var option = document.createElement("option");
-              option.value = claim.value;
-              return option;
-            }));
-          })
-          .catch(function () { /* the server resolves what was typed on save */ });
-      }, 300));
+      makeCombobox(input, url);
     });
+  }
+
+  function makeCombobox(input, url) {
+    var listbox = document.createElement("ul");
+    listbox.id = input.id + "-listbox";
+    listbox.className = "combobox-list";
+    listbox.setAttribute("role", "listbox");
+    listbox.setAttribute("aria-label", "Matching claims");
+    listbox.hidden = true;
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("aria-live", "polite");
+    input.after(listbox, status);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listbox.id);
+    var options = [];
+    var active = -1;
+    var ticket = 0;
+
+    function close() {
+      listbox.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function highlight(index) {
+      options.forEach(function (option, i) { option.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      active = index;
+      if (index >= 0) {
+        input.setAttribute("aria-activedescendant", options[index].id);
+        options[index].scrollIntoView({ block: "nearest" });
+      } else { input.removeAttribute("aria-activedescendant"); }
+    }
+    function choose(index) {
+      input.value = options[index].dataset.value;
+      close();
+      status.textContent = "Chosen: " + input.value;
+    }
+    function show(claims) {
+      options = claims.map(function (claim, i) {
+        var option = document.createElement("li");
+        option.id = listbox.id + "-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.dataset.value = claim.value;
+        option.textContent = claim.value;
+        option.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        option.addEventListener("click", function () { choose(i); });
+        return option;
+      });
+      listbox.replaceChildren.apply(listbox, options);
+      status.textContent = claims.length === 1 ? "1 claim found." :
+        (claims.length ? claims.length + " claims found." : "No claim found.");
+      if (!claims.length) { close(); return; }
+      listbox.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      highlight(-1);
+    }
+    var lookUp = debounce(function () {
+      var text = input.value.trim();
+      if (!text || / — /.test(text)) { close(); return; }
+      ticket += 1;
+      var mine = ticket;
+      fetch(url + "&q=" + encodeURIComponent(text), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) { if (body && mine === ticket) { show(body.claims); } })
+        .catch(function () { /* the server resolves what was typed on save */ });
+    }, 250);
+    input.addEventListener("input", lookUp);
+    input.addEventListener("keydown", function (event) {
+      var open = !listbox.hidden && options.length;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (open) { highlight((active + 1) % options.length); } else { lookUp(); }
+      } else if (event.key === "ArrowUp" && open) {
+        event.preventDefault();
+        highlight(active <= 0 ? options.length - 1 : active - 1);
+      } else if (event.key === "Enter" && open && active >= 0) {
+        event.preventDefault();  // picks the claim; Enter again submits the form
+        choose(active);
+      } else if (event.key === "Escape" && !listbox.hidden) {
+        event.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener("blur", close);
   }
 
   function focusErrorSummary() {
@@ -162,6 +350,8 @@
       setUpConfidence(form);
       setUpCounts(form);
       setUpSubforms(form);
+      setUpAttribution(form);
+      setUpEntities(form);
       setUpClaimSearch(form);
     });
     focusErrorSummary();
