@@ -44,6 +44,9 @@ EDITOR_PAGES = {
     "dossier-history": "/dossiers/openai-chips/history",
     "source-text-editor": "/sources/1/text",
     "source-edit": "/sources/1/edit",
+    "clip": "/clip?dossier=openai-chips",
+    "clip-choose": "/clip/new?url=https://example.org/a&title=A&quote=Some+words",
+    "claim-form-prefilled": "/claims/new?dossier=openai-chips&source=1&locator=3&quote=TSMC",
 }
 
 

@@ -128,10 +128,11 @@
     var people = form.querySelector("[data-attribution-people]");
     if (!people) { return; }
     var boxes = people.querySelectorAll("[data-shown-for]");
+    // A kind of new person always has a value; it says nothing about the field being used.
     function filled(box) {
-      return Array.prototype.some.call(box.querySelectorAll("input, select, textarea"), function (el) {
-        return (el.value && el.value.trim() && el.tagName !== "SELECT") ||
-          (el.tagName === "SELECT" && el.value) || el.getAttribute("aria-invalid") === "true";
+      var fields = box.querySelectorAll("input, textarea, select:not([name$=_kind])");
+      return Array.prototype.some.call(fields, function (el) {
+        return el.value.trim() !== "" || el.getAttribute("aria-invalid") === "true";
       });
     }
     function update() {
@@ -339,6 +340,31 @@
     input.addEventListener("blur", close);
   }
 
+  // --- related claims: one empty row at a time ----------------------------------------
+  // The server sends spare rows for links to more claims; show one until it is used.
+  function setUpRelationRows(form) {
+    var rows = Array.prototype.slice.call(form.querySelectorAll(".relation-row"));
+    function used(row) {
+      return Array.prototype.some.call(row.querySelectorAll("input, select"), function (el) {
+        return el.value.trim() !== "" || el.getAttribute("aria-invalid") === "true";
+      });
+    }
+    var spare = rows.filter(function (row) { return !used(row); }).slice(1);
+    if (!spare.length) { return; }
+    spare.forEach(function (row) { row.hidden = true; });
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "button button-secondary button-small";
+    more.textContent = "Link one more claim";
+    rows[rows.length - 1].after(more);
+    more.addEventListener("click", function () {
+      var next = spare.shift();
+      next.hidden = false;
+      next.querySelector("select").focus();
+      if (!spare.length) { more.remove(); }
+    });
+  }
+
   function focusErrorSummary() {
     var summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
@@ -353,6 +379,7 @@
       setUpAttribution(form);
       setUpEntities(form);
       setUpClaimSearch(form);
+      setUpRelationRows(form);
     });
     focusErrorSummary();
   });
