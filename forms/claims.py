@@ -315,3 +315,11 @@ class RestoreForm(VersionedForm):
 def pickers(session: Session, dossier: Dossier) -> tuple[list[Source], list[Entity]]:
     """The sources and entities a claim form offers."""
     return source_writes.in_dossier(session, dossier), entity_writes.live(session)
+
+
+class StatusOfferForm(VersionedForm):
+    """One click to take an offered status and confidence for a linked claim."""
+
+    status = HiddenField()
+    confidence = HiddenField()
+    accept = SubmitField("Update it")

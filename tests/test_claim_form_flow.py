@@ -11,11 +11,14 @@ from db import get_session
 from models import Claim, Source
 from tests.editing_helpers import (
     claim_data,
+    claim_id_by_key,
     claim_id_from,
     count_claims,
+    edit_form_values,
     field_error,
     form_values,
     load_claim,
+    revisions_of,
     source_id,
 )
 from tests.helpers import soup
@@ -180,3 +183,79 @@ def test_mentions_endpoint_names_the_entities_typed(editor_client):
 
 def test_mentions_endpoint_needs_an_editor(client):
     assert client.get("/claims/mentions?statement=Altman").status_code in (302, 401)
+
+
+def post_confirming(editor_client, article, target_id, **overrides):
+    return editor_client.post(
+        NEW,
+        data=claim_data(
+            article,
+            **{"relations-0-type": "confirms", "relations-0-claim": str(target_id)} | overrides,
+        ),
+    )
+
+
+def test_linking_as_confirming_offers_to_update_the_other_claim_and_changes_nothing(
+    seeded_app, editor_client, article
+):
+    target = claim_id_by_key(seeded_app, "broadcom-most-likely-partner")
+    before = load_claim(seeded_app, target)
+    response = post_confirming(editor_client, article, target)
+    assert response.location.startswith(f"/claims/{claim_id_from_offer(response)}/offers")
+    page = soup(editor_client.get(response.location))
+    button = page.select_one(f"form[action^='/claims/{target}/accept-offer'] button")
+    assert button.get_text(" ", strip=True) == f"Mark claim {target} confirmed, 90%"
+    after = load_claim(seeded_app, target)
+    assert (after.status, after.confidence, after.version) == (
+        before.status,
+        before.confidence,
+        before.version,
+    )
+
+
+def claim_id_from_offer(response) -> int:
+    return int(response.location.split("/")[2])
+
+
+def test_one_click_takes_the_offer_with_a_revision(seeded_app, editor_client, article):
+    target = claim_id_by_key(seeded_app, "broadcom-most-likely-partner")
+    offers_url = post_confirming(editor_client, article, target).location
+    form = soup(editor_client.get(offers_url)).select_one(
+        f"form[action^='/claims/{target}/accept-offer']"
+    )
+    response = editor_client.post(form["action"], data=form_values(form) | {"accept": "yes"})
+    assert response.status_code == 302
+    claim = load_claim(seeded_app, target)
+    assert (claim.status.value, claim.confidence) == ("confirmed", 90)
+    assert revisions_of(seeded_app, target)[-1].user.username == "editor"
+    # Nothing left to offer: the page goes straight on to the new claim.
+    assert editor_client.get(offers_url).status_code == 302
+
+
+def test_a_stale_offer_changes_nothing(seeded_app, editor_client, article):
+    target = claim_id_by_key(seeded_app, "broadcom-most-likely-partner")
+    offers_url = post_confirming(editor_client, article, target).location
+    form = soup(editor_client.get(offers_url)).select_one(
+        f"form[action^='/claims/{target}/accept-offer']"
+    )
+    values = form_values(form) | {"accept": "yes"}
+    edit = edit_form_values(editor_client, target) | {"notes": "Someone edits it meanwhile."}
+    assert editor_client.post(f"/claims/{target}/edit", data=edit).status_code == 302
+    before = load_claim(seeded_app, target)
+    response = editor_client.post(form["action"], data=values, follow_redirects=True)
+    assert "nothing was updated" in soup(response).get_text()
+    assert load_claim(seeded_app, target).status == before.status
+
+
+def test_supporting_links_make_no_offer(seeded_app, editor_client, article):
+    target = claim_id_by_key(seeded_app, "broadcom-most-likely-partner")
+    response = post_confirming(editor_client, article, target, **{"relations-0-type": "supports"})
+    assert response.location.startswith("/claims/") and "/offers" not in response.location
+
+
+def test_an_edit_offers_only_for_links_it_adds(seeded_app, editor_client, article):
+    target = claim_id_by_key(seeded_app, "broadcom-most-likely-partner")
+    claim_id = claim_id_from(post_confirming(editor_client, article, target))
+    edit = edit_form_values(editor_client, claim_id) | {"statement": "Reworded, same link."}
+    response = editor_client.post(f"/claims/{claim_id}/edit", data=edit)
+    assert response.location == f"/claims/{claim_id}"

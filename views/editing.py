@@ -5,8 +5,8 @@ posted twice goes to the first result (services.submissions); an edit made again
 older version is merged with the newer one (services.editing.concurrent_edits); only the
 fields both editors changed are asked about, on a conflict page.
 
-The views live in five modules (claim forms, the /clip bookmarklet, history, source and
-entity forms, dossiers); this one
+The views live in six modules (claim forms, the offers to update linked claims, the /clip
+bookmarklet, history, source and entity forms, dossiers); this one
 is the blueprint and its table of routes, so every `editing.<view>` endpoint is listed here.
 """
 
@@ -21,6 +21,7 @@ from views import (
     editing_clip,
     editing_dossiers,
     editing_history,
+    editing_offers,
     editing_references,
 )
 
@@ -35,6 +36,8 @@ ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/claims/parse-date", editing_claims.parse_date, ["GET"]),
     ("/claims/lookup", editing_claims.lookup_claims, ["GET"]),
     ("/claims/mentions", editing_claims.mentioned_names, ["GET"]),
+    ("/claims/<int:claim_id>/offers", editing_offers.offers_page, ["GET"]),
+    ("/claims/<int:claim_id>/accept-offer", editing_offers.accept_offer, ["POST"]),
     ("/clip", editing_clip.clip_instructions, ["GET"]),
     ("/clip/new", editing_clip.clip_page, ["GET"]),
     ("/claims/<int:claim_id>/history", editing_history.history, ["GET"]),

@@ -243,3 +243,19 @@ def test_new_pages_have_no_serious_accessibility_violations(axe_page, live_serve
     response = axe_page.goto(live_server.url + path)
     assert response.status == 200
     assert axe_violations(axe_page) == []
+
+
+def test_offer_to_update_a_confirmed_claim_is_accessible_and_takes_one_click(axe_page, live_server):
+    sign_in(axe_page, live_server, "offers")
+    axe_page.goto(live_server.url + "/claims/new?dossier=openai-chips&source=1")
+    axe_page.locator("#statement").fill("Broadcom confirms it is making OpenAI's chip.")
+    axe_page.locator("input[name=attribution][value=public]").check()
+    axe_page.locator("#stated_date").fill("October 2025")
+    axe_page.locator("#confidence").fill("95")
+    axe_page.locator("[name='relations-0-type']").select_option("confirms")
+    axe_page.locator("[name='relations-0-claim']").fill("broadcom-most-likely-partner")
+    axe_page.get_by_role("button", name="Save claim").click()
+    expect(axe_page.get_by_role("heading", level=1)).to_have_text("Update the linked claims?")
+    assert axe_violations(axe_page) == []
+    axe_page.get_by_role("button", name=re.compile(r"^Mark claim \d+ confirmed, 90%")).click()
+    expect(axe_page.locator("main")).to_contain_text("confirmed, 90% (very likely)")
