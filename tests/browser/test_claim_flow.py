@@ -259,3 +259,44 @@ def test_offer_to_update_a_confirmed_claim_is_accessible_and_takes_one_click(axe
     assert axe_violations(axe_page) == []
     axe_page.get_by_role("button", name=re.compile(r"^Mark claim \d+ confirmed, 90%")).click()
     expect(axe_page.locator("main")).to_contain_text("confirmed, 90% (very likely)")
+
+
+NEWS_PAGE = """<!doctype html><html lang="en"><head><title>OpenAI's chip plan</title>
+<meta property="article:published_time" content="2025-03-14T08:00:00+00:00"></head>
+<body><p id="lede">OpenAI will design its own inference chip with Broadcom.</p></body></html>"""
+
+
+def test_the_bookmarklet_opens_the_claim_form_from_another_sites_page(browser, live_server):
+    context = browser.new_context(viewport=SCREEN)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    sign_in(page, live_server, "clipper")
+    page.goto(live_server.url + "/clip?dossier=openai-chips")
+    bookmarklet = page.locator("a[data-bookmarklet]").get_attribute("href")
+    # Another site's article, served by the browser itself.
+    page.route(
+        "https://news.example/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body=NEWS_PAGE),
+    )
+    page.goto("https://news.example/2025/openai-chip")
+    page.evaluate(
+        """() => {
+            const range = document.createRange();
+            range.selectNodeContents(document.getElementById('lede'));
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+        }"""
+    )
+    with context.expect_page() as opened:
+        page.evaluate("code => { location.href = code; }", bookmarklet)
+    form_page = opened.value
+    form_page.wait_for_load_state()
+    expect(form_page.get_by_role("heading", level=1)).to_have_text("Add a claim")
+    expect(form_page.locator("#quote")).to_have_value(
+        "OpenAI will design its own inference chip with Broadcom."
+    )
+    expect(form_page.locator("#source")).to_have_value("new")
+    expect(form_page.locator("#source_title")).to_have_value("OpenAI's chip plan")
+    expect(form_page.locator("#source_url")).to_have_value("https://news.example/2025/openai-chip")
+    expect(form_page.locator("#source_published")).to_have_value("2025-03-14")
+    context.close()
