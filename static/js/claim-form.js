@@ -205,38 +205,48 @@
     announce.className = "visually-hidden";
     announce.setAttribute("aria-live", "polite");
     list.appendChild(announce);
+    // Tick the names not proposed before (one the editor unticked stays unticked).
+    function tickProposed(entities) {
+      var before = proposedField.value.split(" ").filter(Boolean);
+      var added = [];
+      entities.forEach(function (entity) {
+        if (before.indexOf(entity.slug) >= 0) { return; }
+        before.push(entity.slug);
+        var box = list.querySelector("input[value=\"" + CSS.escape(entity.slug) + "\"]");
+        if (!box) { return; }
+        box.checked = true;
+        var choice = box.closest(".choice");
+        if (!choice.classList.contains("choice-proposed")) {
+          choice.classList.add("choice-proposed");
+          var badge = document.createElement("span");
+          badge.className = "badge";
+          badge.textContent = "named in this claim";
+          choice.querySelector("label").append(" ", badge);
+          ul.prepend(choice);
+        }
+        added.push(entity.name);
+      });
+      proposedField.value = before.join(" ");
+      if (added.length) {
+        announce.textContent = "Ticked as mentioned: " + added.join(", ") + ".";
+        filter();
+      }
+    }
     function propose() {
       var params = new URLSearchParams({ statement: statement.value, quote: quote ? quote.value : "" });
       fetch(url + "?" + params.toString(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (body) {
-          if (!body) { return; }
-          var before = proposedField.value.split(" ").filter(Boolean);
-          var added = [];
-          body.entities.forEach(function (entity) {
-            if (before.indexOf(entity.slug) >= 0) { return; }
-            before.push(entity.slug);
-            var box = list.querySelector("input[value=\"" + CSS.escape(entity.slug) + "\"]");
-            if (!box) { return; }
-            box.checked = true;
-            var choice = box.closest(".choice");
-            if (!choice.classList.contains("choice-proposed")) {
-              choice.classList.add("choice-proposed");
-              var badge = document.createElement("span");
-              badge.className = "badge";
-              badge.textContent = "named in this claim";
-              choice.querySelector("label").append(" ", badge);
-              ul.prepend(choice);
-            }
-            added.push(entity.name);
-          });
-          proposedField.value = before.join(" ");
-          if (added.length) {
-            announce.textContent = "Ticked as mentioned: " + added.join(", ") + ".";
-            filter();
-          }
-        })
+        .then(function (body) { if (body) { tickProposed(body.entities); } })
         .catch(function () { /* the server proposes the same names on preview */ });
+    }
+    var speaker = form.querySelector("select[name=speaker]");
+    if (speaker) {
+      speaker.addEventListener("change", function () {
+        var option = speaker.selectedOptions[0];
+        if (speaker.value && speaker.value !== "new") {
+          tickProposed([{ slug: speaker.value, name: option.textContent }]);
+        }
+      });
     }
     var later = debounce(propose, 500);
     statement.addEventListener("input", later);

@@ -228,6 +228,8 @@ def test_names_typed_in_the_statement_are_ticked_as_mentioned(page, live_server)
     expect(page.locator("#entities input[value=broadcom]")).to_be_hidden()
     page.get_by_label("Find a name").fill("broad")
     expect(page.locator("#entities input[value=broadcom]")).to_be_visible()
+    page.locator("#speaker").select_option("cc-wei")
+    expect(page.locator("#entities input[value=cc-wei]")).to_be_checked()
 
 
 @pytest.mark.parametrize(
