@@ -11,7 +11,7 @@ from wtforms import SelectField, StringField, ValidationError
 from forms.fields import check, options
 from models import Entity
 from models.limits import RELAYED_BY_DESCRIPTION_MAX, SPEAKER_DESCRIPTION_MAX
-from models.vocabulary import EntityKind
+from models.vocabulary import Attribution, EntityKind
 from services.editing import claim_input
 
 NEW = "new"
@@ -23,6 +23,18 @@ NESTED_FIELDS = {
     for person in PEOPLE
     for part in ("name", "kind", "description", "aliases")
 }
+
+# Which people fields each kind of attribution calls for (issue #15): claim-form.js shows
+# only those once an attribution is chosen; without it every field shows, with PEOPLE_HINT.
+PEOPLE_BY_ATTRIBUTION = {
+    "speaker": (Attribution.PUBLIC, Attribution.PRIVATE, Attribution.REPORT, Attribution.DATA),
+    "speaker_description": (Attribution.INSIDER, Attribution.REPORT, Attribution.DATA),
+    "relayed_by": (Attribution.INSIDER, Attribution.PRIVATE),
+}
+PEOPLE_HINT = (
+    "A public statement, a private remark, a report or a record names its speaker; insiders "
+    "are described instead. A private remark also says who relayed it."
+)
 
 
 def _kind_field() -> SelectField:
@@ -59,6 +71,8 @@ class ClaimPeopleMixin:
         f"Matters for private remarks. Up to {RELAYED_BY_DESCRIPTION_MAX} characters.",
     )
 
+    people_hint = PEOPLE_HINT
+
     if TYPE_CHECKING:  # the form supplies its fields by name
 
         def __getitem__(self, name: str) -> Any: ...
@@ -81,6 +95,10 @@ class ClaimPeopleMixin:
                 f'You chose {what} from the list: choose "Someone new" to add them, '
                 "or clear this field."
             )
+
+    def shown_for(self, name: str) -> str:
+        """The attributions (space-separated) that call for the field `name`."""
+        return " ".join(kind.value for kind in PEOPLE_BY_ATTRIBUTION[name])
 
     def prepare_people(self, entities: list[Entity]) -> list:
         """Fill the speaker and relay pickers; the (slug, name) pairs, for other pickers."""

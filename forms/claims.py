@@ -22,6 +22,8 @@ from wtforms import (
 
 from forms.claim_people import NESTED_FIELDS as PEOPLE_FIELDS
 from forms.claim_people import NEW, ClaimPeopleMixin, people_form_data
+from forms.claim_source import NESTED_FIELDS as SOURCE_FIELDS
+from forms.claim_source import ClaimSourceMixin, sources_form_data
 from forms.dates import ClaimDatesMixin, DatePhraseField
 from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
 from models import Claim, Dossier, Entity, Source
@@ -34,23 +36,11 @@ from models.vocabulary import (
     Status,
     likelihood,
 )
-from services.editing import claim_input, entity_writes, source_writes
+from services.editing import claim_input, entity_mentions, entity_writes, source_writes
 from services.editing.claim_input import FIELDS
 from services.editing.claim_writes import ClaimInput
 
-# Service names of nested values, and the form fields that hold them.
-NESTED_FIELDS = {
-    "source.title": "source_title",
-    "source.outlet": "source_outlet",
-    "source.url": "source_url",
-    "source.published": "source_published",
-    "source.author": "source",
-    "source.kind": "source",
-    "source.language": "source",
-    "source.reliability": "source",
-    "source.notes": "source",
-} | PEOPLE_FIELDS
-NEW_SOURCE_FIELDS = ("title", "outlet", "url", "published")
+NESTED_FIELDS = SOURCE_FIELDS | PEOPLE_FIELDS
 
 
 class RelationForm(Form):
@@ -71,17 +61,7 @@ class RelationForm(Form):
     note = StringField("Note on the link")
 
 
-def _source_label(source: Source) -> str:
-    title = source.title if len(source.title) <= 80 else source.title[:79] + "…"
-    parts = [title]
-    if source.outlet:
-        parts.append(source.outlet if len(source.outlet) <= 40 else source.outlet[:39] + "…")
-    if source.published:
-        parts.append(source.published.label)
-    return " — ".join(parts)
-
-
-class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
+class ClaimForm(ClaimSourceMixin, ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
     statement = TextAreaField(
         "Statement",
         description="One sentence saying what is claimed, in English. "
@@ -91,26 +71,6 @@ class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
     attribution = RadioField(
         "Who stands behind it",
         choices=options((kind.value, kind.label) for kind in Attribution),
-        validate_choice=False,
-    )
-    source = SelectField(
-        "Source",
-        description="The document the claim appears in.",
-        validate_choice=False,
-    )
-    source_title = StringField("Title of the new source")
-    source_outlet = StringField("Outlet", description="The publication or organisation.")
-    source_url = StringField(
-        "Web address", description="Starting with https://", render_kw={"inputmode": "url"}
-    )
-    source_published = DatePhraseField(
-        "Published",
-        description='As you would write it: "13 October 2025", "July 2024".',
-        render_kw={"autocomplete": "off", "data-parse-date": ""},
-    )
-    via = SelectField(
-        "Via",
-        description="The outlet the source credits for this claim, if it credits one.",
         validate_choice=False,
     )
     locator = StringField(
@@ -158,7 +118,14 @@ class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
         "Tags",
         description="Separated by commas. Existing tags are reused whatever their case.",
     )
-    entities = MultiCheckboxField("Names mentioned", validate_choice=False)
+    entities = MultiCheckboxField(
+        "Names mentioned",
+        description="Names found in the statement and quote, and the speaker, are ticked "
+        "for you: untick any that is not about this claim.",
+        validate_choice=False,
+    )
+    # The names already proposed once: a name the editor unticked is not ticked again.
+    proposed_mentions = HiddenField()
     relations = FieldList(FormField(RelationForm), min_entries=2, max_entries=RELATIONS_MAX)
     notes = TextAreaField(
         "Notes",
@@ -167,9 +134,11 @@ class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
         render_kw={"rows": 6, "data-count-limit": str(NOTES_MAX)},
     )
     save = SubmitField("Save claim")
+    save_another = SubmitField("Save and add another from this source")
     preview = SubmitField("Preview")
 
     parsed: claim_input.Parsed | None = None
+    proposed: frozenset[str] = frozenset()
     attribution_hints = {kind.value: kind.explanation for kind in Attribution}
 
     # The field checks that need nothing but the value; the rest is read by `read`.
@@ -194,32 +163,45 @@ class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
     def validate_notes(self, field):
         check(field, claim_input.notes)
 
-    def validate_source_title(self, field):
-        if self.source.data not in ("", NEW, None) and self._typed("source", NEW_SOURCE_FIELDS):
-            raise ValidationError(
-                'You chose an existing source: choose "A new source" to add this one instead, '
-                "or clear these fields."
-            )
-
     def prepare(self, sources: list[Source], entities: list[Entity]) -> ClaimForm:
         """Fill the pickers with the dossier's sources and the known entities."""
-        choices = [(str(source.id), _source_label(source)) for source in sources]
-        self.source.choices = options(
-            [("", "Choose a source…")] + choices + [(NEW, "A new source (describe it below)")]
-        )
-        self.via.choices = options([("", "None: the source speaks for itself")] + choices)
+        self.prepare_sources(sources)
         people = self.prepare_people(entities)
         self.entities.choices = options(people)
         return self
 
-    def _typed(self, prefix: str, names: tuple[str, ...]) -> bool:
-        return any((self[f"{prefix}_{name}"].data or "").strip() for name in names)
+    def kept_for_next(self, saved: Claim) -> dict[str, str]:
+        """What "Save and add another" carries to the next form: the saved claim's source
+        (new ones included, now saved), the dates as typed, the attribution, the language."""
+        kept = {
+            "source": str(saved.source_id),
+            "stated_date": self.stated_date.data or "",
+            "event_date": self.event_date.data or "",
+            "attribution": self.attribution.data or "",
+            "quote_lang": self.quote_lang.data or "",
+        }
+        return {name: value for name, value in kept.items() if value}
+
+    def propose_mentions(self, entities: list[Entity]) -> None:
+        """Tick the entities the statement and quote name, and the speaker, unless they
+        were proposed before (the editor may have unticked them)."""
+        named = entity_mentions.mentioned_entities(entities, self.statement.data, self.quote.data)
+        slugs = [entity.slug for entity in named]
+        if self.speaker.data and self.speaker.data != NEW:
+            slugs.insert(0, self.speaker.data)
+        offered = {choice.value for choice in self.entities.choices}
+        slugs = [slug for slug in dict.fromkeys(slugs) if slug in offered]
+        before = set((self.proposed_mentions.data or "").split())
+        ticked = list(self.entities.data or [])
+        ticked += [slug for slug in slugs if slug not in before and slug not in ticked]
+        self.entities.data = ticked
+        self.proposed = frozenset(slugs)
+        self.proposed_mentions.data = " ".join(sorted(before | set(slugs)))
 
     def raw(self) -> dict[str, Any]:
         """The form's values in the API's shape, for services.claim_input."""
         raw: dict[str, Any] = {name: self[name].data for name in FIELDS if name in self._fields}
-        if self.source.data == NEW or (not self.source.data and self.source_title.data):
-            raw["source"] = {name: self[f"source_{name}"].data for name in NEW_SOURCE_FIELDS}
+        self.sources_raw(raw)
         self.people_raw(raw)
         raw["entities"] = list(self.entities.data or [])
         raw["relations"] = [
@@ -286,21 +268,21 @@ class ClaimForm(ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
 def form_data(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Raw claim values (services.claim_input's shape) as ClaimForm data."""
     data = dict(raw)
-    source = raw.get("source")
-    if isinstance(source, Mapping):
-        data["source"] = NEW
-        data.update({f"source_{name}": source.get(name, "") for name in NEW_SOURCE_FIELDS})
+    sources_form_data(raw, data)
     people_form_data(raw, data)
     if isinstance(raw.get("tags"), list):
         data["tags"] = ", ".join(str(tag) for tag in raw["tags"])
     return data
 
 
-# What a link may fill in a new claim form: the source reader's paragraph button (issue #15)
-# and an accepted claim suggestion (issue #21).
+# What a link may fill in a new claim form: the source reader's paragraph button (issue #15),
+# /clip (a new source described by its title, address and date), "Save and add another" (the
+# source, dates and attribution of the claim just saved) and an accepted claim suggestion
+# (issue #21).
 PREFILLED_FIELDS = (
     "source", "locator", "quote", "quote_lang", "stated_date", "event_date", "attribution",
     "speaker", "speaker_name", "speaker_description", "relayed_by_description", "via",
+    "source_title", "source_url", "source_published",
 )  # fmt: skip
 PREFILLED_LISTS = ("entities",)
 
@@ -343,3 +325,11 @@ class RestoreForm(VersionedForm):
 def pickers(session: Session, dossier: Dossier) -> tuple[list[Source], list[Entity]]:
     """The sources and entities a claim form offers."""
     return source_writes.in_dossier(session, dossier), entity_writes.live(session)
+
+
+class StatusOfferForm(VersionedForm):
+    """One click to take an offered status and confidence for a linked claim."""
+
+    status = HiddenField()
+    confidence = HiddenField()
+    accept = SubmitField("Update it")

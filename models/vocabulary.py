@@ -84,11 +84,15 @@ RELATION_INVERSE_LABELS = {
 
 class SourceKind(enum.StrEnum):
     NEWS_ARTICLE = "news_article"
+    PRESS_RELEASE = "press_release"
     REPORT = "report"
     FILING = "filing"
+    COURT_RECORD = "court_record"
     DATA_RELEASE = "data_release"
     TRANSCRIPT = "transcript"
     INTERVIEW = "interview"
+    VIDEO = "video"
+    PODCAST = "podcast"
     SOCIAL_POST = "social_post"
 
     @property

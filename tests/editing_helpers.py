@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Any
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from sqlalchemy import func, select
@@ -53,9 +54,11 @@ def count_revisions(app) -> int:
 
 
 def claim_id_from(response) -> int:
-    """The claim a redirect to /claims/<id> points to."""
+    """The claim a redirect to /claims/<id> points to (or to /claims/<id>/offers, the offer
+    to update the claims it confirms, refutes or contradicts)."""
     assert response.status_code == 302, response.status_code
-    return int(response.location.rstrip("/").rsplit("/", 1)[1])
+    path = urlsplit(response.location).path.rstrip("/").removesuffix("/offers")
+    return int(path.rsplit("/", 1)[1])
 
 
 def source_id(app, key: str = ARTICLE_SOURCE_KEY) -> int:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.editing_helpers import claim_data, source_id
+
 VNU = (
     Path(__file__).resolve().parent
     / "browser"
@@ -45,6 +47,9 @@ EDITOR_PAGES = {
     "source-text-editor": "/sources/1/text",
     "source-edit": "/sources/1/edit",
     "suggestions": "/sources/1/suggestions",
+    "clip": "/clip?dossier=openai-chips",
+    "clip-choose": "/clip/new?url=https://example.org/a&title=A&quote=Some+words",
+    "claim-form-prefilled": "/claims/new?dossier=openai-chips&source=1&locator=3&quote=TSMC",
 }
 
 
@@ -73,6 +78,7 @@ def test_main_pages_are_valid_html(client, editor_client, tmp_path, vnu_command)
     )
     assert invalid.status_code == 422
     files.append(save(tmp_path, "claim-form-errors", invalid))
+    files.append(save(tmp_path, "status-offers", editor_client.get(offers_page(editor_client))))
     result = subprocess.run(vnu_command + files, capture_output=True, text=True, timeout=120)
     messages = json.loads(result.stdout)["messages"]
     errors = [
@@ -81,3 +87,15 @@ def test_main_pages_are_valid_html(client, editor_client, tmp_path, vnu_command)
         if message["type"] == "error"
     ]
     assert errors == []
+
+
+def offers_page(editor_client) -> str:
+    """The offer to update a claim, after a new claim confirms it (issue #15)."""
+    confirming = editor_client.post(
+        "/claims/new?dossier=openai-chips",
+        data=claim_data(source_id(editor_client.application), **{
+            "relations-0-type": "confirms", "relations-0-claim": "broadcom-most-likely-partner"
+        }),
+    )  # fmt: skip
+    assert "/offers" in confirming.location
+    return confirming.location

@@ -52,3 +52,30 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     engine.dispose()
+
+
+def test_new_source_kinds_migrate_down_and_up_with_claims_in_place(tmp_path, seeded_template):
+    # Issue #15: the CHECK on source kinds is rewritten; on SQLite that copies `sources`,
+    # which claims refer to. Their rows, and the claims' full-text search, must survive.
+    url = seeded_template.clone(tmp_path)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            claims_before = connection.exec_driver_sql("SELECT count(*) FROM claims").scalar()
+            connection.exec_driver_sql("UPDATE sources SET kind = 'podcast' WHERE id = 1")
+        command.downgrade(alembic_config(url), "0005")
+        with engine.connect() as connection:
+            kind = connection.exec_driver_sql("SELECT kind FROM sources WHERE id = 1").scalar()
+        assert kind == "transcript"
+        upgrade(url)
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE sources SET kind = 'court_record' WHERE id = 1")
+            assert connection.exec_driver_sql("SELECT count(*) FROM claims").scalar() == (
+                claims_before
+            )
+            orphans = connection.exec_driver_sql(
+                "SELECT count(*) FROM claims WHERE source_id NOT IN (SELECT id FROM sources)"
+            ).scalar()
+            assert orphans == 0
+    finally:
+        engine.dispose()

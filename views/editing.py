@@ -5,8 +5,8 @@ posted twice goes to the first result (services.submissions); an edit made again
 older version is merged with the newer one (services.editing.concurrent_edits); only the
 fields both editors changed are asked about, on a conflict page.
 
-The views live in five modules (claim forms, history, source and entity forms, dossiers,
-claim suggestions); this one
+The views live in seven modules (claim forms, the offers to update linked claims, the /clip
+bookmarklet, claim suggestions, history, source and entity forms, dossiers); this one
 is the blueprint and its table of routes, so every `editing.<view>` endpoint is listed here.
 """
 
@@ -18,8 +18,10 @@ from flask_login import login_required
 
 from views import (
     editing_claims,
+    editing_clip,
     editing_dossiers,
     editing_history,
+    editing_offers,
     editing_references,
     editing_suggestions,
 )
@@ -34,6 +36,11 @@ ROUTES: list[tuple[str, RouteCallable, list[str]]] = [
     ("/claims/<int:claim_id>/delete", editing_claims.delete_claim, GET_AND_POST),
     ("/claims/parse-date", editing_claims.parse_date, ["GET"]),
     ("/claims/lookup", editing_claims.lookup_claims, ["GET"]),
+    ("/claims/mentions", editing_claims.mentioned_names, ["GET"]),
+    ("/claims/<int:claim_id>/offers", editing_offers.offers_page, ["GET"]),
+    ("/claims/<int:claim_id>/accept-offer", editing_offers.accept_offer, ["POST"]),
+    ("/clip", editing_clip.clip_instructions, ["GET"]),
+    ("/clip/new", editing_clip.clip_page, ["GET"]),
     ("/claims/<int:claim_id>/history", editing_history.history, ["GET"]),
     ("/claims/<int:claim_id>/restore", editing_history.restore, ["POST"]),
     ("/dossiers/<slug>/changes", editing_history.recent_changes, ["GET"]),

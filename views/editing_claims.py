@@ -4,6 +4,7 @@ date reads, which claims a relation can point to)."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
@@ -23,6 +24,9 @@ from services.editing import (
     claim_references,
     claim_writes,
     concurrent_edits,
+    entity_mentions,
+    entity_writes,
+    status_offers,
 )
 from services.editing.field_values import FieldError
 from services.editing.revisions import StaleVersion
@@ -39,20 +43,47 @@ def _claim_form_page(form: ClaimForm, dossier: Dossier, claim: Claim | None):
 
 def new_claim():
     """The claim form for a dossier; saving adds the claim and its first revision. Opened
-    with `source`, `locator`, `quote`, `quote_lang` or `stated_date` in the address (the
-    source reader's "Quote from this paragraph"), the form starts with those values."""
+    with `source`, `locator`, `quote`, `quote_lang`, dates or `attribution` in the address
+    (the source reader's "Quote from this paragraph", /clip, "Save and add another"), the
+    form starts with those values. Names the claim's words mention are proposed, ticked."""
     session = get_session()
     dossier = common.dossier(request.args.get("dossier"))
-    form = ClaimForm(new=True, data=prefilled(request.args)).prepare(*pickers(session, dossier))
+    sources, entities = pickers(session, dossier)
+    form = ClaimForm(new=True, data=prefilled(request.args)).prepare(sources, entities)
     if form.is_submitted():
         if earlier := common.earlier(form):
             return earlier
         data = form.read(session, dossier)
         if data is not None and not form.preview.data:
             claim = claim_writes.create_claim(session, dossier, data, common.user())
-            return common.done(form, url_for("claims.detail", claim_id=claim.id), "Claim added.")
+            onward = _offering_updates(claim, _after_adding(form, claim))
+            return common.done(form, onward, f"Claim {claim.id} added.")
         form.add_blank_relation()
+    form.propose_mentions(entities)
     return _claim_form_page(form, dossier, None)
+
+
+def _offering_updates(claim: Claim, onward: str, linked_before: frozenset = frozenset()) -> str:
+    """Where to go after saving: first the offer to update the claims this one has just
+    been linked to as confirming, refuting or contradicting (links it already had, in
+    `linked_before`, were offered when they were made)."""
+    linked = [
+        offer.target.id
+        for offer in status_offers.offers_for(claim)
+        if (offer.relation, offer.target.id) not in linked_before
+    ]
+    if not linked:
+        return onward
+    return url_for("editing.offers_page", claim_id=claim.id, linked=linked, next=onward)
+
+
+def _after_adding(form: ClaimForm, claim: Claim) -> str:
+    """The new claim's page; or, with "Save and add another", a new form keeping the
+    source, the dates as typed and the attribution."""
+    if not form.save_another.data:
+        return url_for("claims.detail", claim_id=claim.id)
+    kept: dict[str, Any] = {"dossier": claim.dossier.slug, **form.kept_for_next(claim)}
+    return url_for("editing.new_claim", **kept)
 
 
 def edit_claim(claim_id: int):
@@ -76,6 +107,7 @@ def edit_claim(claim_id: int):
 
 
 def _save_claim(form, claim: Claim, data, raw: dict, expected_version: int | None):
+    linked_before = frozenset((link.type, link.to_claim_id) for link in claim.relations_out)
     try:
         changed = claim_writes.update_claim(
             get_session(), claim, data, common.user(), expected_version
@@ -84,7 +116,8 @@ def _save_claim(form, claim: Claim, data, raw: dict, expected_version: int | Non
         # The claim as stored now: the same object, reloaded if a concurrent save won.
         return _merge_with_saved(form, claim, raw, data, expected_version, None)
     message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
-    return common.done(form, url_for("claims.detail", claim_id=claim.id), message)
+    onward = _offering_updates(claim, url_for("claims.detail", claim_id=claim.id), linked_before)
+    return common.done(form, onward, message)
 
 
 def _merge_with_saved(
@@ -220,3 +253,13 @@ def lookup_claims():
             for c in found
         ]
     )
+
+
+def mentioned_names():
+    """The known entities the typed statement and quote name: {"entities": [{slug, name}]},
+    for claim-form.js to propose as mentioned (the form proposes the same when posted)."""
+    args = request.args
+    named = entity_mentions.mentioned_entities(
+        entity_writes.live(get_session()), args.get("statement", ""), args.get("quote", "")
+    )
+    return jsonify(entities=[{"slug": entity.slug, "name": entity.name} for entity in named])

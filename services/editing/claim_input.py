@@ -192,9 +192,7 @@ def parse_fields(
         "entities": read("entities", claim_references.entities, session),
         "relations": claim_references.relations(read, session, dossier, claim),
     }
-    values["via"] = read(
-        "via", claim_references.existing_source, session, dossier, "outlet credited"
-    )
+    values["via"] = claim_references.via(read, session, dossier)
     if values["via"] is not None and values["via"] is values["source"]:
         read.errors["via"] = "Via names the outlet the source credits, not the source itself."
     _require_relay(values, read.errors)

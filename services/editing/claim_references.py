@@ -36,6 +36,16 @@ def source(read: FieldReader, session: Session, dossier: Dossier) -> Source | No
     return read("source", existing_source, session, dossier, "source", required=True)
 
 
+def via(read: FieldReader, session: Session, dossier: Dossier) -> Source | None:
+    """The outlet the source credits: a source of the dossier, or a new one named inline."""
+    value = read.raw.get("via")
+    if isinstance(value, Mapping):
+        data, errors = source_writes.parse_source(value, prefix="via.")
+        read.errors.update(errors)
+        return source_writes.new_source(dossier, data) if data else None
+    return read("via", existing_source, session, dossier, "outlet credited")
+
+
 def existing_source(
     value: Any, session: Session, dossier: Dossier, label: str, required: bool = False
 ) -> Source | None:

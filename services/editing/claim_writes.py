@@ -351,6 +351,8 @@ def pending_names(data: ClaimInput) -> dict[str, str]:
     names: dict[str, str] = {}
     if data.source.id is None:
         names["source_id"] = f"{data.source.title} (new source)"
+    if data.via is not None and data.via.id is None:
+        names["via_id"] = f"{data.via.title} (new source)"
     if data.speaker is not None and data.speaker.id is None:
         names["speaker_id"] = f"{data.speaker.name} (new)"
     if data.relayed_by is not None and data.relayed_by.id is None:

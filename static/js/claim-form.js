@@ -1,6 +1,8 @@
 // Claim and source forms, enhanced: how each date is read (asked of the server, which
 // owns the parser), the likelihood words for a confidence, character counts, claim
-// suggestions for relations. Without this file the form's Preview button shows the same.
+// the people fields the attribution calls for, a search over the names mentioned and the names the claim's words propose. Without
+// this file every field shows, and the form's Preview button shows the same readings.
+// The related-claims picker is claim-picker.js.
 (function () {
   "use strict";
 
@@ -121,33 +123,158 @@
     });
   }
 
-  // --- related claims -----------------------------------------------------------------
-  function setUpClaimSearch(form) {
-    var url = form.dataset.lookupUrl;
-    if (!url) { return; }
-    form.querySelectorAll("input[data-claim-search]").forEach(function (input) {
-      var list = document.createElement("datalist");
-      list.id = input.id + "-suggestions";
-      input.insertAdjacentElement("afterend", list);
-      input.setAttribute("list", list.id);
-      input.addEventListener("input", debounce(function () {
-        var text = input.value.trim();
-        if (text.length < 2 || / — /.test(text)) { return; }
-        fetch(url + "&q=" + encodeURIComponent(text), {
-          headers: { Accept: "application/json" },
-          credentials: "same-origin"
-        })
-          .then(function (response) { return response.ok ? response.json() : null; })
-          .then(function (body) {
-            if (!body) { return; }
-            list.replaceChildren.apply(list, body.claims.map(function (claim) {
-              var option = document.createElement("option");
-              option.value = claim.value;
-              return option;
-            }));
-          })
-          .catch(function () { /* the server resolves what was typed on save */ });
-      }, 300));
+  // --- who stands behind it: the people fields the attribution calls for -------------
+  function setUpAttribution(form) {
+    var people = form.querySelector("[data-attribution-people]");
+    if (!people) { return; }
+    var boxes = people.querySelectorAll("[data-shown-for]");
+    // A kind of new person always has a value; it says nothing about the field being used.
+    function filled(box) {
+      var fields = box.querySelectorAll("input, textarea, select:not([name$=_kind])");
+      return Array.prototype.some.call(fields, function (el) {
+        return el.value.trim() !== "" || el.getAttribute("aria-invalid") === "true";
+      });
+    }
+    function update() {
+      var chosen = people.querySelector("input[name=attribution]:checked");
+      boxes.forEach(function (box) {
+        var wanted = !chosen || box.dataset.shownFor.split(" ").indexOf(chosen.value) >= 0;
+        // A field holding a value or an error stays in view: nothing is sent unseen.
+        box.hidden = !wanted && !filled(box);
+      });
+    }
+    people.addEventListener("change", function (event) {
+      if (event.target.name === "attribution") { update(); }
+    });
+    update();
+  }
+
+  // --- names mentioned: a searchable list, names in the claim proposed -----------------
+  var LIST_LIMIT = 12;
+
+  function setUpEntities(form) {
+    var list = form.querySelector("[data-entity-list]");
+    if (!list) { return; }
+    var choices = Array.prototype.slice.call(list.querySelectorAll(".choice"));
+    var status = document.createElement("p");
+    status.className = "hint";
+    status.id = list.id + "-status";
+    status.setAttribute("aria-live", "polite");
+    var label = document.createElement("label");
+    label.htmlFor = list.id + "-search";
+    label.textContent = "Find a name";
+    var search = document.createElement("input");
+    search.type = "search";
+    search.id = list.id + "-search";
+    search.className = "entity-search";
+    search.autocomplete = "off";
+    search.setAttribute("aria-describedby", status.id);
+    var ul = list.querySelector("ul");
+    ul.before(label, search, status);
+
+    function nameOf(choice) { return choice.querySelector("label").textContent.toLowerCase(); }
+    function filter() {
+      var query = search.value.trim().toLowerCase();
+      var browsing = !query && choices.length <= LIST_LIMIT;
+      var shown = 0;
+      choices.forEach(function (choice) {
+        var ticked = choice.querySelector("input").checked;
+        var match = query ? nameOf(choice).indexOf(query) >= 0 : browsing;
+        choice.hidden = !(ticked || match);
+        if (match) { shown += 1; }
+      });
+      if (query) {
+        status.textContent = shown === 1 ? "1 name matches." : shown + " names match.";
+      } else if (!browsing) {
+        status.textContent = "Ticked names show here; type to find any of the " +
+          choices.length + " others.";
+      } else { status.textContent = ""; }
+    }
+    search.addEventListener("input", filter);
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); }  // not a submit: just a filter
+    });
+    filter();
+
+    var url = form.dataset.mentionsUrl;
+    var proposedField = form.querySelector("input[name=proposed_mentions]");
+    var statement = form.querySelector("[name=statement]");
+    var quote = form.querySelector("[name=quote]");
+    if (!url || !proposedField || !statement) { return; }
+    var announce = document.createElement("p");
+    announce.className = "visually-hidden";
+    announce.setAttribute("aria-live", "polite");
+    list.appendChild(announce);
+    // Tick the names not proposed before (one the editor unticked stays unticked).
+    function tickProposed(entities) {
+      var before = proposedField.value.split(" ").filter(Boolean);
+      var added = [];
+      entities.forEach(function (entity) {
+        if (before.indexOf(entity.slug) >= 0) { return; }
+        before.push(entity.slug);
+        var box = list.querySelector("input[value=\"" + CSS.escape(entity.slug) + "\"]");
+        if (!box) { return; }
+        box.checked = true;
+        var choice = box.closest(".choice");
+        if (!choice.classList.contains("choice-proposed")) {
+          choice.classList.add("choice-proposed");
+          var badge = document.createElement("span");
+          badge.className = "badge";
+          badge.textContent = "named in this claim";
+          choice.querySelector("label").append(" ", badge);
+          ul.prepend(choice);
+        }
+        added.push(entity.name);
+      });
+      proposedField.value = before.join(" ");
+      if (added.length) {
+        announce.textContent = "Ticked as mentioned: " + added.join(", ") + ".";
+        filter();
+      }
+    }
+    function propose() {
+      var params = new URLSearchParams({ statement: statement.value, quote: quote ? quote.value : "" });
+      fetch(url + "?" + params.toString(), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) { if (body) { tickProposed(body.entities); } })
+        .catch(function () { /* the server proposes the same names on preview */ });
+    }
+    var speaker = form.querySelector("select[name=speaker]");
+    if (speaker) {
+      speaker.addEventListener("change", function () {
+        var option = speaker.selectedOptions[0];
+        if (speaker.value && speaker.value !== "new") {
+          tickProposed([{ slug: speaker.value, name: option.textContent }]);
+        }
+      });
+    }
+    var later = debounce(propose, 500);
+    statement.addEventListener("input", later);
+    if (quote) { quote.addEventListener("input", later); }
+  }
+
+  // --- related claims: one empty row at a time ----------------------------------------
+  // The server sends spare rows for links to more claims; show one until it is used.
+  function setUpRelationRows(form) {
+    var rows = Array.prototype.slice.call(form.querySelectorAll(".relation-row"));
+    function used(row) {
+      return Array.prototype.some.call(row.querySelectorAll("input, select"), function (el) {
+        return el.value.trim() !== "" || el.getAttribute("aria-invalid") === "true";
+      });
+    }
+    var spare = rows.filter(function (row) { return !used(row); }).slice(1);
+    if (!spare.length) { return; }
+    spare.forEach(function (row) { row.hidden = true; });
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "button button-secondary button-small";
+    more.textContent = "Link one more claim";
+    rows[rows.length - 1].after(more);
+    more.addEventListener("click", function () {
+      var next = spare.shift();
+      next.hidden = false;
+      next.querySelector("select").focus();
+      if (!spare.length) { more.remove(); }
     });
   }
 
@@ -162,7 +289,9 @@
       setUpConfidence(form);
       setUpCounts(form);
       setUpSubforms(form);
-      setUpClaimSearch(form);
+      setUpAttribution(form);
+      setUpEntities(form);
+      setUpRelationRows(form);
     });
     focusErrorSummary();
   });

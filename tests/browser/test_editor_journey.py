@@ -43,6 +43,9 @@ def test_editor_adds_links_edits_and_restores_a_claim(browser, live_server, java
     page.locator("[name='relations-0-type']").select_option("confirms")
     page.locator("[name='relations-0-claim']").fill("broadcom-most-likely-partner")
     page.get_by_role("button", name="Save claim").click()
+    # Confirming another claim offers to update it (issue #15); this editor leaves it.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Update the linked claims?")
+    page.get_by_role("link", name=re.compile("^Leave it as it is")).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(STATEMENT)
     claim_url = page.url
