@@ -23,10 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy.orm import Session  # noqa: E402
 
 from cli.database import upgrade  # noqa: E402
-from db import make_engine  # noqa: E402
+from db import make_engine, session_factory  # noqa: E402
 from services.interchange import formats, imports  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
@@ -124,6 +123,8 @@ def document(claims: int, seed: int = 2024) -> tuple[dict, dict]:
                 "notes": "",
             }
         )
+        if items[-1]["attribution"] == "private":  # a private remark says who relayed it
+            items[-1]["relayed_by_description"] = "a person familiar with the conversation"
         if n and rng.random() < 0.3:
             target = rng.randrange(n)
             relations.append(
@@ -202,7 +203,7 @@ def main() -> None:
     upgrade(url)
     engine = make_engine(url)
     started = time.perf_counter()
-    with Session(engine) as session:
+    with session_factory(engine)() as session:
         report = imports.run(session, formats.read(content, "bench.json"), "bench", None)
         if not report.ok:
             raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
