@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,21 @@ def get(url: str) -> bytes:
         return response.read()
 
 
+def settle(url: str, timeout: float = 120) -> None:
+    """Wait until the server answers `url` at once again: when wrk stops, requests it sent
+    may still be queued, and a server working through them would slow the next run down."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        get(url)
+        if time.monotonic() - started < 1:
+            return
+
+
 def wrk(url: str, connections: int, duration: int, script: Path | None = None) -> Result:
-    """Load `url` (or, with a Lua `script`, the paths it picks on that server) for `duration` s."""
+    """Load `url` (or, with a Lua `script`, the paths it picks on that server) for `duration` s.
+    Waits first for the server to have finished what an earlier run left queued."""
+    settle(url)
     threads = min(connections, 2)
     command = [
         "wrk", "--latency", "-H", "Connection: close", "-t", str(threads),
@@ -31,8 +45,12 @@ def wrk(url: str, connections: int, duration: int, script: Path | None = None) -
     ]  # fmt: skip
     if script is not None:
         command += ["-s", str(script)]
-    output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    run = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
+    output = run.stdout + run.stderr
+    found = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if found is None:
+        raise SystemExit(f"wrk gave no figures for {url}:\n{output}")
+    rate = float(found.group(1))
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(

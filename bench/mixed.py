@@ -110,13 +110,16 @@ def url_lists(database: Path, dossier: str, table: str) -> UrlLists:
     api, their_api = [], []
     for _ in range(URLS_PER_LIST):
         attribution, year = rng.choice(attributions), rng.choice(years)
+        # A random minimum confidence too: attribution x year alone gives only ~160 URLs.
+        confidence = rng.randrange(0, 95)
         api.append(
             f"/api/v1/claims?dossier={dossier}&per_page=50&attribution={attribution}"
-            f"&from={year}&to={year}"
+            f"&from={year}&to={year}&min_confidence={confidence}"
         )
         their_api.append(
             f"{table}.json?_sort=timeline_date&_size=50&_shape=objects&attribution={attribution}"
             f"&timeline_date__gte={year}-01-01&timeline_date__lte={year}-12-31"
+            f"&confidence__gte={confidence}"
         )
     lists.claimline["API lists"] = api
     lists.datasette["API lists"] = their_api
@@ -247,16 +250,17 @@ def run_mixed(
                 if theirs_script
                 else None
             )
+            # Datasette answering errors (a wrong path) would look fast: no ratio then.
             ratio = (
                 ours.requests_per_second / theirs.requests_per_second
-                if theirs and theirs.requests_per_second
+                if theirs and theirs.requests_per_second and not theirs.errors
                 else None
             )
             rows.append([
                 name, str(connections), f"{ours.requests_per_second:,.0f}", f"{ours.p50_ms:.1f}",
                 f"{ours.p99_ms:.1f}", f"{theirs.requests_per_second:,.0f}" if theirs else "–",
                 f"{theirs.p99_ms:.0f}" if theirs else "–", f"{ratio:.1f}×" if ratio else "–",
-                str(ours.errors), load_average(),
+                f"{ours.errors}, {theirs.errors if theirs else '–'}", load_average(),
             ])  # fmt: skip
             print(" | ".join(rows[-1]), flush=True)
             if connections == 16 and name in ("claim pages", "filtered timelines and searches"):

@@ -157,7 +157,7 @@ def main() -> None:
                 rows = run_scenarios(claimline, datasette, args, words, processes[0])
                 report(rows, args)
                 return
-            lists = mixed.url_lists(database, DOSSIER, "")
+            lists = mixed.url_lists(database, DOSSIER, f"/{database.stem}/claims")
             rows, found = mixed.run_mixed(
                 claimline, datasette, lists, wrk, args.duration, Path(scratch)
             )
@@ -187,7 +187,7 @@ def main() -> None:
 
 
 MIXED_HEADER = ["workload", "conc.", "req/s", "p50 ms", "p99 ms", "Datasette req/s",
-                "Datasette p99 ms", "ratio", "errors", "load"]  # fmt: skip
+                "Datasette p99 ms", "ratio", "errors (ours, theirs)", "load"]  # fmt: skip
 WRITES_HEADER = ["run", "req/s", "p50 ms", "p99 ms", "errors", "load"]
 COLD_HEADER = ["page", "p50 ms", "p90 ms", "target p50 ms", ""]
 
