@@ -265,7 +265,12 @@ def run_mixed(
             print(" | ".join(rows[-1]), flush=True)
             if connections == 16 and name in ("claim pages", "filtered timelines and searches"):
                 met = ratio is not None and ratio >= 5 and ours.p99_ms < 250
-                figure = f"{ratio:.1f}×, p99 {ours.p99_ms:.0f} ms" if ratio else "no Datasette"
+                figure = (
+                    f"{ratio:.1f}×, p99 {ours.p99_ms:.0f} ms"
+                    if ratio
+                    else f"no ratio (Datasette: {theirs.requests_per_second if theirs else '–'}"
+                    f" req/s), p99 {ours.p99_ms:.0f} ms"
+                )
                 targets.append([
                     f"mixed c=16, random {name}: ≥ 5× Datasette, p99 < 250 ms", figure,
                     "met" if met else "**not met**",
@@ -309,11 +314,12 @@ def run_writes(
     writes = len(writer.created) + writer.patched
     ratio = busy.p99_ms / quiet.p99_ms if quiet.p99_ms else float("inf")
     clean = not writer.failures and not lost and not locked and busy.errors == 0
+    answered = quiet.requests_per_second > 0 and busy.requests_per_second > 0
     targets = [
         [
             "readers' p99 with one write a second within 1.5× of without",
             f"{busy.p99_ms:.0f} vs {quiet.p99_ms:.0f} ms ({ratio:.2f}×)",
-            "met" if ratio <= 1.5 else "**not met**",
+            "met" if answered and ratio <= 1.5 else "**not met**",
         ],
         [
             "no 'database is locked', no lost write",
