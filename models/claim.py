@@ -90,7 +90,7 @@ class Claim(Base):
             "speaker_id",
             "source_id",
             "via_id",
-        ),  # fmt: skip
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

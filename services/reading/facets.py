@@ -84,7 +84,7 @@ def counted(
             Claim.speaker_id,
             Claim.source_id,
             Claim.via_id,
-        )  # fmt: skip
+        )
         .cte("matching")
     )
     parts = [_facet_query(name, matching) for name in names]
