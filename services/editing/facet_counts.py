@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Table, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import Claim, FacetCount, claim_entities, claim_tags
+from models import Claim, Dossier, FacetCount, claim_entities, claim_tags
 
 BEFORE = "facet_counts.before"
 # Claims read per statement: well under every database's limit on bound parameters.
@@ -53,7 +53,10 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     connection = session.connection()
     after = contributions(connection, ids)
     after.subtract(before)
-    apply(connection, {key: delta for key, delta in after.items() if delta})
+    # A dossier deleted in this flush took its counts with it (ON DELETE CASCADE).
+    dossiers = {dossier for dossier, _, _ in after}
+    kept = set(connection.scalars(select(Dossier.id).where(Dossier.id.in_(dossiers))))
+    apply(connection, {key: delta for key, delta in after.items() if delta and key[0] in kept})
 
 
 def contributions(connection: Connection, claim_ids: Iterable[int]) -> Counter[Key]:
