@@ -124,7 +124,9 @@ bench: install .venv-bench/.installed
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION)
-	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION) --no-page-cache
+	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION) --repeated
+	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION) --repeated \
+		--no-page-cache
 	$(BIN)/python bench/print_bench.py
 	$(BIN)/python bench/markdown_bench.py
 

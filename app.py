@@ -11,7 +11,6 @@ from werkzeug.exceptions import HTTPException
 import db
 from cli import register_commands
 from models import limits
-from services.editing.last_change import keep_last_change
 from views import register_blueprints
 from web.caching import register_caching
 from web.extensions import csrf
@@ -72,7 +71,6 @@ def check_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
-    keep_last_change(app.extensions["claimline.db"])
     csrf.init_app(app)
     register_security(app)
     register_caching(app)

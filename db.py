@@ -10,6 +10,9 @@ from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from services.editing.facet_counts import keep_facet_counts
+from services.editing.last_change import keep_last_change
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -43,10 +46,19 @@ def _begin_sqlite_transaction(connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions on `engine` whose flushes keep the derived state in step: a dossier's last
+    change and its facet counts. Every writer (the app, the seed loader of the tests, the
+    benchmark's generator) opens its sessions here, so none can skip them."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    keep_last_change(factory)
+    keep_facet_counts(factory)
+    return factory
+
+
 def init_app(app: Flask) -> None:
     """Create the app's engine and session factory and close sessions at teardown."""
-    engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions["claimline.db"] = sessionmaker(bind=engine, expire_on_commit=False)
+    app.extensions["claimline.db"] = session_factory(make_engine(app.config["DATABASE_URL"]))
     app.teardown_appcontext(_close_session)
 
 

@@ -23,10 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy.orm import Session  # noqa: E402
+
+from sqlalchemy import delete, select  # noqa: E402
 
 from cli.database import upgrade  # noqa: E402
-from db import make_engine  # noqa: E402
+from db import make_engine, session_factory  # noqa: E402
+from models import Claim, FacetCount  # noqa: E402
+from services.editing import facet_counts  # noqa: E402
 from services.interchange import formats, imports  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
@@ -124,6 +127,8 @@ def document(claims: int, seed: int = 2024) -> tuple[dict, dict]:
                 "notes": "",
             }
         )
+        if items[-1]["attribution"] == "private":  # a private remark says who relayed it
+            items[-1]["relayed_by_description"] = "a person familiar with the conversation"
         if n and rng.random() < 0.3:
             target = rng.randrange(n)
             relations.append(
@@ -183,6 +188,14 @@ def multiply(path: Path, copies: int) -> None:
     connection.close()
 
 
+def recount_facets(engine) -> None:
+    """Count the copies into facet_counts: an SQL copy bypasses the session events."""
+    with engine.begin() as connection:
+        connection.execute(delete(FacetCount))
+        ids = connection.execute(select(Claim.id)).scalars().all()
+        facet_counts.apply(connection, facet_counts.contributions(connection, ids))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Build a synthetic benchmark dossier.")
     parser.add_argument("--claims", type=int, default=100_000)
@@ -202,7 +215,7 @@ def main() -> None:
     upgrade(url)
     engine = make_engine(url)
     started = time.perf_counter()
-    with Session(engine) as session:
+    with session_factory(engine)() as session:
         report = imports.run(session, formats.read(content, "bench.json"), "bench", None)
         if not report.ok:
             raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
@@ -212,6 +225,7 @@ def main() -> None:
         print(f"Imported {args.claims // copies:,} claims in {elapsed:.1f} s; copying them")
         started = time.perf_counter()
         multiply(path, copies)
+        recount_facets(engine)
         print(f"Copied them {copies - 1} times in {time.perf_counter() - started:.1f} s")
     with engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")

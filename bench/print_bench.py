@@ -26,11 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 import generate  # noqa: E402  (bench/, the script's own folder, is on the path)
 from pypdf import PdfReader  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
 
 from app import create_app  # noqa: E402
 from cli.database import upgrade  # noqa: E402
-from db import make_engine  # noqa: E402
+from db import make_engine, session_factory  # noqa: E402
 from services.interchange import formats, imports  # noqa: E402
 from services.interchange.seeding import load_file, seed_files  # noqa: E402
 
@@ -44,7 +43,7 @@ def build_database(directory: Path, claims: int, seed: int) -> str:
     url = f"sqlite:///{directory / 'bench.db'}"
     upgrade(url)
     engine = make_engine(url)
-    with Session(engine) as session:
+    with session_factory(engine)() as session:
         for seed_file in seed_files(ROOT / "seeds"):
             load_file(session, seed_file)
         session.flush()

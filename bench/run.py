@@ -1,15 +1,18 @@
 """Claimline under gunicorn against Datasette on the same SQLite file, loaded with wrk.
 
     .venv/bin/python bench/run.py --claims 100000 [--duration 10] [--skip-datasette]
-                                  [--no-page-cache]
+                                  [--skip-writes] [--skip-cold]
+    .venv/bin/python bench/run.py --repeated [--no-page-cache]
 
 Builds (or reuses) bench/data/claims-N.db with bench/generate.py, starts Claimline with the
-production settings (gunicorn, 2 sync workers) and Datasette (`datasette serve`, its own
-uvicorn server) on 127.0.0.1, warms both up, runs every scenario at concurrency 1 and 16 with
-`Connection: close` (so gunicorn's sync workers share the load instead of one kept-alive
-connection pinning one worker), and prints one table. Loopback only; every run is bounded.
-With --no-page-cache every request renders its page: what the first reader after a write
-waits for, where the default measures what every later reader gets.
+production settings (gunicorn, 2 sync workers, page cache on) and Datasette (`datasette
+serve`, its own uvicorn server) on 127.0.0.1 with `Connection: close` (so gunicorn's sync
+workers share the load instead of one kept-alive connection pinning one worker). By default
+it runs issue #17's measurements: the mixed workload (every request a random URL from
+thousands, `mixed.py`) at c=1 and c=16 against Datasette's equivalents, a run with one API
+write a second on a copy of the database, the first reader after a write, and the cold table
+(`cold.py`), then prints every figure beside its target. `--repeated` runs issue 8's
+repeated-URL scenarios instead (`repeated.py`). Loopback only; every run is bounded.
 """
 
 from __future__ import annotations
@@ -17,17 +20,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cold  # noqa: E402
+import mixed  # noqa: E402
+from load import get, peak_memory_mb, wrk  # noqa: E402
+from repeated import report, run_scenarios  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
@@ -36,21 +45,6 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DATASETTE = ROOT / ".venv-bench" / "bin" / "datasette"
 DOSSIER = "bench"
-
-
-@dataclass
-class Scenario:
-    name: str
-    claimline: str
-    datasette: str | None = None
-
-
-@dataclass
-class Result:
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    errors: int
 
 
 def free_port() -> int:
@@ -71,25 +65,27 @@ def wait_until_up(url: str, timeout: float = 60) -> None:
     raise SystemExit(f"{url} did not come up within {timeout} s")
 
 
-def get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=60) as response:
-        return response.read()
-
-
 def start_claimline(
-    database: Path, port: int, instance: Path, page_cache: bool
+    database: Path, port: int, instance: Path, page_cache: bool, log: Path | None = None
 ) -> subprocess.Popen:
     instance.mkdir(parents=True, exist_ok=True)
     # The benchmark measures serving, not the abuse limits that would throttle wrk.
     (instance / "config.py").write_text(f"RATE_LIMITS_ENABLED = False\nPAGE_CACHE = {page_cache}\n")
-    environment = dict(
+    environment = claimline_environment(database, instance)
+    command = [str(GUNICORN), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
+    stderr = log.open("w") if log else None  # the writer run greps it for "database is locked"
+    return subprocess.Popen(
+        command + ["app:create_app()"], cwd=ROOT, env=environment, stderr=stderr
+    )
+
+
+def claimline_environment(database: Path, instance: Path) -> dict:
+    return dict(
         os.environ,
         DATABASE_URL=f"sqlite:///{database}",
         SECRET_KEY="benchmark-only-secret-key-0123456789abcdef",
         INSTANCE_PATH=str(instance),
     )
-    command = [str(GUNICORN), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-    return subprocess.Popen(command + ["app:create_app()"], cwd=ROOT, env=environment)
 
 
 def start_datasette(database: Path, port: int) -> subprocess.Popen:
@@ -102,103 +98,6 @@ def start_datasette(database: Path, port: int) -> subprocess.Popen:
         "--setting", "sql_time_limit_ms", "10000",
     ]  # fmt: skip
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wrk(url: str, connections: int, duration: int) -> Result:
-    threads = min(connections, 2)
-    command = [
-        "wrk", "--latency", "-H", "Connection: close", "-t", str(threads),
-        "-c", str(connections), "-d", f"{duration}s", "--timeout", "30s", url,
-    ]  # fmt: skip
-    output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    )
-    failed = int(errors.group(1)) if errors else 0
-    if socket_errors:
-        connect, _read, _write, timeout = (int(value) for value in socket_errors.groups())
-        failed += connect + timeout
-    return Result(rate, milliseconds(percentiles["50"]), milliseconds(percentiles["99"]), failed)
-
-
-def milliseconds(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def deep_cursor(base: str, claims: int) -> str:
-    """Follow the API's keyset links to the position after about half the claims."""
-    target = claims // 2
-    size = 200 if claims >= 10_000 else 100
-    url = f"{base}/api/v1/claims?dossier={DOSSIER}&per_page={size}"
-    seen = 0
-    while seen + size <= target:
-        body = json.loads(get(url))
-        seen += len(body["items"])
-        url = body["next"]
-    return url.split("after=")[1].split("&")[0]
-
-
-def datasette_deep_next(base: str, claims: int) -> str:
-    size = 1000 if claims >= 10_000 else 100
-    url = f"{base}.json?_sort=timeline_date&_size={size}&_shape=objects"
-    seen = 0
-    while seen + size <= claims // 2:
-        body = json.loads(get(url))
-        seen += len(body["rows"])
-        url = body["next_url"]
-    return url.split("_next=")[1].split("&")[0]
-
-
-def scenarios(claimline: str, datasette: str | None, claims: int, words: dict) -> list[Scenario]:
-    after = deep_cursor(claimline, claims)
-    next_token = datasette_deep_next(datasette, claims) if datasette else None
-    table = ""  # `datasette` already ends with /<database>/claims
-    sort = "_sort=timeline_date&_size=50"
-    return [
-        Scenario("timeline first page", f"/dossiers/{DOSSIER}/", f"{table}?{sort}"),
-        Scenario(
-            "timeline deep page (keyset)",
-            f"/dossiers/{DOSSIER}/?after={after}",
-            f"{table}?{sort}&_next={next_token}" if next_token else None,
-        ),
-        Scenario(
-            "filtered (attribution+entity+dates)",
-            f"/dossiers/{DOSSIER}/?attribution=insider&entity={words['entity']}&from=2019&to=2022",
-            f"{table}?{sort}&attribution=insider&timeline_date__gte=2019-01-01"
-            "&timeline_date__lte=2022-12-31",
-        ),
-        Scenario(
-            f"search rare word ({words['rare']})",
-            f"/dossiers/{DOSSIER}/?q={words['rare']}",
-            f"{table}?_search={words['rare']}&_size=50",
-        ),
-        Scenario(
-            f"search common word ({words['common']})",
-            f"/dossiers/{DOSSIER}/?q={words['common']}",
-            f"{table}?_search={words['common']}&_size=50",
-        ),
-        Scenario("claim page", f"/claims/{claims // 3}", f"{table}/{claims // 3}"),
-        Scenario("entity page (public/private)", f"/entities/{words['entity']}", None),
-        Scenario(
-            "API list page (JSON)",
-            f"/api/v1/claims?dossier={DOSSIER}&per_page=50",
-            f"{table}.json?{sort}&_shape=objects",
-        ),
-    ]
-
-
-def peak_memory_mb(master: subprocess.Popen) -> list[float]:
-    """VmHWM (peak resident set) of each gunicorn worker, in MB."""
-    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
-    peaks = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
-    return peaks
 
 
 def check_datasette_search(base: str, word: str, total: int) -> None:
@@ -215,10 +114,17 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--skip-datasette", action="store_true")
     parser.add_argument(
+        "--repeated",
+        action="store_true",
+        help="the repeated-URL scenarios of issue 8 instead of the mixed workload",
+    )
+    parser.add_argument(
         "--no-page-cache",
         action="store_true",
-        help="render every page (shows what a page costs when no reader has asked for it yet)",
+        help="with --repeated: render every page (what a page costs when nobody asked for it yet)",
     )
+    parser.add_argument("--skip-cold", action="store_true", help="no in-process cold table")
+    parser.add_argument("--skip-writes", action="store_true", help="no run with a writer")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (make bench does this)")
@@ -229,14 +135,15 @@ def main() -> None:
         )
     words = json.loads((DATA / f"claims-{args.claims}.words.json").read_text())
     use_datasette = not args.skip_datasette and DATASETTE.exists()
+    page_cache = not (args.repeated and args.no_page_cache)
 
     processes = []
+    sections: list[tuple[str, list[str], list[list[str]]]] = []
+    targets: list[list[str]] = []
     with tempfile.TemporaryDirectory() as scratch:
         try:
             port = free_port()
-            processes.append(
-                start_claimline(database, port, Path(scratch) / "instance", not args.no_page_cache)
-            )
+            processes.append(start_claimline(database, port, Path(scratch) / "i", page_cache))
             claimline = f"http://127.0.0.1:{port}"
             wait_until_up(claimline + "/")
             datasette = None
@@ -246,96 +153,86 @@ def main() -> None:
                 wait_until_up(f"http://127.0.0.1:{dport}/-/versions.json")
                 datasette = f"http://127.0.0.1:{dport}/{database.stem}/claims"
                 check_datasette_search(datasette, words["rare"], args.claims)
-            rows = run_scenarios(claimline, datasette, args, words, processes[0])
-        finally:
-            for process in processes:
-                process.send_signal(signal.SIGTERM)
-                process.wait(timeout=30)
-    report(rows, args)
-
-
-def run_scenarios(claimline, datasette, args, words, master) -> list[list[str]]:
-    rows = []
-    for scenario in scenarios(claimline, datasette, args.claims, words):
-        for url in filter(
-            None,
-            (
-                claimline + scenario.claimline,
-                datasette and scenario.datasette and datasette + scenario.datasette,
-            ),
-        ):
-            for _ in range(20):
-                get(url)
-        for connections in (1, 16):
-            ours = wrk(claimline + scenario.claimline, connections, args.duration)
-            theirs = (
-                wrk(datasette + scenario.datasette, connections, args.duration)
-                if datasette and scenario.datasette
-                else None
+            if args.repeated:
+                rows = run_scenarios(claimline, datasette, args, words, processes[0])
+                report(rows, args)
+                return
+            lists = mixed.url_lists(database, DOSSIER, f"/{database.stem}/claims")
+            rows, found = mixed.run_mixed(
+                claimline, datasette, lists, wrk, args.duration, Path(scratch)
             )
-            rows.append(row(scenario.name, connections, ours, theirs))
-            print(" | ".join(rows[-1]), flush=True)
-    peaks = peak_memory_mb(master)
-    rows.append(
-        [
-            "peak memory per worker",
-            "",
-            ", ".join(f"{peak:.0f} MB" for peak in peaks),
-            "",
-            "",
-            "",
-            "",
-            "",
-        ]
-    )
-    return rows
+            sections.append(("Mixed workload, every request a random URL", MIXED_HEADER, rows))
+            targets += found
+            peaks = peak_memory_mb(processes[0])
+            targets.append(
+                [
+                    "peak memory per web worker ≤ 200 MB",
+                    ", ".join(f"{peak:.0f} MB" for peak in peaks),
+                    "met" if max(peaks) <= 200 else "**not met**",
+                ]
+            )
+        finally:
+            stop(processes)
+        if not args.skip_writes:
+            rows, found = run_with_writer(database, lists, args, Path(scratch))
+            sections.append(("One writer a second (SQLite copy)", WRITES_HEADER, rows))
+            targets += found
+    if not args.skip_cold:
+        results = cold.measure(database, 40)
+        sections.append(("Cold pages at c=1, in process", COLD_HEADER, cold.rows(results)))
+        targets += [[f"cold p50 {row[0]} {row[3]} ms", row[1] + " ms", row[4]]
+                    for row in cold.rows(results)]  # fmt: skip
+    sections.append(("Against the targets (issue #17)", ["target", "measured", ""], targets))
+    report_sections(sections, args)
 
 
-def row(name: str, connections: int, ours: Result, theirs: Result | None) -> list[str]:
-    if theirs is None:
-        ratio = "–"
-    elif theirs.requests_per_second == 0:
-        ratio = "∞ (none answered)"  # every Datasette request outlived the run
-    else:
-        ratio = f"{ours.requests_per_second / theirs.requests_per_second:.1f}×"
-    return [
-        name,
-        str(connections),
-        f"{ours.requests_per_second:,.0f}",
-        f"{ours.p50_ms:.1f}",
-        f"{ours.p99_ms:.1f}",
-        f"{theirs.requests_per_second:,.0f}" if theirs else "–",
-        ratio,
-        str(ours.errors),
-    ]
+MIXED_HEADER = ["workload", "conc.", "req/s", "p50 ms", "p99 ms", "Datasette req/s",
+                "Datasette p99 ms", "ratio", "errors (ours, theirs)", "load"]  # fmt: skip
+WRITES_HEADER = ["run", "req/s", "p50 ms", "p99 ms", "errors", "load"]
+COLD_HEADER = ["page", "p50 ms", "p90 ms", "target p50 ms", ""]
 
 
-def report(rows: list[list[str]], args) -> None:
-    header = [
-        "scenario",
-        "conc.",
-        "req/s",
-        "p50 ms",
-        "p99 ms",
-        "Datasette req/s",
-        "ratio",
-        "errors",
-    ]
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def run_with_writer(database: Path, lists, args, scratch: Path):
+    """On a copy of the database (Datasette reads the original as immutable): readers with and
+    without a writer posting or patching a claim every second, then the first reader after."""
+    copy = scratch / "writes.db"
+    shutil.copy(database, copy)
+    instance = scratch / "writes-instance"
+    instance.mkdir()
+    token = mixed.writer_account(PYTHON, ROOT, claimline_environment(copy, instance))
+    connection = sqlite3.connect(copy)
+    source = connection.execute("SELECT key FROM sources LIMIT 1").fetchone()[0]
+    connection.close()
+    port, log = free_port(), scratch / "writes-server.log"
+    server = start_claimline(copy, port, instance, True, log)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base + "/")
+        return mixed.run_writes(base, token, lists, wrk, args.duration, scratch, source, log)
+    finally:
+        stop([server])
+
+
+def report_sections(sections, args) -> None:
     lines = [
         f"Claimline vs Datasette, {args.claims:,} claims, {os.cpu_count()} cores, "
-        f"{args.duration} s per run, gunicorn -w 2 (sync), Connection: close, "
-        f"page cache {'off' if args.no_page_cache else 'on'}",
-        "",
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
+        f"{args.duration} s per wrk run, gunicorn -w 2 (sync), Connection: close, page cache on",
     ]
-    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    for title, header, rows in sections:
+        lines += ["", f"### {title}", "", "| " + " | ".join(header) + " |"]
+        lines += ["|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows]
     text = "\n".join(lines)
     print()
     print(text)
     RESULTS.mkdir(exist_ok=True)
-    suffix = "-no-page-cache" if args.no_page_cache else ""
-    (RESULTS / f"latest-{args.claims}{suffix}.md").write_text(text + "\n")
+    (RESULTS / f"latest-{args.claims}-mixed.md").write_text(text + "\n")
 
 
 if __name__ == "__main__":

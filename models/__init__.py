@@ -4,6 +4,7 @@ from models.base import Base
 from models.claim import Claim, ClaimRelation, Tag, claim_entities, claim_tags
 from models.dossier import Dossier
 from models.entity import Entity
+from models.facet_count import FacetCount
 from models.revision import Revision, RevisionAction
 from models.source import Source
 from models.source_text import SourceText
@@ -19,6 +20,7 @@ __all__ = [
     "DismissedSuggestion",
     "Dossier",
     "Entity",
+    "FacetCount",
     "LoginFailure",
     "RateLimitCounter",
     "Revision",

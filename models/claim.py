@@ -73,6 +73,24 @@ class Claim(Base):
         Index("ix_claims_stated", "dossier_id", "stated_earliest", "id"),
         Index("ix_claims_dossier_attribution", "dossier_id", "attribution"),
         Index("ix_claims_dossier_status", "dossier_id", "status"),
+        # Covers every column the timeline filters on and the facets group by, so a filtered
+        # view's claims are found by reading this narrow index rather than the wide rows
+        # (issue #17: a year's claims for the attribution facet, 268 ms to 45 ms at 100k).
+        Index(
+            "ix_claims_facets",
+            "dossier_id",
+            "attribution",
+            "status",
+            "deleted_at",
+            "event_earliest",
+            "event_latest",
+            "stated_earliest",
+            "stated_latest",
+            "confidence",
+            "speaker_id",
+            "source_id",
+            "via_id",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from cli.database import upgrade
-from db import make_engine
+from db import make_engine, session_factory
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 _numbers = itertools.count()
@@ -73,7 +73,7 @@ def make_template(folder: Path, name: str, fill: Callable[[Session], None] | Non
     upgrade(url)
     if fill is not None:
         engine = make_engine(url)
-        with Session(engine) as session:
+        with session_factory(engine)() as session:
             fill(session)
             session.commit()
         engine.dispose()

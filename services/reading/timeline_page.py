@@ -58,6 +58,8 @@ def total(
 ) -> int:
     """How many claims pass `filters`: counted once per process until the dossier changes.
     `changed` is the dossier's last change when the caller has read it already."""
+    if not filters.active:  # every live claim: counted at write time
+        return facet_service.stored_total(session, dossier)
     return view_cache.aggregates.get_or_compute(
         ("count", *_cache_key(session, dossier, filters, changed)),
         lambda: timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),

@@ -13,10 +13,9 @@ import urllib.request
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from cli.database import upgrade
-from db import make_engine
+from db import make_engine, session_factory
 from models import Source
 from models.user import TokenScope
 from models.vocabulary import Role
@@ -31,7 +30,7 @@ def prepare_database(path: Path) -> tuple[str, int]:
     url = f"sqlite:///{path}"
     upgrade(url)
     engine = make_engine(url)
-    with Session(engine) as session:
+    with session_factory(engine)() as session:
         load_seeds(session)
         users.create_user(session, "writer", "correct horse battery staple", Role.EDITOR)
         session.flush()
