@@ -15,7 +15,10 @@ from services.editing.last_change import keep_last_change
 from views import register_blueprints
 from web.caching import register_caching
 from web.extensions import csrf
+from web.file_cache import register_file_cache
+from web.heavy_requests import register_heavy_requests
 from web.jinja_filters import register_template_filters
+from web.pdf_jobs import register_pdf_queue
 from web.problems import problem
 from web.security import register_security
 from web.sign_in import register_login
@@ -77,6 +80,9 @@ def register_extensions(app: Flask) -> None:
     register_security(app)
     register_caching(app)
     register_login(app)
+    register_heavy_requests(app)
+    register_file_cache(app)
+    register_pdf_queue(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

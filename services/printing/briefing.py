@@ -220,6 +220,15 @@ def assemble(
     )
 
 
+def claim_count(session: Session, dossier: Dossier, filters: ClaimFilters) -> int:
+    """How many claims the briefing of `filters` would print (one counting query).
+
+    Raises search.SearchError when the search has no words.
+    """
+    dialect = session.get_bind().dialect.name
+    return timeline.count(session, timeline.filtered(dossier, filters.without_position(), dialect))
+
+
 def _load_claims(session: Session, dossier: Dossier, filters: ClaimFilters) -> list[Claim]:
     statement = (
         timeline.filtered(dossier, filters, session.get_bind().dialect.name)
