@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     # Long enough to write a claim carefully without the form's token expiring.
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    # The most claims a print page or PDF holds for a reader not signed in (issue #18).
+    "PRINT_ANONYMOUS_CLAIMS_MAX": limits.PRINT_ANONYMOUS_CLAIMS_MAX,
     "SEED_DIR": os.path.join(os.path.dirname(os.path.abspath(__file__)), "seeds"),
 }
 ENVIRONMENT_KEYS = ("DATABASE_URL", "SECRET_KEY")

@@ -15,7 +15,6 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from db import get_session
 from models import Dossier
-from models.limits import PRINT_ANONYMOUS_CLAIMS_MAX
 from services.printing import briefing as briefing_service
 from services.reading import dossier_lookup
 from services.reading.filters import ClaimFilters, parse_filters
@@ -116,12 +115,10 @@ def _too_many_for_anonymous(dossier: Dossier, filters: ClaimFilters):
     """The page asking to filter or sign in, when the selection is over the anonymous cap."""
     if signed_in():
         return None
-    count = _count(dossier, filters)
-    if count <= PRINT_ANONYMOUS_CLAIMS_MAX:
+    count, most = _count(dossier, filters), current_app.config["PRINT_ANONYMOUS_CLAIMS_MAX"]
+    if count <= most:
         return None
-    page = render_template(
-        "print/too_large.html", dossier=dossier, count=count, most=PRINT_ANONYMOUS_CLAIMS_MAX
-    )
+    page = render_template("print/too_large.html", dossier=dossier, count=count, most=most)
     return page, 403, {"Cache-Control": "no-store"}
 
 

@@ -14,16 +14,19 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, Response, current_app, request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import engine_of
+from db import engine_of, get_session
 from models import Dossier
 from services.reading.freshness import last_change
+from web.access import signed_in
+from web.heavy_requests import hold_heavy_slot
+from web.security import enforce_limit
 
 
 def register_file_cache(app: Flask) -> None:
@@ -49,22 +52,14 @@ class FileCache:
     def store(self, name: str, data: bytes) -> Path:
         return self._finish(name, self._write(lambda file: file.write(data)))
 
-    def store_while_sending(self, name: str, chunks: Iterable[bytes]) -> Iterator[bytes]:
-        """Pass `chunks` on while writing them to the file; it is kept only when complete."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-        complete = False
-        try:
-            with os.fdopen(handle, "wb") as file:
-                for chunk in chunks:
-                    file.write(chunk)
-                    yield chunk
-            complete = True
-        finally:
-            if complete:
-                self._finish(name, Path(temporary))
-            else:
-                Path(temporary).unlink(missing_ok=True)
+    def store_chunks(self, name: str, chunks: Iterable[bytes]) -> Path:
+        """Write `chunks` as they come (never the whole file in memory); kept when complete."""
+
+        def write(file) -> None:
+            for chunk in chunks:
+                file.write(chunk)
+
+        return self._finish(name, self._write(write))
 
     def forget_older(self, dossier_prefix: str, current_prefix: str) -> None:
         """Delete a dossier's files made before its last change."""
@@ -75,14 +70,18 @@ class FileCache:
     def _write(self, write) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            write(file)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                write(file)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
         return Path(temporary)
 
     def _finish(self, name: str, temporary: Path) -> Path:
         path = self.folder / name
         os.replace(temporary, path)  # atomic: a reader sees the whole file or none
-        self._keep_within_budget()
+        self._keep_within_budget(keep=path)
         return path
 
     def files(self) -> list[Path]:
@@ -90,19 +89,55 @@ class FileCache:
             return []
         return [path for path in self.folder.iterdir() if path.suffix != ".part"]
 
-    def _keep_within_budget(self) -> None:
+    def _keep_within_budget(self, keep: Path) -> None:
         files = []
         for path in self.files():
+            if path == keep:  # the file just made, even when larger than the budget
+                continue
             try:
                 files.append((path.stat(), path))
             except FileNotFoundError:
                 continue
-        total = sum(stat.st_size for stat, _ in files)
+        total = keep.stat().st_size + sum(stat.st_size for stat, _ in files)
         for stat, path in sorted(files, key=lambda item: item[0].st_mtime):
             if total <= self.budget_bytes:
                 break
             path.unlink(missing_ok=True)
             total -= stat.st_size
+
+
+def dossier_file_response(
+    dossier: Dossier,
+    extension: str,
+    mimetype: str,
+    shaped_by: dict[str, object],
+    make_chunks: Callable[[], Iterable[str]],
+) -> Response:
+    """The file as kept for an earlier reader, or made now by `make_chunks` while it is
+    kept (the request then holds a heavy slot and counts as an export); sent from disk.
+    304 when the client holds this version already."""
+    session, cache = get_session(), rendered_files()
+    cache.forget_older(dossier_prefix(dossier), current_prefix(session, dossier))
+    name = file_name(session, dossier, extension, shaped_by)
+    etag = name.rsplit(".", 1)[0]
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    elif (path := cache.get(name)) is not None:
+        response = Response(_read_in_chunks(path), mimetype=mimetype)
+    else:
+        enforce_limit("export")
+        hold_heavy_slot()
+        path = cache.store_chunks(name, (chunk.encode() for chunk in make_chunks()))
+        response = Response(_read_in_chunks(path), mimetype=mimetype)
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "private, no-store" if signed_in() else "public, no-cache"
+    return response
+
+
+def _read_in_chunks(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as file:
+        while chunk := file.read(64 * 1024):
+            yield chunk
 
 
 def rendered_files() -> FileCache:
