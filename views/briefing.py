@@ -15,12 +15,13 @@ from flask import Blueprint, abort, current_app, render_template, request, url_f
 
 from db import get_session
 from models import Dossier
+from models.limits import LARGEST_ID
 from services.printing import briefing as briefing_service
 from services.reading import dossier_lookup
 from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
 from web.access import readable_dossier, require_readable, signed_in
-from web.file_cache import current_prefix, dossier_prefix, rendered_files
+from web.file_cache import current_prefix, dossier_prefix, kept_file_response, rendered_files
 from web.heavy_requests import hold_heavy_slot
 from web.pdf_jobs import PdfJob, job_note, needs_queueing, pdf_name, pdf_queue, queue_job
 from web.security import enforce_limit
@@ -41,8 +42,7 @@ def print_page(slug: str):
     too_many = _too_many_for_anonymous(dossier, filters)
     if too_many:
         return too_many
-    enforce_limit("print")
-    hold_heavy_slot()
+    hold_heavy_slot("print")
     document = _assemble(dossier, filters)
     return render_template(
         "print/dossier.html",
@@ -75,7 +75,7 @@ def pdf(slug: str):
         if pdf_queue().pending_count() >= current_app.config["PDF_QUEUE_MAX"]:
             abort(429, description="Too many PDFs are waiting to be made; try again shortly.")
         job = PdfJob(dossier.id, filters.to_args(), paper, signed_in(), request.url_root)
-        queue_job(name, job, _count(dossier, filters))
+        queue_job(name, job, _count(dossier, filters, at_most=LARGEST_ID))
         if (path := cache.get(name)) is not None:  # rendered already: the queue runs inline
             return _send_pdf(path, slug, name)
     # url_for keyword arguments: Any, so mypy does not match them to _anchor or _external.
@@ -85,9 +85,7 @@ def pdf(slug: str):
 
 
 def _send_pdf(path: Path, slug: str, name: str):
-    # Read whole rather than sent as a file: a few megabytes, and no file handle left open
-    # when a client (or the test client) does not close the response.
-    response = current_app.response_class(path.read_bytes(), mimetype="application/pdf")
+    response = kept_file_response(path, "application/pdf")
     response.set_etag(name.removesuffix(".pdf"))
     response.make_conditional(request)
     response.headers["Content-Disposition"] = f'inline; filename="{slug}-briefing.pdf"'
@@ -115,16 +113,16 @@ def _too_many_for_anonymous(dossier: Dossier, filters: ClaimFilters):
     """The page asking to filter or sign in, when the selection is over the anonymous cap."""
     if signed_in():
         return None
-    count, most = _count(dossier, filters), current_app.config["PRINT_ANONYMOUS_CLAIMS_MAX"]
-    if count <= most:
+    most = current_app.config["PRINT_ANONYMOUS_CLAIMS_MAX"]
+    if _count(dossier, filters, at_most=most) <= most:
         return None
-    page = render_template("print/too_large.html", dossier=dossier, count=count, most=most)
+    page = render_template("print/too_large.html", dossier=dossier, most=most)
     return page, 403, {"Cache-Control": "no-store"}
 
 
-def _count(dossier: Dossier, filters: ClaimFilters) -> int:
+def _count(dossier: Dossier, filters: ClaimFilters, at_most: int) -> int:
     try:
-        return briefing_service.claim_count(get_session(), dossier, filters)
+        return briefing_service.claim_count(get_session(), dossier, filters, at_most)
     except SearchError as error:
         abort(400, description=str(error))
 

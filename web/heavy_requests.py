@@ -12,7 +12,7 @@ from werkzeug.exceptions import TooManyRequests
 
 from db import engine_of
 from services.accounts.rate_limit import give_back, take_slot
-from web.security import client_address
+from web.security import client_address, enforce_limit
 
 # A slot held by a worker that was killed comes free after this long: longer than any
 # heavy request may run (gunicorn's --timeout in the deployment docs is 120 s).
@@ -25,8 +25,9 @@ def register_heavy_requests(app: Flask) -> None:
     app.teardown_request(give_back_slots)
 
 
-def hold_heavy_slot() -> None:
-    """Hold a heavy slot until the request (and the response it streams) ends; 429 if none."""
+def hold_heavy_slot(limit: str) -> None:
+    """Hold a heavy slot until the request ends, and count the request against the named
+    per-address rate limit; 429 when there is no free slot or the address is over it."""
     config = current_app.config
     if not config.get("RATE_LIMITS_ENABLED", True) or "heavy_slots" in g:
         return
@@ -44,6 +45,7 @@ def hold_heavy_slot() -> None:
             retry_after=retry_after,
         )
     g.heavy_slots = slots
+    enforce_limit(limit)  # only once a slot is held: a refusal costs one transaction
 
 
 def give_back_slots(error: BaseException | None = None) -> None:

@@ -85,7 +85,7 @@ def test_an_anonymous_print_past_the_cap_asks_to_filter_or_sign_in(capped, page)
     response = capped.test_client().get(f"{DOSSIER}/{page}")
     assert response.status_code == 403
     text = soup(response, 403).get_text(" ", strip=True)
-    assert "at most 10" in text and "Filter the timeline" in text and "sign in" in text
+    assert "more than 10 claims" in text and "Filter the timeline" in text and "sign in" in text
 
 
 def test_a_filtered_print_under_the_cap_prints(capped):
