@@ -56,11 +56,15 @@ instance/config.py:
 	mkdir -p instance
 	$(PYTHON) -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
 
+# The PDF worker (the queue's consumer, `flask pdf-worker`) runs beside the web server and
+# is stopped with it, whether the server ends or is interrupted (Ctrl-C).
 run: install instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed
 	$(FLASK) users bootstrap
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	$(FLASK) pdf-worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 # What the tests need beyond Python: Debian's Chromium (browser tests), a Java runtime (the Nu
 # Html Checker) and a PostgreSQL server (the suite runs on it too), installed when missing and we

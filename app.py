@@ -14,7 +14,10 @@ from models import limits
 from views import register_blueprints
 from web.caching import register_caching
 from web.extensions import csrf
+from web.file_cache import register_file_cache
+from web.heavy_requests import register_heavy_requests
 from web.jinja_filters import register_template_filters
+from web.pdf_jobs import register_pdf_queue
 from web.problems import problem
 from web.security import register_security
 from web.sign_in import register_login
@@ -30,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     # Long enough to write a claim carefully without the form's token expiring.
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
+    # The most claims a print page or PDF holds for a reader not signed in (issue #18).
+    "PRINT_ANONYMOUS_CLAIMS_MAX": limits.PRINT_ANONYMOUS_CLAIMS_MAX,
     "SEED_DIR": os.path.join(os.path.dirname(os.path.abspath(__file__)), "seeds"),
 }
 ENVIRONMENT_KEYS = ("DATABASE_URL", "SECRET_KEY")
@@ -75,6 +80,9 @@ def register_extensions(app: Flask) -> None:
     register_security(app)
     register_caching(app)
     register_login(app)
+    register_heavy_requests(app)
+    register_file_cache(app)
+    register_pdf_queue(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -106,13 +106,20 @@ def document(claims: int, seed: int = 2024) -> tuple[dict, dict]:
         source = rng.randrange(len(sources))
         via = (source + rng.randrange(1, len(sources))) % len(sources)
         mentioned = sorted({rng.choice(entities)["slug"] for _ in range(rng.randint(1, 3))})
+        # Drawn in the order the document lists them, so the same seed gives the same dossier.
+        quote = f"{rng.choice(FRENCH)}, {rng.choice(FRENCH)} — {subject} {n}"
+        attribution = rng.choice(ATTRIBUTIONS)
         items.append(
             {
                 "key": f"c{n}",
                 "statement": statement,
-                "quote": f"{rng.choice(FRENCH)}, {rng.choice(FRENCH)} — {subject} {n}",
+                "quote": quote,
                 "quote_lang": "fr",
-                "attribution": rng.choice(ATTRIBUTIONS),
+                "attribution": attribution,
+                # A private remark says who relayed it (issue 9); the import refuses it otherwise.
+                "relayed_by_description": "a person familiar with the conversation"
+                if attribution == "private"
+                else None,
                 "speaker": rng.choice(entities)["slug"] if rng.random() < 0.4 else None,
                 "speaker_description": "a person familiar with the matter",
                 "via": sources[via]["key"] if rng.random() < 0.2 else None,

@@ -5,7 +5,10 @@
 Builds a temporary SQLite database (migrated, seeded, plus the deterministic dossier of
 bench/generate.py loaded through the import, so every run prints the same document), then
 requests the pages through Flask's test client and prints one table. Targets (issue 5):
-seeded PDF under 3 s; 1,000-claim HTML under 1 s and PDF under 30 s.
+seeded PDF under 3 s; 1,000-claim HTML under 1 s and PDF under 30 s; (issue 17) a repeated
+download of a PDF, served from the files kept on disk, under 20 ms. PDFs are rendered here
+as the PDF worker renders them (its job, run in this process: huey's immediate mode), the
+kept files removed before each render that is timed.
 Not part of `make test`.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import secrets
 import shutil
 import statistics
 import sys
@@ -34,7 +38,12 @@ from services.interchange import formats, imports  # noqa: E402
 from services.interchange.seeding import load_file, seed_files  # noqa: E402
 
 SLUG = "bench-print"
-TARGETS = {"seeded PDF": 3.0, "1,000-claim HTML": 1.0, "1,000-claim PDF": 30.0}
+TARGETS = {
+    "seeded PDF": 3.0,
+    "1,000-claim HTML": 1.0,
+    "1,000-claim PDF": 30.0,
+    "repeated PDF download (p99)": 0.020,
+}
 
 
 def build_database(directory: Path, claims: int, seed: int) -> str:
@@ -78,12 +87,25 @@ def main() -> None:
         started = time.perf_counter()
         url = build_database(directory, options.claims, options.seed)
         print(f"Built {options.claims} claims in {time.perf_counter() - started:.1f} s")
-        app = create_app({"DATABASE_URL": url, "SERVER_NAME": "bench.test"})
+        app = create_app(
+            {
+                "DATABASE_URL": url,
+                "SERVER_NAME": "bench.test",
+                "SECRET_KEY": secrets.token_hex(32),
+                "PDF_QUEUE_IMMEDIATE": True,
+                "RENDERED_FILES_DIR": str(directory / "rendered"),
+                "RATE_LIMITS_ENABLED": False,
+            }
+        )
         client = app.test_client()
         rows = []
 
-        cold, _ = timed(client, "/dossiers/openai-chips/dossier.pdf")
-        warm = [timed(client, "/dossiers/openai-chips/dossier.pdf") for _ in range(3)]
+        def rendered(url: str) -> tuple[float, bytes]:
+            shutil.rmtree(directory / "rendered", ignore_errors=True)
+            return timed(client, url)
+
+        cold, _ = rendered("/dossiers/openai-chips/dossier.pdf")
+        warm = [rendered("/dossiers/openai-chips/dossier.pdf") for _ in range(3)]
         pdf = warm[-1][1]
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         rows.append(("seeded PDF", statistics.median(t for t, _ in warm), pages, len(pdf)))
@@ -94,9 +116,13 @@ def main() -> None:
             ("1,000-claim HTML", statistics.median(t for t, _ in html), None, len(html[-1][1]))
         )
 
-        elapsed, pdf = timed(client, f"/dossiers/{SLUG}/dossier.pdf")
+        elapsed, pdf = rendered(f"/dossiers/{SLUG}/dossier.pdf")
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         rows.append(("1,000-claim PDF", elapsed, pages, len(pdf)))
+
+        kept = sorted(timed(client, f"/dossiers/{SLUG}/dossier.pdf")[0] for _ in range(50))
+        rows.append(("repeated PDF download (median)", statistics.median(kept), pages, len(pdf)))
+        rows.append(("repeated PDF download (p99)", kept[int(len(kept) * 0.99)], pages, len(pdf)))
 
         print(f"\n{'what':32} {'seconds':>8} {'target':>8} {'pages':>6} {'bytes':>10}")
         for name, seconds, pages, size in rows:
@@ -104,7 +130,7 @@ def main() -> None:
             verdict = "" if target is None else ("ok" if seconds < target else "SLOW")
             target_text = f"< {target:g}" if target else ""
             print(
-                f"{name:32} {seconds:8.2f} {target_text:>8} {pages or '':>6} {size:>10,}  {verdict}"
+                f"{name:32} {seconds:8.3f} {target_text:>8} {pages or '':>6} {size:>10,}  {verdict}"
             )
     finally:
         if options.keep:

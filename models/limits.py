@@ -51,3 +51,7 @@ LARGEST_ID = 2**31 - 1
 PAGE_SIZE = 50  # claims on a timeline or API page, revisions on the recent changes page
 PAGE_SIZE_MAX = 200  # the most a reader may ask for with per_page
 REQUEST_MAX_BYTES = 1024 * 1024  # the default MAX_CONTENT_LENGTH: a form, an upload, a body
+# The most claims a print page or PDF holds for a reader who is not signed in (issue #18):
+# a 1,000-claim PDF renders in about 30 s off the web workers, and a 30,000-claim one would
+# hold the queue for a quarter of an hour. Past it the reader is asked to filter or sign in.
+PRINT_ANONYMOUS_CLAIMS_MAX = 1000

@@ -74,6 +74,8 @@ def build_app(tmp_path: Path, template, **config):
         # Off by default: a test that holds a write transaction in its own app context would
         # wait on the limiter's separate connection. tests/test_rate_limit.py turns them on.
         "RATE_LIMITS_ENABLED": False,
+        # PDFs rendered in the request (huey's immediate mode) unless a test starts a worker.
+        "PDF_QUEUE_IMMEDIATE": True,
     }
     test_config.update(config)
     app = create_app(test_config)

@@ -1,72 +1,138 @@
-"""The printed dossier: a briefing page for the browser's print, and the same as a PDF."""
+"""The printed dossier: a briefing page for the browser's print, and the same as a PDF.
+
+Both are heavy for a large dossier (issue #18): the print page holds a heavy slot
+(web/heavy_requests.py) and the PDF is never rendered by a web worker (web/pdf_jobs.py).
+Neither prints more than PRINT_ANONYMOUS_CLAIMS_MAX claims for a reader not signed in.
+"""
 
 from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
 from db import get_session
+from models import Dossier
+from models.limits import LARGEST_ID
 from services.printing import briefing as briefing_service
-from services.reading.filters import parse_filters
+from services.reading import dossier_lookup
+from services.reading.filters import ClaimFilters, parse_filters
 from services.reading.search import SearchError
-from web.access import readable_dossier
+from web.access import readable_dossier, require_readable, signed_in
+from web.file_cache import current_prefix, dossier_prefix, kept_file_response, rendered_files
+from web.heavy_requests import hold_heavy_slot
+from web.pdf_jobs import PdfJob, job_note, needs_queueing, pdf_name, pdf_queue, queue_job
+from web.security import enforce_limit
+from web.urls import query_args
 
 briefing = Blueprint("briefing", __name__)
 
 PAPERS = ("a4", "letter")
+# How often the "preparing your PDF" page reloads itself, in seconds.
+PREPARING_REFRESH_SECONDS = 3
 
 
 @briefing.get("/dossiers/<slug>/print")
 def print_page(slug: str):
     """The dossier as a briefing document, with the timeline's filters and ?paper=a4|letter."""
     paper = _paper()
-    document, errors = _assemble(slug)
+    dossier, filters = readable_dossier(slug), parse_filters(request.args)
+    too_many = _too_many_for_anonymous(dossier, filters)
+    if too_many:
+        return too_many
+    hold_heavy_slot("print")
+    document = _assemble(dossier, filters)
     return render_template(
-        "print/dossier.html", briefing=document, errors=errors, paper=paper, for_pdf=False
+        "print/dossier.html",
+        briefing=document,
+        errors=list(filters.errors),
+        paper=paper,
+        for_pdf=False,
     )
 
 
 @briefing.get("/dossiers/<slug>/dossier.pdf")
 def pdf(slug: str):
-    """The same briefing rendered to PDF on the server (WeasyPrint)."""
-    # Imported here, not at the top: WeasyPrint needs system libraries, and a server without
-    # them should still serve every page but this one (the import error names the packages).
-    from services.printing.pdf import PdfMetadata, render_pdf
-
+    """The same briefing as a PDF: from the files already rendered, or a page that waits
+    while the PDF worker renders it."""
     paper = _paper()
-    document, _ = _assemble(slug)
-    html = render_template(
-        "print/dossier.html", briefing=document, errors=[], paper=paper, for_pdf=True
-    )
-    metadata = PdfMetadata(
-        title=document.dossier.title,
-        author="Claimline",
-        subject=document.dossier.subject or document.dossier.title,
-        created=document.produced_at,
-    )
-    static_folder = current_app.static_folder
-    if static_folder is None:
-        raise RuntimeError("The PDF reads its fonts and stylesheets from the static folder.")
-    data = render_pdf(
-        html,
-        base_url=request.url_root,
-        metadata=metadata,
-        static_url=url_for("static", filename="", _external=True),
-        static_folder=static_folder,
-    )
-    response = current_app.response_class(data, mimetype="application/pdf")
+    session, cache = get_session(), rendered_files()
+    # Before the access check: a dossier since made private loses its files to anyone's ask.
+    if (found := dossier_lookup.by_slug(session, slug)) is not None:
+        cache.forget_older(dossier_prefix(found), current_prefix(session, found))
+    dossier = require_readable(found, f'dossier "{slug}"')
+    filters = parse_filters(request.args).without_position()
+    name = pdf_name(dossier, filters, paper, signed_in())
+    if (path := cache.get(name)) is not None:
+        return _send_pdf(path, slug, name)
+    too_many = _too_many_for_anonymous(dossier, filters)
+    if too_many:
+        return too_many
+    if needs_queueing(name):
+        enforce_limit("pdf")
+        if pdf_queue().pending_count() >= current_app.config["PDF_QUEUE_MAX"]:
+            abort(429, description="Too many PDFs are waiting to be made; try again shortly.")
+        job = PdfJob(dossier.id, filters.to_args(), paper, signed_in(), request.url_root)
+        queue_job(name, job, _count(dossier, filters, at_most=LARGEST_ID))
+        if (path := cache.get(name)) is not None:  # rendered already: the queue runs inline
+            return _send_pdf(path, slug, name)
+    # url_for keyword arguments: Any, so mypy does not match them to _anchor or _external.
+    filter_args: dict[str, Any] = query_args(filters)
+    print_url = url_for("briefing.print_page", slug=slug, paper=paper, **filter_args)
+    return _preparing(dossier, name, print_url)
+
+
+def _send_pdf(path: Path, slug: str, name: str):
+    response = kept_file_response(path, "application/pdf")
+    response.set_etag(name.removesuffix(".pdf"))
+    response.make_conditional(request)
     response.headers["Content-Disposition"] = f'inline; filename="{slug}-briefing.pdf"'
+    response.headers["Cache-Control"] = "private, no-store" if signed_in() else "public, no-cache"
     return response
 
 
-def _assemble(slug: str):
-    # A private dossier prints only for a signed-in editor, as its exports do.
-    dossier = readable_dossier(slug)
-    filters = parse_filters(request.args)
+def _preparing(dossier: Dossier, name: str, print_url: str):
+    note = job_note(name) or {}
+    rendering = note.get("state") == "rendering"
+    page = render_template(
+        "print/preparing.html",
+        dossier=dossier,
+        print_url=print_url,
+        refresh_seconds=PREPARING_REFRESH_SECONDS,
+        rendering=rendering,
+        claims=note.get("claims", 0),
+        waited=int(time.time() - note.get("since", time.time())),
+        ahead=0 if rendering else pdf_queue().pending_count(),
+    )
+    return page, 202, {"Cache-Control": "no-store", "Retry-After": PREPARING_REFRESH_SECONDS}
+
+
+def _too_many_for_anonymous(dossier: Dossier, filters: ClaimFilters):
+    """The page asking to filter or sign in, when the selection is over the anonymous cap."""
+    if signed_in():
+        return None
+    most = current_app.config["PRINT_ANONYMOUS_CLAIMS_MAX"]
+    if _count(dossier, filters, at_most=most) <= most:
+        return None
+    page = render_template("print/too_large.html", dossier=dossier, most=most)
+    return page, 403, {"Cache-Control": "no-store"}
+
+
+def _count(dossier: Dossier, filters: ClaimFilters, at_most: int) -> int:
     try:
-        document = briefing_service.assemble(get_session(), dossier, filters)
+        return briefing_service.claim_count(get_session(), dossier, filters, at_most)
     except SearchError as error:
         abort(400, description=str(error))
-    return document, list(filters.errors)
+
+
+def _assemble(dossier: Dossier, filters: ClaimFilters):
+    # A private dossier prints only for a signed-in editor, as its exports do.
+    try:
+        return briefing_service.assemble(get_session(), dossier, filters)
+    except SearchError as error:
+        abort(400, description=str(error))
 
 
 def _paper() -> str:

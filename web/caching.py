@@ -43,7 +43,11 @@ def register_caching(app: Flask) -> None:
     compress = Compress(app)
 
     def compress_dynamic(response: Response) -> Response:
-        return response if request.endpoint == "static" else compress.after_request(response)
+        # Files kept on disk (exports, PDFs) go out as they are: compressing a 12 MB export
+        # again for every download would cost what keeping it saved (issue #18).
+        if request.endpoint == "static" or response.direct_passthrough:
+            return response
+        return compress.after_request(response)
 
     app.config["BUILD_ID"] = build_id(app)
     app.url_defaults(fingerprint_static)

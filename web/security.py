@@ -67,7 +67,14 @@ def refuse_cross_site_writes():
 
 
 # Defaults; RATE_LIMITS in the config overrides them by name, as (requests, seconds).
-DEFAULT_LIMITS = {"search": (60, 60), "api-write": (120, 60)}
+# print, pdf (renders queued, not cached downloads) and export count per address (issue #18).
+DEFAULT_LIMITS = {
+    "search": (60, 60),
+    "api-write": (120, 60),
+    "print": (30, 60),
+    "pdf": (10, 60),
+    "export": (30, 60),
+}
 
 
 def apply_rate_limits() -> None:

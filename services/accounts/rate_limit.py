@@ -7,9 +7,10 @@ incremented by an atomic upsert, does not.
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, Table, delete
+from sqlalchemy import Engine, Table, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from models import RateLimitCounter
@@ -56,3 +57,45 @@ def hit(engine: Engine, limit: Limit, identity: str, now: float | None = None) -
             connection.execute(delete(table).where(table.c.window_start < now - STALE_AFTER))
     retry_after = max(1, int(window + limit.seconds - now))
     return Verdict(allowed=count <= limit.requests, count=count, retry_after=retry_after)
+
+
+def take_slot(
+    engine: Engine, pools: list[tuple[str, int]], lease_seconds: int, now: float | None = None
+) -> tuple[list[str], int]:
+    """Take one slot in each of `pools` ((pool name, most held at once)) in one transaction.
+
+    A slot is a row of the same counter table whose key names the pool and whose
+    window_start is the moment its lease ends, so a worker killed while holding one frees
+    it when the lease runs out instead of for ever. Returns the slots' keys (hand them to
+    `give_back`), or no keys and the seconds until the oldest lease in a full pool ends.
+    """
+    now = time.time() if now is None else now
+    expires = int(now) + lease_seconds
+    table = RateLimitCounter.__table__
+    assert isinstance(table, Table)
+    taken = [f"{pool}:{uuid.uuid4().hex}"[:200] for pool, _ in pools]
+    with engine.begin() as connection:
+        connection.execute(
+            delete(table).where(table.c.key.startswith("slot:"), table.c.window_start < now)
+        )
+        for key in taken:
+            connection.execute(insert(table).values(key=key, window_start=expires, count=1))
+        for pool, most in pools:
+            leases = connection.execute(
+                select(func.count(), func.min(table.c.window_start)).where(
+                    table.c.key.startswith(f"{pool}:", autoescape=True), table.c.window_start >= now
+                )
+            ).one()
+            if leases[0] > most:
+                connection.execute(delete(table).where(table.c.key.in_(taken)))
+                return [], max(1, int(leases[1] - now))
+    return taken, 0
+
+
+def give_back(engine: Engine, keys: list[str]) -> None:
+    """Free the slots `take_slot` handed out."""
+    if keys:
+        table = RateLimitCounter.__table__
+        assert isinstance(table, Table)
+        with engine.begin() as connection:
+            connection.execute(delete(table).where(table.c.key.in_(keys)))

@@ -220,6 +220,18 @@ def assemble(
     )
 
 
+def claim_count(session: Session, dossier: Dossier, filters: ClaimFilters, at_most: int) -> int:
+    """How many claims the briefing of `filters` would print, counted up to `at_most` + 1
+    only: enough to tell whether it is over a cap, without counting 30,000 rows each time.
+
+    Raises search.SearchError when the search has no words.
+    """
+    statement = timeline.filtered(
+        dossier, filters.without_position(), session.get_bind().dialect.name
+    )
+    return timeline.count(session, statement.limit(at_most + 1))
+
+
 def _load_claims(session: Session, dossier: Dossier, filters: ClaimFilters) -> list[Claim]:
     statement = (
         timeline.filtered(dossier, filters, session.get_bind().dialect.name)

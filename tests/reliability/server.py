@@ -41,10 +41,24 @@ def prepare_database(path: Path) -> tuple[str, int]:
     return token, source_id
 
 
+FLASK = ROOT / ".venv" / "bin" / "flask"
+
+
 class Gunicorn:
-    def __init__(self, database: Path, folder: Path):
+    """gunicorn with `config` in its instance/config.py, and, with `pdf_worker`, the PDF
+    worker beside it as deployed (`flask --app app pdf-worker`, same instance folder)."""
+
+    def __init__(
+        self,
+        database: Path,
+        folder: Path,
+        config: str = "RATE_LIMITS_ENABLED = False\n",
+        pdf_worker: bool = False,
+    ):
         self.database, self.folder = database, folder
+        self.config, self.pdf_worker = config, pdf_worker
         self.process: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
         self.url = ""
 
     def start(self) -> Gunicorn:
@@ -53,7 +67,7 @@ class Gunicorn:
             port = sock.getsockname()[1]
         instance = self.folder / "instance"
         instance.mkdir(exist_ok=True)
-        (instance / "config.py").write_text("RATE_LIMITS_ENABLED = False\n")
+        (instance / "config.py").write_text(self.config)
         environment = dict(
             os.environ,
             DATABASE_URL=f"sqlite:///{self.database}",
@@ -62,13 +76,23 @@ class Gunicorn:
         )
         with (self.folder / "gunicorn.log").open("ab") as log:
             self.process = subprocess.Popen(
-                [str(GUNICORN), "-w", "2", "-b", f"127.0.0.1:{port}", "app:create_app()"],
+                [str(GUNICORN), "-w", "2", "--timeout", "120", "-b", f"127.0.0.1:{port}"]
+                + ["app:create_app()"],
                 cwd=ROOT,
                 env=environment,
                 stdout=subprocess.DEVNULL,
                 stderr=log,
                 start_new_session=True,
             )
+            if self.pdf_worker:
+                self.worker = subprocess.Popen(
+                    [str(FLASK), "--app", "app", "pdf-worker"],
+                    cwd=ROOT,
+                    env=environment,
+                    stdout=log,
+                    stderr=log,
+                    start_new_session=True,
+                )
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -80,9 +104,10 @@ class Gunicorn:
         raise RuntimeError("gunicorn did not start: " + (self.folder / "gunicorn.log").read_text())
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, sig)
-            self.process.wait(timeout=30)
+        for process in (self.process, self.worker):
+            if process and process.poll() is None:
+                os.killpg(process.pid, sig)
+                process.wait(timeout=30)
 
 
 def call(url: str, method: str, token: str, body: dict | None = None) -> tuple[int, dict]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from models import Claim
@@ -95,14 +95,25 @@ def csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, Any]:
 
 def write(claims: list[Claim], claim_url: Callable[[Claim], str]) -> str:
     """RFC 4180 CSV: a header row, CRLF line ends, quotes where a cell needs them."""
+    return "".join(write_chunks(claims, claim_url))
+
+
+def write_chunks(
+    claims: Iterable[Claim], claim_url: Callable[[Claim], str], rows_per_chunk: int = 200
+) -> Iterator[str]:
+    """The same CSV as `write`, a chunk of rows at a time, for a streamed response."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for claim in claims:
+    for number, claim in enumerate(claims, start=1):
         writer.writerow(
             {name: neutralise(value) for name, value in csv_row(claim, claim_url).items()}
         )
-    return buffer.getvalue()
+        if number % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 # --- reading ------------------------------------------------------------------------------
