@@ -150,7 +150,9 @@ def list_entities():
     per_page = per_page_argument(errors)
     if errors:
         return validation_problem(errors)
-    found = api_queries.entities(get_session(), query, kind and EntityKind(kind), after, per_page)
+    found = api_queries.entities(
+        get_session(), query, kind and EntityKind(kind), after, per_page, signed_in()
+    )
     next_url = found.next_after and url_for(
         "api.list_entities",
         **{name: value for name, value in (("q", query), ("kind", kind)) if value},
@@ -163,7 +165,7 @@ def list_entities():
 
 @api.get("/entities/<slug>")
 def get_entity(slug: str):
-    entity = api_queries.entity(get_session(), slug)
+    entity = api_queries.entity(get_session(), slug, signed_in())
     if entity is None:
         return problem(404, detail=f'There is no entity "{slug[:100]}".')
     return jsonify(entity_json(entity))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 from models import Claim, Dossier, Entity, Revision, Source
 from models.vocabulary import EntityKind
 from services.reading.dossier_lookup import listed_to_readers, open_to_editors, readable
+from services.reading.entity_visibility import visible_entities
 
 T = TypeVar("T")
 
@@ -99,10 +100,16 @@ def source(session: Session, source_id: int, signed_in: bool) -> Source | None:
 
 
 def entities(
-    session: Session, query: str, kind: EntityKind | None, after: str | None, per_page: int
+    session: Session,
+    query: str,
+    kind: EntityKind | None,
+    after: str | None,
+    per_page: int,
+    signed_in: bool,
 ) -> Listing[Entity]:
-    """Live entities by slug, optionally those whose name, slug or alias contains `query`."""
-    base = select(Entity).where(Entity.deleted_at.is_(None))
+    """Live entities the caller may see, by slug, optionally those whose name, slug or alias
+    contains `query`."""
+    base = select(Entity).where(Entity.deleted_at.is_(None), visible_entities(signed_in))
     if kind is not None:
         base = base.where(Entity.kind == kind)
     if query:
@@ -123,8 +130,13 @@ def entities(
     return Listing(items[:per_page], total, next_after)
 
 
-def entity(session: Session, slug: str) -> Entity | None:
-    return session.scalar(select(Entity).where(Entity.slug == slug, Entity.deleted_at.is_(None)))
+def entity(session: Session, slug: str, signed_in: bool) -> Entity | None:
+    """A live entity the caller may see, or None."""
+    return session.scalar(
+        select(Entity).where(
+            Entity.slug == slug, Entity.deleted_at.is_(None), visible_entities(signed_in)
+        )
+    )
 
 
 def claim_for_history(session: Session, claim_id: int, signed_in: bool) -> Claim | None:
