@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
+# The first account's sign-in name (`make run ADMIN_NAME=ada`); `admin` when not given.
+ADMIN_NAME ?=
 
 .PHONY: run test test-fast fuzz lint format install lock test-deps system-deps clean
 
@@ -59,7 +61,7 @@ instance/config.py:
 run: install instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed
-	$(FLASK) users bootstrap
+	$(FLASK) users bootstrap $(ADMIN_NAME)
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 # What the tests need beyond Python: Debian's Chromium (browser tests), a Java runtime (the Nu
