@@ -17,10 +17,11 @@ def detail(slug: str):
     """A person or organisation: the public/private comparison and its claims in time order."""
     session = get_session()
     entity = entity_service.by_slug(session, slug)
-    target = entity_service.merged_target(session, entity) if entity is not None else None
+    if entity is None:
+        abort(404, description=f'There is no person or organisation "{slug}".')
+    target = entity_service.merged_target(session, entity)
     # A merged entity names no claim any more: whether it may be followed is the target's.
-    shown = target or entity
-    if shown is None or not entity_visibility.is_visible(session, shown, signed_in()):
+    if not entity_visibility.is_visible(session, target or entity, signed_in()):
         abort(404, description=f'There is no person or organisation "{slug}".')
     if target is not None:
         return redirect(url_for("entities.detail", slug=target.slug), 301)
