@@ -116,6 +116,9 @@ test-fast: install
 # The benchmark (never part of make test): Datasette in its own venv, wrk from Debian.
 BENCH_CLAIMS ?= 100000
 BENCH_DURATION ?= 10
+# The soak: fresh gunicorn starts under load on this many claims (bench/soak.py).
+SOAK_CLAIMS ?= 30000
+SOAK_STARTS ?= 17
 
 .venv-bench/.installed: bench/requirements.txt
 	$(PYTHON) -m venv .venv-bench
@@ -129,6 +132,7 @@ bench: install .venv-bench/.installed
 	$(BIN)/python bench/run.py --claims $(BENCH_CLAIMS) --duration $(BENCH_DURATION) --no-page-cache
 	$(BIN)/python bench/print_bench.py
 	$(BIN)/python bench/markdown_bench.py
+	$(BIN)/python bench/soak.py --claims $(SOAK_CLAIMS) --starts $(SOAK_STARTS)
 
 lint: install
 	$(BIN)/ruff check .
