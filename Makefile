@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
 PORT ?= 5000
+# The first account's sign-in name (`make run ADMIN_NAME=ada`); `admin` when not given.
+ADMIN_NAME ?=
 
 .PHONY: run test test-fast fuzz lint format install lock test-deps system-deps clean
 
@@ -61,7 +63,7 @@ instance/config.py:
 run: install instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed
-	$(FLASK) users bootstrap
+	$(FLASK) users bootstrap $(ADMIN_NAME)
 	$(FLASK) pdf-worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port $(PORT)
@@ -118,6 +120,9 @@ test-fast: install
 # The benchmark (never part of make test): Datasette in its own venv, wrk from Debian.
 BENCH_CLAIMS ?= 100000
 BENCH_DURATION ?= 10
+# The soak: fresh gunicorn starts under load on this many claims (bench/soak.py).
+SOAK_CLAIMS ?= 30000
+SOAK_STARTS ?= 17
 
 .venv-bench/.installed: bench/requirements.txt
 	$(PYTHON) -m venv .venv-bench
@@ -133,6 +138,7 @@ bench: install .venv-bench/.installed
 		--no-page-cache
 	$(BIN)/python bench/print_bench.py
 	$(BIN)/python bench/markdown_bench.py
+	$(BIN)/python bench/soak.py --claims $(SOAK_CLAIMS) --starts $(SOAK_STARTS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -35,9 +35,12 @@ DEFAULTS: dict[str, Any] = {
     "WTF_CSRF_TIME_LIMIT": 8 * 3600,
     # The most claims a print page or PDF holds for a reader not signed in (issue #18).
     "PRINT_ANONYMOUS_CLAIMS_MAX": limits.PRINT_ANONYMOUS_CLAIMS_MAX,
+    # How many reverse proxies stand in front (0: none). Behind one, set 1, so sign-in
+    # lockouts and rate limits count the client's address from X-Forwarded-For.
+    "PROXY_FIX": 0,
     "SEED_DIR": os.path.join(os.path.dirname(os.path.abspath(__file__)), "seeds"),
 }
-ENVIRONMENT_KEYS = ("DATABASE_URL", "SECRET_KEY")
+ENVIRONMENT_KEYS = ("DATABASE_URL", "SECRET_KEY", "PROXY_FIX")
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:

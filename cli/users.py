@@ -19,6 +19,13 @@ PASSWORD_FILE = click.option(
 )
 
 
+DISPLAY_NAME = click.option(
+    "--display-name",
+    help="The name readers and editors see on this account's work (never the sign-in name); "
+    'by default "Editor <number>".',
+)
+
+
 def _password(password_file) -> str:
     if password_file is not None:
         return password_file.readline().rstrip("\r\n")
@@ -35,15 +42,16 @@ def _password(password_file) -> str:
     help="editor: claims, sources and entities; admin: also users and dossiers.",
 )
 @PASSWORD_FILE
-def create_command(name: str, role: str, password_file) -> None:
+@DISPLAY_NAME
+def create_command(name: str, role: str, password_file, display_name: str | None) -> None:
     """Create an account called NAME (prompts for the password)."""
     session = get_session()
     try:
-        user = users.create_user(session, name, _password(password_file), Role(role))
+        user = users.create_user(session, name, _password(password_file), Role(role), display_name)
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     session.commit()
-    click.echo(f"Created {user.role.value} {user.username}.")
+    click.echo(f"Created {user.role.value} {user.username}, shown as {user.display_name!r}.")
 
 
 @user_commands.command("list")
@@ -54,9 +62,13 @@ def list_command() -> None:
         click.echo("No accounts yet. Create one with: flask --app app users create NAME")
         return
     width = max(len(user.username) for user in accounts)
+    shown_width = max(len(user.display_name) for user in accounts)
     for user in accounts:
         last = user.last_login_at.strftime("%Y-%m-%d %H:%M UTC") if user.last_login_at else "never"
-        click.echo(f"{user.username:<{width}}  {user.role.value:<6}  last sign-in: {last}")
+        click.echo(
+            f"{user.username:<{width}}  {user.display_name:<{shown_width}}  "
+            f"{user.role.value:<6}  last sign-in: {last}"
+        )
 
 
 @user_commands.command("set-password")
@@ -77,6 +89,21 @@ def set_password_command(name: str, password_file) -> None:
         f"Password changed for {user.username}; their open sessions have ended and "
         f"{revoked} API token{'' if revoked == 1 else 's'} revoked."
     )
+
+
+@user_commands.command("set-display-name")
+@click.argument("name")
+@click.argument("display_name")
+def set_display_name_command(name: str, display_name: str) -> None:
+    """Change the name shown on NAME's work to DISPLAY_NAME."""
+    session = get_session()
+    user = _existing(name)
+    try:
+        users.set_display_name(user, display_name)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    session.commit()
+    click.echo(f"{user.username} is now shown as {user.display_name!r}.")
 
 
 @user_commands.command("disable")
@@ -111,13 +138,20 @@ def _existing(name: str):
 
 
 @user_commands.command("bootstrap")
-def bootstrap_command() -> None:
-    """On a database without accounts, create `admin` with a random password and print it.
+@click.argument("name", default=users.BOOTSTRAP_USERNAME)
+@DISPLAY_NAME
+def bootstrap_command(name: str, display_name: str | None) -> None:
+    """On a database without accounts, create the admin NAME (`admin` unless given) with a
+    random password and print it.
 
-    Run by `make run`; once any account exists it does nothing, so the password shows once.
+    Run by `make run` (`make run ADMIN_NAME=NAME` names it); once any account exists it does
+    nothing, so the password shows once.
     """
     session = get_session()
-    password = users.bootstrap_admin(session)
+    try:
+        password = users.bootstrap_admin(session, name, display_name)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
     if password is None:
         return
     session.commit()
@@ -125,9 +159,9 @@ def bootstrap_command() -> None:
     click.echo(
         f"{rule}\n"
         "Created the first account. This password is shown only this once:\n\n"
-        f"    name:     {users.BOOTSTRAP_USERNAME}\n"
+        f"    name:     {name}\n"
         f"    password: {password}\n\n"
         "Sign in at /login. To choose your own password:\n"
-        f"    flask --app app users set-password {users.BOOTSTRAP_USERNAME}\n"
+        f"    flask --app app users set-password {name}\n"
         f"{rule}"
     )

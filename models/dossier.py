@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -9,12 +10,23 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, enum_type, utcnow
-from models.limits import DOSSIER_SLUG_MAX, DOSSIER_SUBJECT_MAX, DOSSIER_TITLE_MAX
+from models.limits import (
+    ACCESS_KEY_BYTES,
+    ACCESS_KEY_LENGTH,
+    DOSSIER_SLUG_MAX,
+    DOSSIER_SUBJECT_MAX,
+    DOSSIER_TITLE_MAX,
+)
 from models.vocabulary import Visibility
 
 if TYPE_CHECKING:
     from models.claim import Claim
     from models.source import Source
+
+
+def new_access_key() -> str:
+    """An unguessable key for an unlisted dossier's share link."""
+    return secrets.token_urlsafe(ACCESS_KEY_BYTES)
 
 
 class Dossier(Base):
@@ -31,6 +43,11 @@ class Dossier(Base):
     methodology_html: Mapped[str] = mapped_column(Text, default="")
     visibility: Mapped[Visibility] = mapped_column(
         enum_type(Visibility, "visibility"), default=Visibility.PUBLIC
+    )
+    # What an unlisted dossier's share link carries (/d/<key>): its slug and its ids can be
+    # guessed by counting, so reading an unlisted dossier's items needs the key (issue #18).
+    access_key: Mapped[str | None] = mapped_column(
+        String(ACCESS_KEY_LENGTH), unique=True, index=True, default=new_access_key
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Moves on every change to the dossier or anything in it: the key for caches and ETags.

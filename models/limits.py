@@ -38,6 +38,13 @@ DOSSIER_TITLE_MAX = 300
 DOSSIER_SUBJECT_MAX = 300
 DOSSIER_SLUG_MAX = 80  # the column's length; a suggested slug is cut to leave room for "-2"
 DOSSIER_MARKDOWN_MAX = 50_000  # a dossier's summary and its methodology alike
+# An unlisted dossier's access key: URL-safe base64 of 32 random bytes (256 bits), 43 characters.
+ACCESS_KEY_BYTES = 32
+ACCESS_KEY_LENGTH = 43
+
+# --- accounts ---------------------------------------------------------------------------
+# The name readers see on an editor's work (feeds, histories); never the sign-in name.
+DISPLAY_NAME_MAX = 80
 
 # --- addresses --------------------------------------------------------------------------
 # A dossier's or an entity's slug, as the filters, the API and the imports accept it.

@@ -9,6 +9,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, enum_type, utcnow
+from models.limits import DISPLAY_NAME_MAX
 from models.vocabulary import Role
 
 
@@ -17,6 +18,11 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
+    # What readers and other editors see on this account's work; the sign-in name stays
+    # private, so nobody learns which name to try (issue #18).
+    display_name: Mapped[str] = mapped_column(
+        String(DISPLAY_NAME_MAX), default="Editor", server_default="Editor"
+    )
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[Role] = mapped_column(enum_type(Role, "role"), default=Role.EDITOR)
     # Bumped at sign-out and password change: sessions carrying an older value are refused.

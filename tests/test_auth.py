@@ -237,7 +237,8 @@ def test_the_site_nav_offers_sign_in_to_readers_and_sign_out_to_editors(client, 
     reader = soup(client.get("/"))
     assert reader.select_one('nav a[href^="/login"]').get_text() == "Sign in"
     editor = soup(editor_client.get("/"))
-    assert "editor" in editor.select_one(".user-name").get_text()
+    # The display name (add_account leaves the default), never the sign-in name "editor".
+    assert editor.select_one(".user-name").get_text() == "Signed in as Editor"
     sign_out = editor.select_one('form[action="/logout"]')
     assert sign_out["method"] == "post" and sign_out.select_one('input[name="csrf_token"]')
 

@@ -248,17 +248,19 @@ def test_archiving_hides_the_dossier_from_readers_and_restoring_brings_it_back(
 
 
 def test_archiving_hides_the_dossiers_claims_from_entity_pages(client, admin_client):
-    def facts_and_claims():
-        page = soup(client.get("/entities/openai"))
+    def facts_and_claims(reader):
+        page = soup(reader.get("/entities/openai"))
         return page.select_one(".dossier-facts").get_text(" ", strip=True), page.select(
             "article.claim"
         )
 
-    facts, claims = facts_and_claims()
+    facts, claims = facts_and_claims(client)
     assert claims and not facts.startswith("0 claims")
     _archive(admin_client, "openai-chips")
-    facts, claims = facts_and_claims()
+    facts, claims = facts_and_claims(admin_client)
     assert claims == [] and facts.startswith("0 claims")
+    # Named by no listed dossier any more, the entity is gone for readers (issue #18).
+    assert client.get("/entities/openai").status_code == 404
 
 
 def test_every_change_is_listed_in_the_dossiers_history(seeded_app, editor_client, admin_client):

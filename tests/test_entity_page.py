@@ -144,10 +144,11 @@ def test_claims_of_unlisted_and_private_dossiers_stay_off_the_entity_page(client
     assert "Secret" not in text
 
 
-def test_an_entity_with_no_claims_says_so(client, db_session):
+def test_an_entity_with_no_claims_says_so(editor_client, db_session):
+    # Only editors see it: readers see an entity once a public claim names it (issue #18).
     db_session.add(Entity(slug="nobody", name="Nobody", kind=EntityKind.PERSON))
     db_session.commit()
-    page = soup(client.get("/entities/nobody"))
+    page = soup(editor_client.get("/entities/nobody"))
     assert "Nothing on or off the record names Nobody yet." in page.get_text()
 
 

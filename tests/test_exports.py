@@ -205,7 +205,7 @@ def test_site_wide_changes_feed_parses_and_names_the_change(client, db_session, 
     newest = feed.entries[0]
     assert newest.title == f"Claim edited: {TRICKY['statement']}"
     assert newest.link == f"http://claimline.test/claims/{claim_id}"
-    assert newest.author == "editor" and "Changed: statement" in newest.summary
+    assert newest.author == "Editor" and "Changed: statement" in newest.summary
 
 
 def test_a_control_character_does_not_break_the_feed(client, seeded_app):

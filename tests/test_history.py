@@ -51,7 +51,7 @@ def test_history_lists_each_revision_with_the_words_it_changed(seeded_app, edito
     revisions = page.select("li.revision")
     assert len(revisions) == 2
     newest = revisions[0]
-    assert "edited" in newest.h2.get_text() and "by editor" in newest.get_text()
+    assert "edited" in newest.h2.get_text() and "by Editor" in newest.get_text()
     row = newest.select_one("tbody tr")
     assert row.th.get_text() == "Statement"
     assert [d.get_text() for d in row.select("del")] == ["HBM"]
@@ -135,7 +135,7 @@ def test_recent_changes_lists_the_latest_revisions_first(seeded_app, editor_clie
     assert "Richard Ho studied in Manchester." in changes[0].get_text()
     assert "changed statement" in changes[0].get_text()
     assert f"/claims/{first}/history" in changes[1].a["href"]
-    assert "by editor" in changes[1].get_text()
+    assert "by Editor" in changes[1].get_text()
     older = soup(editor_client.get(page.select_one('a[rel="next"]')["href"]))
     assert len(older.select("li.change")) == 48 + 8 + 2 - 50
     assert older.select_one('a[rel="next"]') is None
@@ -148,7 +148,7 @@ def test_recent_changes_pages_back_from_a_revision(seeded_app, editor_client):
     page = soup(editor_client.get(f"/dossiers/openai-chips/changes?before={latest.id}"))
     changes = page.select("li.change")
     assert len(changes) == 50  # a full page of the 56 seeded revisions
-    assert all("by editor" not in change.get_text() for change in changes)
+    assert all("by Editor" not in change.get_text() for change in changes)
 
 
 def test_history_of_an_unknown_claim_is_404(editor_client):

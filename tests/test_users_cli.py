@@ -33,7 +33,7 @@ def test_create_with_a_password_file_makes_an_account_that_can_sign_in(
         args=["users", "create", "ada", "--role", "admin", "--password-file", str(password_file)]
     )
     assert result.exit_code == 0, result.output
-    assert "Created admin ada." in result.output
+    assert "Created admin ada, shown as 'Editor 1'." in result.output
     assert _user(seeded_app, "ada").role is Role.ADMIN
     response = sign_in(seeded_app.test_client(), "ada", "a password from a file")
     assert response.status_code == 302
@@ -73,8 +73,10 @@ def test_list_shows_names_roles_and_last_sign_in(seeded_app, runner, password_fi
     sign_in(seeded_app.test_client(), "ada", "a password from a file")
     runner.invoke(args=["users", "create", "zed", "--password-file", str(password_file)])
     lines = runner.invoke(args=["users", "list"]).output.splitlines()
-    assert lines[0].split()[:2] == ["ada", "editor"] and "UTC" in lines[0]
-    assert lines[1].split()[:2] == ["zed", "editor"] and lines[1].endswith("never")
+    # The sign-in name, the display name readers see ("Editor <id>" until chosen), the role.
+    assert lines[0].split()[:4] == ["ada", "Editor", "1", "editor"] and "UTC" in lines[0]
+    assert lines[1].split()[:4] == ["zed", "Editor", "2", "editor"]
+    assert lines[1].endswith("never")
 
 
 def test_set_password_changes_it_and_ends_open_sessions(seeded_app, runner, password_file):

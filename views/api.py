@@ -102,6 +102,13 @@ def signed_in() -> bool:
     return g.get("api_token") is not None
 
 
+def access_keys() -> list[str]:
+    """The unlisted dossier's access key sent as `?key=`: the API takes no session cookie,
+    so its callers send the key of a share link with each request."""
+    key = request.args.get("key")
+    return [key] if key else []
+
+
 # --- argument helpers -------------------------------------------------------------------
 
 
@@ -130,7 +137,11 @@ def listed_dossier(slug: str | None) -> Dossier:
 def _readable(slug: str | None, field: str, lookup):
     if not slug:
         raise ApiProblem(validation_problem({field: "Name a dossier by its slug."}))
-    found = lookup(get_session(), slug, signed_in()) if SLUG_PATTERN.match(slug) else None
+    found = (
+        lookup(get_session(), slug, signed_in(), access_keys())
+        if SLUG_PATTERN.match(slug)
+        else None
+    )
     if found is None:
         raise ApiProblem(problem(404, detail=f'There is no dossier "{slug[:100]}".'))
     return found

@@ -15,6 +15,7 @@ from services.reading import timeline, timeline_page
 from services.reading.filters import parse_filters
 from services.reading.search import SearchError
 from views.api import (
+    access_keys,
     api,
     claim_json,
     dossier_json,
@@ -31,6 +32,12 @@ from views.api import (
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 from web.problems import problem, validation_problem
 from web.urls import query_args
+
+
+def key_argument() -> dict[str, list[str]]:
+    """The `key` argument, for the `next` link of an unlisted dossier's pages."""
+    keys = access_keys()
+    return {"key": keys} if keys else {}
 
 
 @api.get("/openapi.json")
@@ -76,6 +83,7 @@ def list_claims():
     next_url = None
     if page.next_cursor:
         args = query_args(filters, after=page.next_cursor, per_page=per_page)
+        args.update(key_argument())
         next_url = url_for("api.list_claims", dossier=dossier.slug, _external=True, **args)
     items = [claim_json(claim, dossier.slug) for claim in page.claims]
     return page_response(listing(items, page.total, next_url), validators)
@@ -84,7 +92,7 @@ def list_claims():
 @api.get("/claims/<int:claim_id>")
 def get_claim(claim_id: int):
     claim = claim_service.get_visible(get_session(), claim_id)
-    if claim is None or not api_queries.readable(claim.dossier, signed_in()):
+    if claim is None or not api_queries.readable(claim.dossier, signed_in(), access_keys()):
         return problem(404, detail=f"There is no claim {claim_id}.")
     return jsonify(claim_json(claim, claim.dossier.slug))
 
@@ -122,6 +130,7 @@ def list_sources():
         per_page=per_page,
         after=found.next_after,
         _external=True,
+        **key_argument(),
     )
     items = [source_json(source, dossier.slug) for source in found.items]
     return listing(items, found.total, next_url)
@@ -129,7 +138,7 @@ def list_sources():
 
 @api.get("/sources/<int:source_id>")
 def get_source(source_id: int):
-    source = api_queries.source(get_session(), source_id, signed_in())
+    source = api_queries.source(get_session(), source_id, signed_in(), access_keys())
     if source is None:
         return problem(404, detail=f"There is no source {source_id}.")
     return jsonify(source_json(source, source.dossier.slug))
@@ -150,7 +159,9 @@ def list_entities():
     per_page = per_page_argument(errors)
     if errors:
         return validation_problem(errors)
-    found = api_queries.entities(get_session(), query, kind and EntityKind(kind), after, per_page)
+    found = api_queries.entities(
+        get_session(), query, kind and EntityKind(kind), after, per_page, signed_in()
+    )
     next_url = found.next_after and url_for(
         "api.list_entities",
         **{name: value for name, value in (("q", query), ("kind", kind)) if value},
@@ -163,7 +174,7 @@ def list_entities():
 
 @api.get("/entities/<slug>")
 def get_entity(slug: str):
-    entity = api_queries.entity(get_session(), slug)
+    entity = api_queries.entity(get_session(), slug, signed_in())
     if entity is None:
         return problem(404, detail=f'There is no entity "{slug[:100]}".')
     return jsonify(entity_json(entity))

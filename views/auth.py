@@ -11,11 +11,12 @@ from flask import (
     session,
     url_for,
 )
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from db import get_session
-from forms.auth import LoginForm
+from forms.auth import DisplayNameForm, LoginForm
 from services.accounts import users as auth_service
+from web.security import client_address
 from web.sign_in import Editor, safe_next, start_session_clock
 
 auth = Blueprint("auth", __name__)
@@ -30,14 +31,14 @@ def login():
     status, retry_after = 200, None
     if form.validate_on_submit():
         result = auth_service.authenticate(
-            get_session(), form.username.data, form.password.data, request.remote_addr or ""
+            get_session(), form.username.data, form.password.data, client_address()
         )
         if result.user is not None:
             session.clear()  # a new session at sign-in: nothing carried over from before
             login_user(Editor(result.user))
             start_session_clock()
             get_session().commit()
-            flash(f"Signed in as {result.user.username}.", "success")
+            flash(f"Signed in as {result.user.display_name}.", "success")
             return redirect(safe_next(form.next.data))
         get_session().commit()  # the failure counts even though the page is shown again
         form.form_errors.append(result.message)
@@ -58,3 +59,22 @@ def logout():
     session.clear()
     flash("Signed out.", "success")
     return redirect(url_for("dossiers.index"))
+
+
+@auth.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    """The signed-in editor chooses the name shown on their work."""
+    user = current_user.user
+    form = DisplayNameForm(display_name=user.display_name)
+    if form.validate_on_submit():
+        try:
+            auth_service.set_display_name(user, form.display_name.data)
+        except auth_service.AccountError as error:
+            form.display_name.errors = [str(error)]
+        else:
+            get_session().commit()
+            flash(f"Your work is now shown as {user.display_name}.", "success")
+            return redirect(url_for("auth.account"))
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/account.html", form=form), status

@@ -2,14 +2,15 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from db import get_session
 from models import limits
+from models.vocabulary import Visibility
 from services.reading import dossier_lookup as dossier_service
 from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
-from web.access import readable_dossier, signed_in
+from web.access import grant_access, readable_dossier, signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 dossiers = Blueprint("dossiers", __name__)
@@ -52,6 +53,16 @@ def show_timeline(slug: str):
         legend_data=overview.legend(),
     )
     return page_response(page, validators)
+
+
+@dossiers.get("/d/<key>")
+def shared(key: str):
+    """An unlisted dossier's share link: remembers its key for this visitor, then opens it."""
+    dossier = dossier_service.by_access_key(get_session(), key[:100])
+    if dossier is None or dossier.is_archived or dossier.visibility is Visibility.PRIVATE:
+        abort(404, description="This share link does not open any dossier.")
+    grant_access(dossier)
+    return redirect(url_for("dossiers.timeline_page", slug=dossier.slug))
 
 
 def _per_page() -> tuple[int, dict[str, int]]:

@@ -4,8 +4,9 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from db import get_session
 from services.reading import entity_page as entity_service
-from services.reading import overview
+from services.reading import entity_visibility, overview
 from services.reading.filters import parse_cursor
+from web.access import signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 entities = Blueprint("entities", __name__)
@@ -19,6 +20,9 @@ def detail(slug: str):
     if entity is None:
         abort(404, description=f'There is no person or organisation "{slug}".')
     target = entity_service.merged_target(session, entity)
+    # A merged entity names no claim any more: whether it may be followed is the target's.
+    if not entity_visibility.is_visible(session, target or entity, signed_in()):
+        abort(404, description=f'There is no person or organisation "{slug}".')
     if target is not None:
         return redirect(url_for("entities.detail", slug=target.slug), 301)
     validators = page_etag(session, None)

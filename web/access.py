@@ -1,14 +1,17 @@
 """Who may read what on the HTML pages, the exports and the print.
 
 The rule itself is `services.reading.dossier_lookup.readable` (private dossiers for signed-in
-editors only); this module applies it to the current visitor, and every page, export and
-print that shows a dossier's content goes through `require_readable`. The JSON API applies
-the same rule to the holder of its bearer token (views/api.py, services/interchange).
+editors only, unlisted ones for holders of their access key); this module applies it to the
+current visitor, and every page, export and print that shows a dossier's content goes through
+`require_readable`. A reader is given an unlisted dossier's key by its share link, `/d/<key>`,
+which keeps it in their session (`grant_access`), so the dossier's own links need not carry
+it. The JSON API applies the same rule to the holder of its bearer token or `?key=`
+(views/api.py, services/interchange).
 """
 
 from __future__ import annotations
 
-from flask import abort, request
+from flask import abort, request, session
 from flask_login import current_user
 
 from db import get_session
@@ -31,10 +34,31 @@ def editor_or_token() -> bool:
     return secret is not None and api_tokens.authenticate(get_session(), secret) is not None
 
 
+# How many share links one browser session remembers; the oldest is forgotten first.
+KEYS_KEPT = 20
+
+
+def held_access_keys() -> list[str]:
+    """The access keys of unlisted dossiers this visitor holds: those their share links left
+    in the session, and one sent as `?key=`."""
+    keys = list(session.get("dossier_keys", []))
+    if sent := request.args.get("key"):
+        keys.append(sent)
+    return keys
+
+
+def grant_access(dossier: Dossier) -> None:
+    """Remember that this visitor opened the dossier's share link (in the signed session)."""
+    key = dossier.access_key
+    kept = [held for held in session.get("dossier_keys", []) if held != key]
+    if key is not None:
+        session["dossier_keys"] = [*kept, key][-KEYS_KEPT:]
+
+
 def require_readable(dossier: Dossier | None, what: str) -> Dossier:
     """The dossier if the visitor may read it; otherwise 404, the same answer as for something
-    that does not exist, so a private dossier's existence does not leak."""
-    if dossier is None or not dossier_lookup.readable(dossier, signed_in()):
+    that does not exist, so a private or unlisted dossier's existence does not leak."""
+    if dossier is None or not dossier_lookup.readable(dossier, signed_in(), held_access_keys()):
         abort(404, description=f"There is no {what}.")
     return dossier
 

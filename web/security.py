@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, current_app, request
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import TooManyRequests
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from db import SAFE_METHODS, engine_of
 from services.accounts import api_tokens
@@ -33,9 +34,24 @@ PERMISSIONS_POLICY = (
 
 
 def register_security(app: Flask) -> None:
+    trust_proxies(app)
     app.before_request(refuse_cross_site_writes)
     app.before_request(apply_rate_limits)
     app.after_request(set_security_headers)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_FIX reverse proxies, read the client's address, scheme and host from
+    their X-Forwarded-* headers (Werkzeug's ProxyFix), so sign-in lockouts and rate limits
+    count the client, not the proxy. Off by default: without a proxy those headers are
+    whatever the client typed, and trusting them would let anyone choose their address."""
+    hops = int(app.config.get("PROXY_FIX") or 0)
+    if hops < 0:
+        raise RuntimeError("PROXY_FIX is the number of proxies in front of Claimline (0: none).")
+    if hops:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops
+        )
 
 
 def set_security_headers(response):
@@ -105,7 +121,8 @@ def _token_id(header: str) -> int | None:
 
 
 def client_address() -> str:
-    # Behind a proxy, configure werkzeug's ProxyFix so remote_addr is the client's address.
+    """The address lockouts and rate limits count: the client's own when PROXY_FIX says how
+    many proxies stand in front (trust_proxies), else the connection's."""
     return request.remote_addr or "unknown"
 
 

@@ -34,6 +34,10 @@ class Editor:
         return self.user.username
 
     @property
+    def display_name(self) -> str:
+        return self.user.display_name
+
+    @property
     def is_admin(self) -> bool:
         return self.user.is_admin
 

@@ -22,6 +22,7 @@ from werkzeug.security import check_password_hash
 
 from models import ApiToken, LoginFailure, User
 from models.base import utcnow
+from models.limits import DISPLAY_NAME_MAX
 from models.text import parse_whole_number
 from models.vocabulary import Role
 
@@ -102,6 +103,24 @@ def check_username(username: str) -> str:
     return username
 
 
+def check_display_name(username: str, display_name: str) -> str:
+    """The cleaned display name (runs of spaces made one), or AccountError. It may not be the
+    sign-in name: shown on every revision, it would tell everyone which name to try."""
+    cleaned = " ".join(display_name.split())
+    if not 1 <= len(cleaned) <= DISPLAY_NAME_MAX or not cleaned.isprintable():
+        raise AccountError(f"A display name is 1 to {DISPLAY_NAME_MAX} printable characters.")
+    if username_key(cleaned) == username_key(username):
+        raise AccountError(
+            "Choose a display name other than the name you sign in with: readers see it."
+        )
+    return cleaned
+
+
+def set_display_name(user: User, display_name: str) -> None:
+    """Change the name shown on the account's work. Raises AccountError."""
+    user.display_name = check_display_name(user.username, display_name)
+
+
 def check_password(password: str) -> str:
     """The password, or AccountError if it is too short or too long."""
     if len(password) < PASSWORD_MIN:
@@ -135,15 +154,21 @@ def session_token(user: User) -> str:
     return f"{user.id}:{user.session_version}"
 
 
-def create_user(session: Session, username: str, password: str, role: Role) -> User:
-    """Add an account. Raises AccountError for a bad or taken name or a weak password."""
+def create_user(
+    session: Session, username: str, password: str, role: Role, display_name: str | None = None
+) -> User:
+    """Add an account, shown as `display_name` or else as "Editor <id>". Raises AccountError
+    for a bad or taken name, a bad display name or a weak password."""
     username = check_username(username)
     check_password(password)
+    shown = check_display_name(username, display_name) if display_name else None
     if by_name(session, username) is not None:
         raise AccountError(f'There is already an account called "{username}".')
     user = User(username=username, password_hash=hash_password(password), role=role)
     session.add(user)
     session.flush()
+    # Neutral and distinct, like the names the migration gave existing accounts.
+    user.display_name = shown or f"Editor {user.id}"
     return user
 
 
@@ -186,15 +211,18 @@ def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
 
 
-def bootstrap_admin(session: Session) -> str | None:
-    """On a database without accounts, create `admin` and return its random password.
+def bootstrap_admin(
+    session: Session, username: str = BOOTSTRAP_USERNAME, display_name: str | None = None
+) -> str | None:
+    """On a database without accounts, create an admin called `username` and return its
+    random password. Raises AccountError for a name that cannot be one.
 
     Returns None when any account exists, so the password is shown once and never again.
     """
     if session.scalar(select(func.count(User.id))):
         return None
     password = secrets.token_urlsafe(15)
-    create_user(session, BOOTSTRAP_USERNAME, password, Role.ADMIN)
+    create_user(session, username, password, Role.ADMIN, display_name)
     return password
 
 

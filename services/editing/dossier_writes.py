@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models import Claim, Dossier, Revision, RevisionAction, User
 from models.base import utcnow
+from models.dossier import new_access_key
 from models.limits import (
     DOSSIER_MARKDOWN_MAX,
     DOSSIER_SLUG_MAX,
@@ -153,6 +154,10 @@ def apply(session: Session, dossier: Dossier, data: DossierInput) -> None:
             setattr(dossier, name, value)
             setattr(dossier, f"{name}_html", markdown_render.render(value) if value else "")
     if data.visibility is not None:
+        if data.visibility is Visibility.UNLISTED and dossier.visibility is not Visibility.UNLISTED:
+            # A new share link each time a dossier becomes unlisted: making it private and
+            # unlisted again is how an admin withdraws a link that went too far.
+            dossier.access_key = new_access_key()
         dossier.visibility = data.visibility
 
 

@@ -1,11 +1,13 @@
 """What the API's read endpoints list: dossiers, sources, entities, a claim's history.
 
 A private dossier, and everything in it, is visible only to a caller with a token; an
-unlisted one is readable by its address but left out of the list of dossiers.
+unlisted one is left out of the list of dossiers and readable only with a token or its access
+key (`keys`, sent as `?key=`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session, joinedload
 from models import Claim, Dossier, Entity, Revision, Source
 from models.vocabulary import EntityKind
 from services.reading.dossier_lookup import listed_to_readers, open_to_editors, readable
+from services.reading.entity_visibility import visible_entities
 
 T = TypeVar("T")
 
@@ -59,19 +62,23 @@ def dossiers(session: Session, signed_in: bool) -> list[DossierCounts]:
     return [DossierCounts(*row) for row in session.execute(statement)]
 
 
-def dossier(session: Session, slug: str, signed_in: bool) -> DossierCounts | None:
+def dossier(
+    session: Session, slug: str, signed_in: bool, keys: Collection[str] = ()
+) -> DossierCounts | None:
     """One dossier by slug with its counts, or None when it is missing or not visible."""
     claims, sources = _counts()
     row = session.execute(select(Dossier, claims, sources).where(Dossier.slug == slug)).first()
-    if row is None or not readable(row[0], signed_in):
+    if row is None or not readable(row[0], signed_in, keys):
         return None
     return DossierCounts(*row)
 
 
-def visible_dossier(session: Session, slug: str, signed_in: bool) -> Dossier | None:
+def visible_dossier(
+    session: Session, slug: str, signed_in: bool, keys: Collection[str] = ()
+) -> Dossier | None:
     """One dossier by slug, or None when it is missing or not visible."""
     found = session.scalar(select(Dossier).where(Dossier.slug == slug))
-    return found if found is not None and readable(found, signed_in) else None
+    return found if found is not None and readable(found, signed_in, keys) else None
 
 
 def sources(
@@ -88,21 +95,29 @@ def sources(
     return Listing(items[:per_page], total, next_after)
 
 
-def source(session: Session, source_id: int, signed_in: bool) -> Source | None:
+def source(
+    session: Session, source_id: int, signed_in: bool, keys: Collection[str] = ()
+) -> Source | None:
     """A live source with its dossier, or None when missing, deleted or not visible."""
     found = session.scalar(
         select(Source)
         .where(Source.id == source_id, Source.deleted_at.is_(None))
         .options(joinedload(Source.dossier))
     )
-    return found if found is not None and readable(found.dossier, signed_in) else None
+    return found if found is not None and readable(found.dossier, signed_in, keys) else None
 
 
 def entities(
-    session: Session, query: str, kind: EntityKind | None, after: str | None, per_page: int
+    session: Session,
+    query: str,
+    kind: EntityKind | None,
+    after: str | None,
+    per_page: int,
+    signed_in: bool,
 ) -> Listing[Entity]:
-    """Live entities by slug, optionally those whose name, slug or alias contains `query`."""
-    base = select(Entity).where(Entity.deleted_at.is_(None))
+    """Live entities the caller may see, by slug, optionally those whose name, slug or alias
+    contains `query`."""
+    base = select(Entity).where(Entity.deleted_at.is_(None), visible_entities(signed_in))
     if kind is not None:
         base = base.where(Entity.kind == kind)
     if query:
@@ -123,8 +138,13 @@ def entities(
     return Listing(items[:per_page], total, next_after)
 
 
-def entity(session: Session, slug: str) -> Entity | None:
-    return session.scalar(select(Entity).where(Entity.slug == slug, Entity.deleted_at.is_(None)))
+def entity(session: Session, slug: str, signed_in: bool) -> Entity | None:
+    """A live entity the caller may see, or None."""
+    return session.scalar(
+        select(Entity).where(
+            Entity.slug == slug, Entity.deleted_at.is_(None), visible_entities(signed_in)
+        )
+    )
 
 
 def claim_for_history(session: Session, claim_id: int, signed_in: bool) -> Claim | None:

@@ -319,7 +319,7 @@ def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Enti
 
 
 def editable_entity(session: Session, slug: str) -> Entity:
-    entity = api_queries.entity(session, slug)
+    entity = api_queries.entity(session, slug, signed_in=True)
     if entity is None:
         raise WriteProblem(404, f'There is no entity "{slug[:100]}".')
     return entity

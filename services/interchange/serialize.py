@@ -108,7 +108,7 @@ def revision(revision: Revision) -> dict[str, Any]:
         "id": revision.id,
         "version": revision.version,
         "action": revision.action.value,
-        "user": revision.user.username if revision.user else None,
+        "user": revision.user.display_name if revision.user else None,
         "created_at": revision.created_at.isoformat(),
         "summary": revision.summary,
         "changes": revision.changes,

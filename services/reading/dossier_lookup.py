@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
+from collections.abc import Collection
+
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
@@ -49,7 +52,29 @@ def archived(session: Session) -> list[Dossier]:
     return list(session.scalars(statement))
 
 
-def readable(dossier: Dossier, signed_in: bool) -> bool:
-    """Public and unlisted dossiers are readable by anyone with the address; private and
-    archived ones only by signed-in editors."""
-    return signed_in or (dossier.visibility is not Visibility.PRIVATE and not dossier.is_archived)
+def by_access_key(session: Session, key: str) -> Dossier | None:
+    """The dossier whose share link carries `key`, or None."""
+    return session.scalar(select(Dossier).where(Dossier.access_key == key))
+
+
+def holds_key(dossier: Dossier, keys: Collection[str]) -> bool:
+    """Whether one of `keys` is the dossier's access key (compared in constant time)."""
+    expected = dossier.access_key
+    return expected is not None and any(
+        hmac.compare_digest(expected.encode(), key.encode()) for key in keys
+    )
+
+
+def readable(dossier: Dossier, signed_in: bool, keys: Collection[str] = ()) -> bool:
+    """The one rule for reading a dossier and each of its items. Public dossiers are
+    readable by anyone; unlisted ones by anyone holding their access key (`keys`: from the
+    share link, or `?key=` in the API), since their slug and their items' ids can be guessed
+    by counting (issue #18); private and archived ones only by signed-in editors and token
+    holders."""
+    if signed_in:
+        return True
+    if dossier.is_archived:
+        return False
+    if dossier.visibility is Visibility.PUBLIC:
+        return True
+    return dossier.visibility is Visibility.UNLISTED and holds_key(dossier, keys)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from models import Dossier, Entity, Source
 from services.reading import dossier_lookup
+from services.reading.entity_visibility import shown_to_readers
 
 
 def last_change(session: Session, dossier: Dossier) -> datetime:
@@ -34,7 +35,9 @@ def last_change_in_public(session: Session) -> tuple[datetime, str]:
     ).one()
     entity_changed, source_changed = session.execute(
         select(
-            select(func.max(Entity.updated_at)).scalar_subquery(),
+            # Only entities readers may see: an edit to one known only to a private dossier
+            # must not move public pages' ETags either.
+            select(func.max(Entity.updated_at)).where(shown_to_readers()).scalar_subquery(),
             select(func.max(Source.updated_at))
             .join(Dossier, Dossier.id == Source.dossier_id)
             .where(listed)

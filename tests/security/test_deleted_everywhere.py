@@ -157,7 +157,7 @@ def test_an_editor_sees_who_deleted_a_claim_and_can_restore_it(editor_client, de
     assert response.status_code == 410
     page = BeautifulSoup(response.data, "html.parser")
     notice = page.find(id="deleted-notice").get_text(" ", strip=True)
-    assert "Deleted on" in notice and "by editor" in notice
+    assert "Deleted on" in notice and "by Editor" in notice
     assert WORDS[0] in page.get_text()
     restore = page.find("form", action=f"/claims/{deleted['ids'][0]}/restore")
     assert restore is not None and restore.find("button")

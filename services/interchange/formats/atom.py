@@ -165,7 +165,7 @@ def revision_entry(revision: Revision, link: str, entry_id: str) -> Entry:
         link=link,
         updated=revision.created_at,
         published=revision.created_at,
-        author=revision.user.username if revision.user else None,
+        author=revision.user.display_name if revision.user else None,
         summary=summary or f"Version {revision.version}.",
         categories=((kind, kind.capitalize()),),
     )
