@@ -78,7 +78,8 @@ def shape_label(shape: Shape) -> str:
         return ""
     if a is None:
         assert b is not None
-        return qualify(f"{core_label(b)} or earlier", b.qualifier)
+        # "by July 2024", as people write a deadline; the qualifier stays with the date.
+        return f"by {point_label(b)}"
     if not shape.interval or a == b:
         return point_label(a)
     if b is None:
