@@ -164,6 +164,10 @@ def schemas() -> dict[str, Any]:
         "kind": {"type": "string", "enum": values_of(EntityKind)},
         "description": nullable(text(300)),
         "aliases": nullable({**NAMES_INPUT, "description": "Other names, at most 20."}),
+        "member_of": {
+            **nullable(text(100)),
+            "description": "The slug of the organisation it belongs to (not a person), or null.",
+        },
     }
     entity_read_only = {name: ANY for name in ("url", "api_url", "created_at", "updated_at")}
     version = {"type": "integer", "minimum": 1, "description": "The version you last read."}
@@ -325,6 +329,10 @@ def schemas() -> dict[str, Any]:
                 "kind": {"type": "string", "enum": values_of(EntityKind)},
                 "description": {"type": "string"},
                 "aliases": {"type": "array", "items": {"type": "string"}},
+                "member_of": {
+                    "type": ["string", "null"],
+                    "description": "The slug of the organisation it belongs to, or null.",
+                },
                 "version": {"type": "integer"},
                 "created_at": timestamp,
                 "updated_at": timestamp,
