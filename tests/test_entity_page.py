@@ -158,7 +158,7 @@ def _with_entities(session, ids):
 def test_the_breakdown_opens_the_timeline_filtered_to_that_kind_and_year(client, db_session):
     page = soup(client.get("/entities/tsmc"))
     table = page.select_one("table.breakdown")
-    years = [th.get_text() for th in table.select("thead th")][1:-1]
+    years = [th.get_text() for th in table.select("thead th")][1:-2]
     assert years == ["2023", "2024"]
     insider_row = next(
         row for row in table.select("tbody tr") if "Insider says" in row.th.get_text()
@@ -252,3 +252,33 @@ def test_the_head_has_a_canonical_url_and_a_description(client):
     page = soup(client.get("/entities/tsmc"))
     assert page.select_one('link[rel="canonical"]')["href"].endswith("/entities/tsmc")
     assert "TSMC" in page.select_one('meta[name="description"]')["content"]
+
+
+def test_the_breakdown_adds_up_and_every_number_matches_its_timeline(client):
+    """Each year's number is the claims its link shows; All years counts each claim once;
+    the last column counts the claims shown under more than one year."""
+    page = soup(client.get("/entities/sam-altman"))
+    table = page.select_one("table.breakdown")
+    years = [th.get_text() for th in table.select("thead th")][1:-2]
+    assert years
+    for row in table.select("tbody tr"):
+        cells = row.select("td")
+        seen: dict[int, int] = {}
+        for year, cell in zip(years, cells[: len(years)], strict=True):
+            link = cell.a
+            if link is None:
+                continue
+            shown = card_ids_of(client, link["href"])
+            assert len(shown) == int(link.get_text()), (row.th.get_text(strip=True), year)
+            for claim_id in shown:
+                seen[claim_id] = seen.get(claim_id, 0) + 1
+        total_link = cells[len(years)].a
+        assert set(card_ids_of(client, total_link["href"])) == set(seen)
+        assert int(total_link.get_text()) == len(seen)
+        spanning = cells[len(years) + 1].get_text(" ", strip=True).split()[0]
+        assert int(spanning) == sum(1 for count in seen.values() if count > 1)
+
+
+def card_ids_of(client, href: str) -> list[int]:
+    page = soup(client.get(href + "&per_page=200" if "?" in href else href))
+    return [int(a["id"].removeprefix("claim-")) for a in page.select("article.claim")]

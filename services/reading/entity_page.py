@@ -115,7 +115,9 @@ class Breakdown:
 
     dossier: Dossier
     years: list[int]
-    rows: list[tuple[Attribution, list[int], int]]  # kind, count per year, total
+    # kind, count per year, total (each claim once), and how many of its claims are counted
+    # in more than one year
+    rows: list[tuple[Attribution, list[int], int, int]]
     total: int
 
 
@@ -283,7 +285,8 @@ def breakdowns(session: Session, entity: Entity) -> list[Breakdown]:
     """Per dossier, the entity's claims counted by attribution and by each year they overlap.
 
     A claim dated "2023 – July 2024" counts in 2023 and in 2024, as the timeline's year
-    filter finds it in both; the "All years" total counts each claim once.
+    filter finds it in both (so each number matches the view it links to); the "All years"
+    total counts each claim once, and each row says how many of its claims span years.
     """
     years = _year_span(session, entity)
     if not years:
@@ -310,6 +313,22 @@ def breakdowns(session: Session, entity: Entity) -> list[Breakdown]:
     cells: dict[int, dict[tuple[Attribution, int], int]] = {}
     for dossier_id, kind, year, number in session.execute(per_year):
         cells.setdefault(dossier_id, {})[(kind, year)] = number
+    years_per_claim = (
+        per_year.with_only_columns(
+            Claim.dossier_id, Claim.attribution, func.count(grid.c.year).label("years")
+        )
+        .group_by(None)
+        .group_by(Claim.id, Claim.dossier_id, Claim.attribution)
+        .subquery()
+    )
+    spanning: dict[tuple[int, Attribution], int] = {
+        (dossier_id, kind): number
+        for dossier_id, kind, number in session.execute(
+            select(years_per_claim.c.dossier_id, years_per_claim.c.attribution, func.count())
+            .where(years_per_claim.c.years > 1)
+            .group_by(years_per_claim.c.dossier_id, years_per_claim.c.attribution)
+        )
+    }
     totals = (
         select(Claim.dossier_id, Claim.attribution, func.count(Claim.id))
         .join(Claim.dossier)
@@ -325,7 +344,12 @@ def breakdowns(session: Session, entity: Entity) -> list[Breakdown]:
         counts = cells.get(dossier.id, {})
         shown = [year for year in years if any(counts.get((kind, year)) for kind in Attribution)]
         rows = [
-            (kind, [counts.get((kind, year), 0) for year in shown], total)
+            (
+                kind,
+                [counts.get((kind, year), 0) for year in shown],
+                total,
+                spanning.get((dossier.id, kind), 0),
+            )
             for kind, total in sorted(
                 row_totals[dossier.id].items(), key=lambda item: list(Attribution).index(item[0])
             )
