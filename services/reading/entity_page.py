@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, joinedload
 from fuzzy_date import OPEN_END, OPEN_START
 from models import Claim, Dossier, Entity, claim_entities, limits
 from models.vocabulary import Attribution, RelationType
-from services.reading import dossier_lookup, overview, timeline
+from services.reading import dossier_lookup, strip_axis, timeline
 from services.reading.filters import Cursor
 
 OFF_THE_RECORD = (Attribution.INSIDER, Attribution.PRIVATE)
@@ -277,7 +277,7 @@ def _year_span(session: Session, entity: Entity) -> list[int]:
     ).one()
     if lowest is None or highest is None:
         return []
-    lowest, highest = overview.as_date(lowest), overview.as_date(highest)
+    lowest, highest = strip_axis.as_date(lowest), strip_axis.as_date(highest)
     return list(range(lowest.year, highest.year + 1))[-MAX_YEARS:]
 
 
