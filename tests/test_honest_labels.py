@@ -13,6 +13,7 @@ from fuzzy_date import OPEN_END, from_edtf, heading_period
 from fuzzy_date.labels import YEAR_PARTS
 from fuzzy_date.vocabulary import MONTH_NAMES
 from models import Claim, Entity, Source
+from tests.conftest import claim_by_key
 from tests.factories import make_claim, make_dossier
 from tests.helpers import soup
 from tests.test_fuzzy_date import PROPERTY, edtf_dates
@@ -173,3 +174,30 @@ def test_around_h1_does_not_sit_under_january_in_either_order(client, db_session
 @given(edtf_dates(uniform=True))
 def test_no_label_reads_as_edtf(case):
     assert not EDTF_LOOKING.search(from_edtf(case[0]).label)
+
+
+def test_the_print_cover_says_a_single_year_once(client):
+    cover = soup(client.get("/dossiers/openai-chips/print?from=2024&to=2024"))
+    lines = [li.get_text(" ", strip=True) for li in cover.select("li")]
+    assert "Dated: 2024" in lines
+    assert not any("from 2024 to 2024" in line for line in lines)
+
+
+def test_an_outlet_is_named_once_when_it_is_also_the_speaker(client, db_session):
+    wsj = claim_by_key(db_session, "wsj-seven-trillion-fundraising")
+    wsj_source = db_session.scalar(select(Source).where(Source.key == "wsj"))
+    wsj.via = wsj_source
+    db_session.commit()
+    card = soup(client.get("/dossiers/openai-chips/")).select_one(f"#claim-{wsj.id}")
+    line = card.select_one(".speaker").get_text(" ", strip=True)
+    assert line.count("Wall Street Journal") == 1
+    assert card.select_one(".via") is None
+
+
+def test_a_different_outlet_is_still_named_as_via(client, db_session):
+    wsj = claim_by_key(db_session, "wsj-seven-trillion-fundraising")
+    other = db_session.scalar(select(Source).where(Source.key == "the-information"))
+    wsj.via = other
+    db_session.commit()
+    card = soup(client.get("/dossiers/openai-chips/")).select_one(f"#claim-{wsj.id}")
+    assert "via" in card.select_one(".via").get_text()
