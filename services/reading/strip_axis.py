@@ -25,6 +25,7 @@ PAD_X = 14
 MONTHS_FOR_MONTH_TICKS = 24  # an axis this short or shorter is marked month by month
 CONTEXT_WEIGHT = 0.2  # the width of a year without claims, against one with claims
 YEARS_FOR_FOCUS = 4  # on shorter axes every year keeps its full width
+LABEL_ROOM = 50  # a narrower year is marked without its label ("2015" needs about 40)
 MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -155,7 +156,7 @@ def ticks(scale: Scale, filters: ClaimFilters, weights: dict[int, float]) -> lis
             continue
         only_year = parse(str(year))
         year_filters = replace(filters, date_from=only_year, date_to=only_year, after=None)
-        narrow = weights.get(year, 1.0) < 1.0 and scale.width_of(year) < 40
+        narrow = weights.get(year, 1.0) < 1.0 and scale.width_of(year) < LABEL_ROOM
         ticks.append(Tick(scale.x(date(year, 1, 1)), str(year), year_filters, narrow))
     return ticks
 
