@@ -282,3 +282,18 @@ def test_the_breakdown_adds_up_and_every_number_matches_its_timeline(client):
 def card_ids_of(client, href: str) -> list[int]:
     page = soup(client.get(href + "&per_page=200" if "?" in href else href))
     return [int(a["id"].removeprefix("claim-")) for a in page.select("article.claim")]
+
+
+def test_the_json_twin_answers_the_same_questions_as_the_page(client, db_session):
+    page = soup(client.get("/entities/sam-altman"))
+    twin = client.get("/api/v1/entities/sam-altman").get_json()
+    assert twin["in_public"] == {"claims": [], "total": 0}
+    comparison = page.select_one("section.comparison")
+    private_ids = {summary_id(a) for a in comparison.select("article.claim")}
+    assert set(twin["in_private"]["claims"]) == private_ids
+    # In "what others say", the right-hand side of a pair is the entity's own words.
+    said_by_others = "section.others > article.claim, section.others .pair-public article.claim"
+    others = {summary_id(a) for a in page.select(said_by_others)}
+    assert set(twin["others_say"]["claims"]) == others
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    assert wei.id in twin["others_say"]["claims"]
