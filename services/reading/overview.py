@@ -29,6 +29,7 @@ from services.reading.strip_axis import (
     as_date,
     axis,
     focus_weights,
+    month_positions,
     occupied_years,
     period_end,
     period_expression,
@@ -103,12 +104,19 @@ class Overview:
     zooms: list[Zoom] = field(default_factory=list)  # into each year shown
     zoom_out: ClaimFilters | None = None  # back to every year, when zoomed in
     focus_context: bool = False  # years without claims drawn narrower
+    everything: ClaimFilters | None = None  # the view's filters but its dates, for the brush
+    months: list[tuple[str, float, str]] = field(default_factory=list)
 
     width: int = WIDTH
 
     @property
     def binned(self) -> bool:
         return self.unit is not None
+
+    @property
+    def month_data(self) -> str:
+        """The months for the brush, as one attribute: "2024-01,14.0,January 2024|…"."""
+        return "|".join(f"{key},{x},{name}" for key, x, name in self.months)
 
     @property
     def label(self) -> str:
@@ -287,6 +295,8 @@ def build(
         zooms=zooms(filters, start, end, occupied) if end.year > start.year else [],
         zoom_out=replace(filters, date_from=None, date_to=None) if zoomed else None,
         focus_context=bool(weights),
+        everything=replace(filters, date_from=None, date_to=None),
+        months=month_positions(scale),
     )
 
 

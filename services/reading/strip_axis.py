@@ -16,6 +16,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from fuzzy_date import OPEN_END, OPEN_START, parse
+from fuzzy_date.vocabulary import MONTH_NAMES
 from models import Claim, Dossier
 from services.reading import timeline
 from services.reading.filters import ClaimFilters
@@ -173,6 +174,18 @@ def _month_ticks(scale: Scale, filters: ClaimFilters) -> list[Tick]:
         ticks.append(Tick(scale.x(month), label, month_filters))
         month = period_end(month, "month") + timedelta(days=1)
     return ticks
+
+
+def month_positions(scale: Scale) -> list[tuple[str, float, str]]:
+    """Each month of the axis as (YYYY-MM, x of its first day, its name), then the end, for
+    the brush that zooms to a range of months (static/js/strip-brush.js)."""
+    positions = []
+    month = scale.start.replace(day=1)
+    while month <= scale.end:
+        name = f"{MONTH_NAMES[month.month - 1]} {month.year}"
+        positions.append((f"{month.year}-{month.month:02d}", scale.x(month), name))
+        month = period_end(month, "month") + timedelta(days=1)
+    return positions
 
 
 def zooms(filters: ClaimFilters, start: date, end: date, occupied: set[int]) -> list[Zoom]:
