@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
 from wtforms import SelectField, StringField, SubmitField, ValidationError
 
 from forms.fields import OneTimeForm, VersionedForm, attach_errors, options
@@ -30,15 +31,38 @@ class EntityForm(VersionedForm):
         "Other names",
         description='Separated by commas: how sources also call them ("Altman", "CC Wei").',
     )
+    member_of = SelectField(
+        "Belongs to",
+        description="The organisation it speaks for: its public words then count as the "
+        "organisation's own on the organisation's page (C.C. Wei for TSMC).",
+        validate_choice=False,
+    )
     save = SubmitField("Save")
+
+    def prepare(self, organisations: list[Entity], entity: Entity | None) -> EntityForm:
+        """Offer every organisation but the entity itself."""
+        self.member_of.choices = options(
+            [("", "None")]
+            + [
+                (organisation.slug, organisation.name)
+                for organisation in organisations
+                if entity is None or organisation.id != entity.id
+            ]
+        )
+        return self
 
     def raw(self) -> dict[str, Any]:
         return {name: self[name].data for name in ENTITY_FIELDS}
 
-    def read(self) -> EntityInput | None:
+    def read(self, session: Session, entity: Entity | None = None) -> EntityInput | None:
         """Validate; the EntityInput, or None with messages next to the fields."""
         valid = self.validate()
         data, errors = entity_writes.parse_entity(self.raw())
+        if data is not None:
+            try:
+                entity_writes.organisation_for(session, data, entity)
+            except entity_writes.MembershipError as error:
+                errors = {"member_of": str(error)}
         attach_errors(self, errors, {})
         return data if valid and not errors else None
 

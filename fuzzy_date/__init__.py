@@ -8,7 +8,8 @@ while the page still shows "around mid-2024" rather than a made-up day.
 - ``phrases`` (with ``cleaning``, ``numeric``, ``calendar_dates``, ``parts`` and
   ``relative``): what editors type, in English and French, read into EDTF or refused
   with a helpful message (``AmbiguousDate`` carries the readings to choose from).
-- ``labels``: how a date reads on the page; ``cautions``: readings worth a second look.
+- ``labels``: how a date reads on the page, and the timeline heading it goes under;
+  ``cautions``: readings worth a second look.
 - ``vocabulary``: the month, season and number words, defined once.
 
 Nothing else in Claimline reads EDTF text: it goes through ``from_edtf`` and the
@@ -18,6 +19,7 @@ points of ``FuzzyDate.start`` and ``FuzzyDate.end``.
 from fuzzy_date.cautions import cautions
 from fuzzy_date.edtf import OPEN_END, OPEN_START, Point
 from fuzzy_date.errors import AmbiguousDate, FuzzyDateError
+from fuzzy_date.labels import Period, heading_period
 from fuzzy_date.phrases import as_typed, parse
 from fuzzy_date.value import FuzzyDate, from_edtf
 
@@ -26,10 +28,12 @@ __all__ = [
     "OPEN_END",
     "OPEN_START",
     "FuzzyDate",
+    "Period",
     "FuzzyDateError",
     "Point",
     "as_typed",
     "cautions",
     "from_edtf",
+    "heading_period",
     "parse",
 ]

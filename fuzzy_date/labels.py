@@ -6,6 +6,8 @@ editor can paste one into a form field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fuzzy_date.edtf import Point, Shape
 from fuzzy_date.vocabulary import MONTH_NAMES, SEASON_NAMES
 
@@ -78,7 +80,8 @@ def shape_label(shape: Shape) -> str:
         return ""
     if a is None:
         assert b is not None
-        return qualify(f"{core_label(b)} or earlier", b.qualifier)
+        # "by July 2024", as people write a deadline; the qualifier stays with the date.
+        return f"by {point_label(b)}"
     if not shape.interval or a == b:
         return point_label(a)
     if b is None:
@@ -86,3 +89,61 @@ def shape_label(shape: Shape) -> str:
     if a.qualifier == b.qualifier:
         return qualify(_span_label(a, b), a.qualifier)
     return f"{_side_label(a)} – {_side_label(b)}"
+
+
+# Parts of a year a heading can name in words; other runs of months are named by their ends.
+YEAR_PARTS: dict[tuple[int, int], str] = {
+    (1, 12): "month not known",
+    (1, 6): "first half", (7, 12): "second half",
+    (1, 3): "first quarter", (4, 6): "second quarter",
+    (7, 9): "third quarter", (10, 12): "fourth quarter",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    """The heading a date is grouped under within a year, and where that heading sorts.
+
+    A heading never claims more precision than the date has (#16): "around H1 2024" goes
+    under "2024, first half", not "January 2024"; a year alone under "2024, month not known".
+    """
+
+    label: str
+    key: str  # stable and unique within the year, for anchors
+
+
+def heading_period(shape: Shape, year: int) -> Period:
+    """The heading under `year` for a date that sits in that year (at its start, or at its
+    end when it is open at the start)."""
+    start, end = shape.start, shape.end
+    if start is None:
+        assert end is not None
+        month = end.month if end.kind in ("month", "day") else 12
+        return Period(f"By {core_label(_bare(end))}", f"by-{month:02d}")
+    if not shape.interval or end is None or start == end:
+        return _point_period(start, year)
+    earliest, latest = shape.earliest, shape.latest
+    if earliest.year != latest.year:
+        label = f"{earliest.year}–{latest.year}, spanning years"
+        return Period(label, f"span-{latest.year}")
+    if earliest.month == latest.month:
+        return _point_period(Point(earliest.year, earliest.month), year)
+    return _run(earliest.month, latest.month, year)
+
+
+def _bare(point: Point) -> Point:
+    return Point(point.year, point.month, point.day)
+
+
+def _point_period(point: Point, year: int) -> Period:
+    if point.kind in ("month", "day") and point.month is not None:
+        label = f"{month_name(point.month)} {year}"
+        return Period(label, f"{point.month:02d}")
+    if point.kind == "season" and point.month is not None:
+        return Period(core_label(_bare(point)), f"season-{point.month}")
+    return _run(1, 12, year)
+
+
+def _run(first: int, last: int, year: int) -> Period:
+    words = YEAR_PARTS.get((first, last)) or f"{month_name(first)}–{month_name(last)}"
+    return Period(f"{year}, {words}", f"{first:02d}-{last:02d}")

@@ -215,6 +215,19 @@ class Claim(Base):
         return likelihood(self.confidence)
 
     @property
+    def via_repeats_speaker(self) -> bool:
+        """Whether the outlet it came through is the one already named as its speaker ("The
+        Wall Street Journal via The Wall Street Journal"): then it is said once (#16)."""
+        if self.via is None:
+            return False
+        via = (self.via.outlet or self.via.title).casefold()
+        if self.speaker is not None:
+            return via == self.speaker.name.casefold()
+        if self.speaker_description:
+            return via == self.speaker_description.casefold()
+        return via == (self.source.outlet or self.source.title).casefold()
+
+    @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 

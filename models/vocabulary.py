@@ -72,6 +72,13 @@ class RelationType(enum.StrEnum):
     def is_tension(self) -> bool:
         return self in (RelationType.CONTRADICTS, RelationType.REFUTES)
 
+    @property
+    def tone(self) -> str:
+        """What its colour says: a tension (red), agreement (green) or a change (grey)."""
+        if self.is_tension:
+            return "tension"
+        return "change" if self is RelationType.UPDATES else "agreement"
+
 
 RELATION_INVERSE_LABELS = {
     RelationType.SUPPORTS: "supported by",

@@ -31,8 +31,9 @@ def test_the_claim_page_shows_the_claim_in_full(client, db_session):
     assert quote.blockquote["lang"] == "fr"
     assert "paragraph 7" in quote.figcaption.get_text()
     shown = facts(page)
-    assert shown["When it happened"].get_text(" ", strip=True) == "4 June 2024 2024-06-04"
-    assert shown["When it was said"].code.get_text() == "2024-06-04"
+    assert shown["When it happened"].get_text(" ", strip=True) == "4 June 2024"
+    stored = shown["Dates as stored"].select_one("details.edtf-details")
+    assert [code.get_text() for code in stored.select("code")] == ["2024-06-04", "2024-06-04"]
     assert (
         "95%" in shown["Confidence"].get_text()
         and "almost certain" in shown["Confidence"].get_text()
@@ -46,11 +47,13 @@ def test_the_claim_page_shows_the_claim_in_full(client, db_session):
     assert "shareholders" in page.select_one("section .prose").get_text()
 
 
-def test_imprecise_dates_show_their_label_and_edtf(client, db_session):
+def test_imprecise_dates_show_their_label_and_keep_the_edtf_in_details(client, db_session):
     claim = claim_by_key(db_session, "chip-production-not-before-2026")
     shown = facts(soup(client.get(f"/claims/{claim.id}")))
-    assert shown["When it happened"].get_text(" ", strip=True) == "2026 or later 2026/.."
-    assert shown["When it was said"].get_text(" ", strip=True) == "around July 2024 2024-07~"
+    assert shown["When it happened"].get_text(" ", strip=True) == "2026 or later"
+    assert shown["When it was said"].get_text(" ", strip=True) == "around July 2024"
+    stored = shown["Dates as stored"].select("details.edtf-details code")
+    assert [code.get_text() for code in stored] == ["2026/..", "2024-07~"]
 
 
 def test_related_claims_are_grouped_by_type_in_both_directions(client, db_session):

@@ -19,10 +19,10 @@ def summary_id(article) -> int:
     return int(article["id"].rsplit("-", 1)[1])
 
 
-def meetings(page) -> list[dict]:
-    """Each "where they meet" row: the public claim and (phrase, private claim) links."""
+def meetings(page, section: str = "comparison") -> list[dict]:
+    """Each "where they meet" row of a section: the left claim and (phrase, right claim)."""
     rows = []
-    for pair in page.select("ol.pairs > li.pair"):
+    for pair in page.select(f"section.{section} ol.pairs > li.pair"):
         public = summary_id(pair.select_one(".pair-public article"))
         links = [
             (
@@ -68,16 +68,65 @@ def test_tsmc_columns_split_on_and_off_the_record(client, db_session):
     assert claim_by_key(db_session, "chipmaker-executives-rejected-plan").id in private_side
 
 
-def test_altman_private_account_of_the_figure_stands_opposite_the_report(client, db_session):
+def test_altman_private_account_of_the_figure_meets_what_others_report(client, db_session):
     reticence = claim_by_key(db_session, "altman-rarely-discusses-publicly")
     composition = claim_by_key(db_session, "seven-trillion-composition")
     wsj = claim_by_key(db_session, "wsj-seven-trillion-fundraising")
     page = soup(client.get("/entities/sam-altman"))
 
-    found = {m["public"]: m["links"] for m in meetings(page)}
+    found = {m["public"]: m["links"] for m in meetings(page, "others")}
     assert ("updated by", composition.id) in found[wsj.id]
     # His private promise to announce the plan supersedes nothing he said in public.
     assert reticence.id not in found
+
+
+def test_altman_page_opens_with_his_own_words_not_with_others_about_him(client, db_session):
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    page = soup(client.get("/entities/sam-altman"))
+    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    assert headings.index("Sam Altman in public, in private") < headings.index(
+        "What others say about Sam Altman"
+    )
+    comparison = page.select_one("section.comparison")
+    assert "No public statement by Sam Altman is recorded" in comparison.get_text()
+    assert wei.id not in {summary_id(a) for a in comparison.select("article.claim")}
+    assert wei.id in {summary_id(a) for a in page.select("section.others article.claim")}
+    # His own private remarks come first in the private column, insiders after.
+    kinds = [
+        a.select_one(".attribution-tag").get_text(strip=True)
+        for a in comparison.select(".column-private article.claim")
+    ]
+    assert kinds[:3] == ["Private remark"] * 3 and "Private remark" not in kinds[3:]
+
+
+def test_an_organisation_counts_its_peoples_public_words_as_its_own(client, db_session):
+    dossier = make_dossier(db_session, "ho-speaks")
+    said = make_claim(
+        db_session, dossier, statement="Ho spoke", attribution="public", speaker="richard-ho"
+    )
+    db_session.commit()
+    page = soup(client.get("/entities/openai"))
+    assert said.id in column_ids(page, "public")
+    assert "Richard Ho" in page.select_one(".comparison-lede").get_text()
+
+
+def test_relation_colour_and_arrow_say_what_the_relation_is(client):
+    page = soup(client.get("/entities/sam-altman"))
+    rows = {
+        row.select_one(".relation-type").get_text(strip=True): row
+        for row in page.select(".pair-row")
+    }
+    tones = {
+        phrase: (
+            [c for c in row["class"] if c.startswith("tone-")],
+            row.select_one(".pair-arrow").get_text(),
+        )
+        for phrase, row in rows.items()
+    }
+    assert tones["contradicts"] == (["tone-tension"], "↔")
+    assert tones["supports"] == (["tone-agreement"], "→")
+    assert tones["supported by"] == (["tone-agreement"], "←")
+    assert tones["updated by"] == (["tone-change"], "←")
 
 
 def test_altman_private_remarks_are_all_in_the_private_column(client, db_session):
@@ -109,7 +158,7 @@ def _with_entities(session, ids):
 def test_the_breakdown_opens_the_timeline_filtered_to_that_kind_and_year(client, db_session):
     page = soup(client.get("/entities/tsmc"))
     table = page.select_one("table.breakdown")
-    years = [th.get_text() for th in table.select("thead th")][1:-1]
+    years = [th.get_text() for th in table.select("thead th")][1:-2]
     assert years == ["2023", "2024"]
     insider_row = next(
         row for row in table.select("tbody tr") if "Insider says" in row.th.get_text()
@@ -204,3 +253,48 @@ def test_the_head_has_a_canonical_url_and_a_description(client):
     page = soup(client.get("/entities/tsmc"))
     assert page.select_one('link[rel="canonical"]')["href"].endswith("/entities/tsmc")
     assert "TSMC" in page.select_one('meta[name="description"]')["content"]
+
+
+def test_the_breakdown_adds_up_and_every_number_matches_its_timeline(client):
+    """Each year's number is the claims its link shows; All years counts each claim once;
+    the last column counts the claims shown under more than one year."""
+    page = soup(client.get("/entities/sam-altman"))
+    table = page.select_one("table.breakdown")
+    years = [th.get_text() for th in table.select("thead th")][1:-2]
+    assert years
+    for row in table.select("tbody tr"):
+        cells = row.select("td")
+        seen: dict[int, int] = {}
+        for year, cell in zip(years, cells[: len(years)], strict=True):
+            link = cell.a
+            if link is None:
+                continue
+            shown = card_ids_of(client, link["href"])
+            assert len(shown) == int(link.get_text()), (row.th.get_text(strip=True), year)
+            for claim_id in shown:
+                seen[claim_id] = seen.get(claim_id, 0) + 1
+        total_link = cells[len(years)].a
+        assert set(card_ids_of(client, total_link["href"])) == set(seen)
+        assert int(total_link.get_text()) == len(seen)
+        spanning = cells[len(years) + 1].get_text(" ", strip=True).split()[0]
+        assert int(spanning) == sum(1 for count in seen.values() if count > 1)
+
+
+def card_ids_of(client, href: str) -> list[int]:
+    page = soup(client.get(href + "&per_page=200" if "?" in href else href))
+    return [int(a["id"].removeprefix("claim-")) for a in page.select("article.claim")]
+
+
+def test_the_json_twin_answers_the_same_questions_as_the_page(client, db_session):
+    page = soup(client.get("/entities/sam-altman"))
+    twin = client.get("/api/v1/entities/sam-altman").get_json()
+    assert twin["in_public"] == {"claims": [], "total": 0}
+    comparison = page.select_one("section.comparison")
+    private_ids = {summary_id(a) for a in comparison.select("article.claim")}
+    assert set(twin["in_private"]["claims"]) == private_ids
+    # In "what others say", the right-hand side of a pair is the entity's own words.
+    said_by_others = "section.others > article.claim, section.others .pair-public article.claim"
+    others = {summary_id(a) for a in page.select(said_by_others)}
+    assert set(twin["others_say"]["claims"]) == others
+    wei = claim_by_key(db_session, "tsmc-ceo-plan-too-aggressive")
+    assert wei.id in twin["others_say"]["claims"]

@@ -123,11 +123,11 @@ READINGS = [
     ("after 2026", None, "2027/..", "2027-01-01", OPEN, "2027 or later"),
     ("around 2023 or later", None, "2023~/..", "2023-01-01", OPEN, "around 2023 or later"),
     # Open at the start.
-    ("by 2025", None, "../2025", OPEN, "2025-12-31", "2025 or earlier"),
-    ("2025 or earlier", None, "../2025", OPEN, "2025-12-31", "2025 or earlier"),
-    ("no later than 2025", None, "../2025", OPEN, "2025-12-31", "2025 or earlier"),
-    ("before 2025", None, "../2024", OPEN, "2024-12-31", "2024 or earlier"),
-    ("before June 2024", None, "../2024-05", OPEN, "2024-05-31", "May 2024 or earlier"),
+    ("by 2025", None, "../2025", OPEN, "2025-12-31", "by 2025"),
+    ("2025 or earlier", None, "../2025", OPEN, "2025-12-31", "by 2025"),
+    ("no later than 2025", None, "../2025", OPEN, "2025-12-31", "by 2025"),
+    ("before 2025", None, "../2024", OPEN, "2024-12-31", "by 2024"),
+    ("before June 2024", None, "../2024-05", OPEN, "2024-05-31", "by May 2024"),
     # Closed intervals.
     ("2024-03/2024-06", None, "2024-03/2024-06", "2024-03-01", "2024-06-30", "March–June 2024"),
     ("March to June 2024", None, "2024-03/2024-06", "2024-03-01", "2024-06-30", "March–June 2024"),
@@ -392,7 +392,7 @@ def test_reports_precision_and_qualifiers(edtf, precision, approximate, uncertai
 # Labels of stored EDTF that people do not usually type.
 LABELS = [
     ("2023~/2024?", "2023 (approximate) – 2024 (uncertain)"),
-    ("../2025?", "2025 or earlier (uncertain)"),
+    ("../2025?", "by 2025 (uncertain)"),
     ("2024-21/2024-23", "spring 2024 – autumn 2024"),
     ("1999-24", "winter 1999–2000"),
     ("2024-01%/2024-04%", "around early 2024 (uncertain)"),

@@ -39,7 +39,7 @@ def fresh(db_session):
 # --- order and grouping -----------------------------------------------------------------
 
 
-def test_claims_are_grouped_by_year_then_month_with_imprecise_dates_at_their_start(
+def test_claims_are_grouped_by_year_then_under_headings_as_precise_as_their_dates(
     client, db_session, fresh
 ):
     for statement, event_date in [
@@ -62,8 +62,8 @@ def test_claims_are_grouped_by_year_then_month_with_imprecise_dates_at_their_sta
     ]
     year_2024 = page.select("section.year")[1]
     assert [h.get_text(strip=True) for h in year_2024.select(".month-heading")] == [
-        "2024, no month given",
-        "May 2024",
+        "2024, month not known",
+        "2024, May–August",
         "June 2024",
     ]
     statements = [h.get_text(strip=True) for h in page.select("article.claim .statement")]

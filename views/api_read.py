@@ -177,4 +177,4 @@ def get_entity(slug: str):
     entity = api_queries.entity(get_session(), slug, signed_in())
     if entity is None:
         return problem(404, detail=f'There is no entity "{slug[:100]}".')
-    return jsonify(entity_json(entity))
+    return jsonify({**entity_json(entity), **api_queries.entity_sides(get_session(), entity)})

@@ -76,11 +76,12 @@ def edit_source(source_id: int):
 
 def new_entity():
     """Add a person, organisation, government, agency or outlet."""
-    form = EntityForm(new=True)
+    session = get_session()
+    form = EntityForm(new=True).prepare(entity_writes.organisations(session), None)
     if form.is_submitted():
         if earlier := common.earlier(form):
             return earlier
-        data = form.read()
+        data = form.read(session)
         if data is not None:
             entity = entity_writes.create_entity(get_session(), data, common.user())
             return common.done(
@@ -97,11 +98,12 @@ def edit_entity(slug: str):
         abort(404, description=f'There is no entity "{slug}".')
     if request.method == "GET":
         form = EntityForm(data=entity_writes.raw_from_entity(entity), version=str(entity.version))
+        form.prepare(entity_writes.organisations(session), entity)
         return common.form_page("editing/entity_form.html", form, entity=entity)
-    form = EntityForm()
+    form = EntityForm().prepare(entity_writes.organisations(session), entity)
     if earlier := common.earlier(form):
         return earlier
-    data = form.read()
+    data = form.read(session, entity)
     if data is None:
         return common.form_page("editing/entity_form.html", form, entity=entity)
     try:

@@ -187,7 +187,8 @@ def entity_snapshot(data: EntityInput) -> dict[str, Any]:
     """An entity's values as a snapshot, without adding anything to the session."""
     entity = Entity(aliases=[])
     entity_writes.apply(entity, data)
-    return revisions.snapshot(entity)
+    # Not looked up: a snapshot names the organisation by slug, as the input does.
+    return {**revisions.snapshot(entity), "member_of": data.member_of}
 
 
 def chosen(
@@ -207,4 +208,5 @@ def entity_input(values: Mapping[str, Any]) -> EntityInput:
         kind=EntityKind(values["kind"]),
         description=values["description"] or "",
         aliases=list(values["aliases"] or []),
+        member_of=values.get("member_of"),
     )

@@ -33,7 +33,7 @@ from models.vocabulary import EntityKind
 from services.editing import bulk_lookups, field_values, revisions
 from services.editing.field_values import FieldReader
 
-ENTITY_FIELDS = ("name", "kind", "description", "aliases")
+ENTITY_FIELDS = ("name", "kind", "description", "aliases", "member_of")
 
 
 @dataclass
@@ -42,6 +42,7 @@ class EntityInput:
     kind: EntityKind
     description: str = ""
     aliases: list[str] = field(default_factory=list)
+    member_of: str | None = None  # the slug of the organisation it belongs to
 
 
 @dataclass
@@ -58,6 +59,10 @@ class MergeError(ValueError):
     """Two entities that cannot be merged (the same one, or one already merged)."""
 
 
+class MembershipError(ValueError):
+    """An organisation an entity cannot belong to: unknown, itself, a person, or a loop."""
+
+
 def parse_entity(
     raw: Mapping[str, Any], prefix: str = ""
 ) -> tuple[EntityInput | None, dict[str, str]]:
@@ -69,10 +74,41 @@ def parse_entity(
     aliases = read("aliases", field_values.name_list, "other names", ENTITY_NAME_MAX)
     if aliases is not None and len(aliases) > ENTITY_ALIASES_MAX:
         read.errors[prefix + "aliases"] = f"Give at most {ENTITY_ALIASES_MAX} other names."
+    member_of = read("member_of", field_values.text, "organisation", ENTITY_SLUG_MAX)
     if read.errors:
         return None, read.errors
     unique_aliases = list(dict.fromkeys(alias for alias in aliases if alias != name))
-    return EntityInput(name, kind, description or "", unique_aliases), {}
+    return EntityInput(name, kind, description or "", unique_aliases, member_of or None), {}
+
+
+def organisation_for(
+    session: Session,
+    data: EntityInput,
+    entity: Entity | None,
+    known: Mapping[str, Entity] | None = None,
+) -> Entity | None:
+    """The entity `data` says `entity` belongs to (looked up in `known` first, then stored),
+    or None. Raises MembershipError with a message for the member_of field."""
+    if not data.member_of:
+        return None
+    organisation = (known or {}).get(data.member_of) or by_slug(session, data.member_of)
+    if organisation is None:
+        raise MembershipError(f'There is no entity "{data.member_of}" to belong to.')
+    if organisation.kind == EntityKind.PERSON:
+        raise MembershipError(
+            f"{organisation.name} is a person; an entity belongs to an organisation, "
+            "government, agency or outlet."
+        )
+    above: Entity | None = organisation
+    for _ in range(100):  # a chain of organisations, walked until it ends or loops back
+        if above is None:
+            return organisation
+        if above is entity or (entity is not None and above.id == entity.id):
+            raise MembershipError(
+                "An entity cannot belong to itself, directly or through another organisation."
+            )
+        above = above.member_of
+    raise MembershipError("That chain of organisations is too long.")
 
 
 def raw_from_entity(entity: Entity) -> dict[str, Any]:
@@ -82,6 +118,7 @@ def raw_from_entity(entity: Entity) -> dict[str, Any]:
         "kind": entity.kind.value,
         "description": entity.description,
         "aliases": ", ".join(entity.aliases),
+        "member_of": entity.member_of.slug if entity.member_of else None,
     }
 
 
@@ -105,22 +142,24 @@ def unique_slug(session: Session, name: str) -> str:
     return slug
 
 
-def apply(entity: Entity, data: EntityInput) -> None:
+def apply(entity: Entity, data: EntityInput, organisation: Entity | None = None) -> None:
+    """Set the entity's fields; `organisation` is what organisation_for found for it."""
     entity.name = data.name
     entity.kind = data.kind
     entity.description = data.description
     entity.aliases = list(data.aliases)
+    entity.member_of = organisation
 
 
 def new_entity(session: Session, data: EntityInput) -> Entity:
-    """An entity not yet in the session, with a free slug."""
+    """An entity not yet in the session, with a free slug. Raises MembershipError."""
     entity = Entity(slug=unique_slug(session, data.name), aliases=[])
-    apply(entity, data)
+    apply(entity, data, organisation_for(session, data, None))
     return entity
 
 
 def create_entity(session: Session, data: EntityInput, user: User | None) -> Entity:
-    """Add an entity and its first revision. Flushes."""
+    """Add an entity and its first revision. Raises MembershipError. Flushes."""
     entity = new_entity(session, data)
     session.add(entity)
     revisions.record(session, entity, None, user)
@@ -134,10 +173,12 @@ def update_entity(
     user: User | None,
     expected_version: int | None,
 ) -> Revision | None:
-    """Change an entity if it is still at `expected_version`. Raises StaleVersion. Flushes."""
+    """Change an entity if it is still at `expected_version`. Raises StaleVersion or
+    MembershipError. Flushes."""
     revisions.check_version(entity, expected_version)
+    organisation = organisation_for(session, data, entity)
     before = revisions.snapshot(entity)
-    apply(entity, data)
+    apply(entity, data, organisation)
     return revisions.record_checked(session, entity, before, user)
 
 
@@ -184,11 +225,17 @@ def merge_entities(
             if alias != kept.name
         )
     )
+    members = session.scalars(select(Entity).where(Entity.member_of_id == duplicate.id)).all()
+    member_befores = {member.id: revisions.snapshot(member) for member in members}
+    for member in members:  # who belonged to the duplicate belongs to the entity kept
+        member.member_of = kept if member.id != kept.id else None
     duplicate.merged_into_id = kept.id
     duplicate.deleted_at = utcnow()
     summary = f"merged {duplicate.name} ({duplicate.slug}) into {kept.name} ({kept.slug})"
     for claim in claims:
         revisions.record(session, claim, befores[claim.id], user, summary=summary)
+    for member in members:
+        revisions.record(session, member, member_befores[member.id], user, summary=summary)
     revisions.record(session, kept, kept_before, user, RevisionAction.MERGE, summary)
     revisions.record(session, duplicate, duplicate_before, user, RevisionAction.MERGE, summary)
     return MergeResult(kept, len(claims))
@@ -261,6 +308,11 @@ def by_slug(session: Session, slug: str, follow_merges: bool = True) -> Entity |
     if memo is not None:
         memo[slug, follow_merges] = entity
     return entity
+
+
+def organisations(session: Session) -> list[Entity]:
+    """Every live entity another can belong to (all but people), by name, for pickers."""
+    return [entity for entity in live(session) if entity.kind != EntityKind.PERSON]
 
 
 def live(session: Session) -> list[Entity]:

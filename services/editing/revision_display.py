@@ -75,6 +75,7 @@ FIELD_LABELS = {
         "kind": "Kind",
         "description": "Description",
         "aliases": "Other names",
+        "member_of": "Belongs to",
         "merged_into_id": "Merged into",
         "deleted": "Deleted",
     },

@@ -76,6 +76,7 @@ def snapshot_entity(entity: Entity) -> dict[str, Any]:
         "kind": entity.kind.value,
         "description": entity.description,
         "aliases": list(entity.aliases),
+        "member_of": entity.member_of.slug if entity.member_of else None,
         "merged_into_id": entity.merged_into_id,
         "deleted": entity.deleted_at is not None,
         "version": entity.version,

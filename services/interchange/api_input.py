@@ -29,7 +29,7 @@ SOURCE_FIELDS = (
     "key", "title", "outlet", "author", "url", "language", "kind", "published", "reliability",
     "notes", "text",
 )  # fmt: skip
-ENTITY_FIELDS = ("slug", "name", "kind", "description", "aliases")
+ENTITY_FIELDS = ("slug", "name", "kind", "description", "aliases", "member_of")
 DATE_FIELDS = ("event_date", "stated_date", "published")
 
 

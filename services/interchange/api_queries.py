@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import Claim, Dossier, Entity, Revision, Source
 from models.vocabulary import EntityKind
+from services.reading import entity_page
 from services.reading.dossier_lookup import listed_to_readers, open_to_editors, readable
 from services.reading.entity_visibility import visible_entities
 
@@ -145,6 +146,27 @@ def entity(session: Session, slug: str, signed_in: bool) -> Entity | None:
             Entity.slug == slug, Entity.deleted_at.is_(None), visible_entities(signed_in)
         )
     )
+
+
+# The entity page's three questions, as the API names them (OpenAPI reads this too).
+ENTITY_PAGE_SIDES = ("in_public", "in_private", "others_say")
+
+
+def entity_sides(session: Session, entity: Entity) -> dict[str, Any]:
+    """The entity page's questions as JSON, the page's twin: claim ids (in the page's order,
+    up to its column limit) and totals for its own words in public and in private, and for
+    what others say of it."""
+    own, others = entity_page.comparison(session, entity)
+
+    def side(claims: list[Claim], total: int) -> dict[str, Any]:
+        return {"claims": [claim.id for claim in claims], "total": total}
+
+    answers = (
+        side(own.public, own.public_total),
+        side(own.private, own.private_total),
+        side(others.claims, others.total),
+    )
+    return dict(zip(ENTITY_PAGE_SIDES, answers, strict=True))
 
 
 def claim_for_history(session: Session, claim_id: int, signed_in: bool) -> Claim | None:

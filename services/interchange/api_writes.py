@@ -25,6 +25,7 @@ from services.editing import (
     source_writes,
     three_way,
 )
+from services.editing.entity_writes import EntityInput
 from services.editing.revisions import Revised, StaleVersion
 from services.interchange import api_input, api_queries
 from services.interchange.api_input import (
@@ -308,6 +309,7 @@ def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Enti
             errors["slug"] = "A slug is lower-case letters, digits and dashes, at most 100."
         elif session.scalar(select(Entity.id).where(Entity.slug == slug)) is not None:
             errors["slug"] = f'"{slug}" is already the slug of another entity.'
+    _check_membership(session, data, None, errors)
     if errors or data is None:
         raise WriteProblem.invalid(errors)
     entity = entity_writes.new_entity(session, data)
@@ -336,6 +338,7 @@ def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], use
         raise WriteProblem.invalid(errors)
     changes = {name: value for name, value in body.items() if name in ENTITY_FIELDS}
     data, errors = entity_writes.parse_entity({**entity_writes.raw_from_entity(entity), **changes})
+    _check_membership(session, data, entity, errors)
     if errors or data is None:
         raise WriteProblem.invalid(errors)
     if entity.version != version:
@@ -349,6 +352,18 @@ def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], use
         entity_writes.update_entity(session, entity, data, user, version)
     except StaleVersion as stale:
         raise WriteProblem.stale(stale.current, "entity") from None
+
+
+def _check_membership(
+    session: Session, data: EntityInput | None, entity: Entity | None, errors: dict[str, str]
+) -> None:
+    """Add a member_of message to `errors` when the organisation named cannot be used."""
+    if data is None:
+        return
+    try:
+        entity_writes.organisation_for(session, data, entity)
+    except entity_writes.MembershipError as error:
+        errors["member_of"] = str(error)
 
 
 def delete_entity(session: Session, entity: Entity, version: int, user: User) -> None:

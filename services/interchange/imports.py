@@ -151,7 +151,8 @@ def _sources(session, document, dossier, user, report) -> dict[str, Source]:
 def _entities(session, document, user, report) -> dict[str, Entity]:
     summary = document.revision_summary
     entities: dict[str, Entity] = {}
-    for row, slug in _keyed_rows(document.entities, "slug", SLUG_PATTERN, report):
+    rows = _keyed_rows(document.entities, "slug", SLUG_PATTERN, report)
+    for row, slug in _organisations_first(rows):
         entity = session.scalar(select(Entity).where(Entity.slug == slug))
         if entity is not None and entity.deleted_at is not None:
             target = entity_writes.current(entity, session)
@@ -162,22 +163,49 @@ def _entities(session, document, user, report) -> dict[str, Entity]:
                 report.skipped.append((row.where, "this entity was deleted here"))
             continue
         data, errors = entity_writes.parse_entity(_without(row.data, "slug"))
+        if data is not None and entity is not None and "member_of" not in row.data:
+            # A file from before member_of existed keeps the membership made here since.
+            data.member_of = entity.member_of.slug if entity.member_of else None
+        organisation = None
+        try:
+            if data is not None:
+                organisation = entity_writes.organisation_for(session, data, entity, entities)
+        except entity_writes.MembershipError as error:
+            errors = {**errors, "member_of": str(error)}
         if errors or data is None:
             report.reject(row.where, errors)
             continue
         if entity is None:
             entity = Entity(slug=slug, aliases=[])
-            entity_writes.apply(entity, data)
+            entity_writes.apply(entity, data, organisation)
             session.add(entity)
             revisions.record(session, entity, None, user, summary=summary)
             report.count("created", "entity", data.name)
         else:
             before = revisions.snapshot(entity)
-            entity_writes.apply(entity, data)
+            entity_writes.apply(entity, data, organisation)
             changed = revisions.record(session, entity, before, user, summary=summary)
             report.count("updated" if changed else "unchanged", "entity", data.name)
         entities[slug] = entity
     return entities
+
+
+def _organisations_first(rows):
+    """The file's entities with each organisation before those that belong to it, so a
+    member finds its organisation already made; a loop keeps the file's order (and is
+    refused by organisation_for)."""
+    rows = list(rows)
+    parent = {slug: row.data.get("member_of") for row, slug in rows}
+
+    def depth(slug: str) -> int:
+        steps, seen = 0, {slug}
+        while isinstance(parent.get(slug), str) and parent[slug] not in seen:
+            slug = parent[slug]
+            seen.add(slug)
+            steps += 1
+        return steps
+
+    return sorted(rows, key=lambda pair: depth(pair[1]))
 
 
 # --- claims and their relations -------------------------------------------------------------

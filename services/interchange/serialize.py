@@ -96,6 +96,7 @@ def entity(entity: Entity) -> dict[str, Any]:
         "kind": entity.kind.value,
         "description": entity.description,
         "aliases": list(entity.aliases),
+        "member_of": entity.member_of.slug if entity.member_of else None,
         "version": entity.version,
         "created_at": entity.created_at.isoformat(),
         "updated_at": entity.updated_at.isoformat(),

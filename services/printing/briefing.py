@@ -92,8 +92,7 @@ class PrintedClaim:
     @property
     def via_is_speaker(self) -> bool:
         """Whether the claim came through the outlet that made it (a WSJ report via the WSJ)."""
-        via, speaker = self.claim.via, self.claim.speaker
-        return via is not None and speaker is not None and (via.outlet or via.title) == speaker.name
+        return self.claim.via_repeats_speaker and self.claim.speaker is not None
 
 
 @dataclass

@@ -66,6 +66,8 @@ def _source_words(source: Source | None, source_id: int) -> str:
 
 def _date_words(filters: ClaimFilters) -> str:
     start, end = filters.date_from, filters.date_to
+    if start and end and start == end:  # "2024", not "from 2024 to 2024" (#16)
+        return start.label
     if start and end:
         return f"from {start.label} to {end.label}"
     if start:

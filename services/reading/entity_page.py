@@ -1,33 +1,27 @@
-"""An entity's page: its claims in time order and what is said of it in public and in private.
+"""An entity's page: its own words in public against in private, then what others say of it.
 
-The comparison is the product's signature. The left column holds what is on the record:
-public statements and media reports spoken by the entity or naming it. The right column holds
-what insiders say and what private remarks relay. An analysis or data claim that a claim of
-the right column contradicts, refutes or updates stands on the left too: it is the public
-picture the private account is measured against (for Sam Altman, his public reticence
-against what he told people privately). Relations that cross the columns are shown as pairs.
+The page answers one question first (#16): does the entity say one thing in public and
+another in private? Its own words are the claims it speaks or relays, or that a person
+who belongs to it (`member_of`) speaks: for TSMC, C.C. Wei's public remark. They stand
+against its private remarks and what insiders say it does. Claims by others that name
+it come after, under "What others say about it". Relations that cross two columns are
+shown as pairs, read "<left claim> <phrase> <right claim>".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from sqlalchemy import ColumnElement, Date, Integer, case, func, literal, select, tuple_, union_all
+from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session, joinedload
 
-from fuzzy_date import OPEN_END, OPEN_START
-from models import Claim, Dossier, Entity, limits
+from models import Claim, Entity, claim_entities, limits
 from models.vocabulary import Attribution, RelationType
-from services.reading import dossier_lookup, overview, timeline
+from services.reading import dossier_lookup, entity_breakdown, timeline
 from services.reading.filters import Cursor
 
-ON_THE_RECORD = (Attribution.PUBLIC, Attribution.REPORT)
 OFF_THE_RECORD = (Attribution.INSIDER, Attribution.PRIVATE)
-# Kinds that can stand for the public picture when an off-the-record claim bears on them.
-PUBLIC_PICTURE = (Attribution.ANALYSIS, Attribution.DATA)
-OPPOSING = (RelationType.CONTRADICTS, RelationType.REFUTES, RelationType.UPDATES)
-# Tensions first, then how the private account moves the public one, then agreement.
+# Tensions first, then how one account moves the other, then agreement.
 PAIR_ORDER = (
     RelationType.CONTRADICTS,
     RelationType.REFUTES,
@@ -37,17 +31,24 @@ PAIR_ORDER = (
 )
 COLUMN_LIMIT = 50
 PER_PAGE = limits.PAGE_SIZE
-MAX_YEARS = 40
 
 
 @dataclass
 class Link:
-    """How one off-the-record claim bears on an on-the-record one, read left to right."""
+    """How a claim of the right column bears on one of the left, read left to right."""
 
-    private: Claim
+    private: Claim  # the right-hand claim
     type: RelationType
-    phrase: str  # "contradicts", "updated by": reads "<public claim> <phrase> <private claim>"
+    phrase: str  # "contradicts", "updated by": reads "<left claim> <phrase> <right claim>"
     note: str
+    right_is_subject: bool = False  # the relation was recorded from the right-hand claim
+
+    @property
+    def arrow(self) -> str:
+        """Which way the relation runs: one way but for a contradiction, which is mutual."""
+        if self.type == RelationType.CONTRADICTS:
+            return "↔"
+        return "←" if self.right_is_subject else "→"
 
     @property
     def is_tension(self) -> bool:
@@ -56,9 +57,9 @@ class Link:
 
 @dataclass
 class Meeting:
-    """A claim on the record and the claims off the record related to it."""
+    """A claim of the left column and the claims of the right related to it."""
 
-    public: Claim
+    public: Claim  # the left-hand claim
     links: list[Link]
 
     @property
@@ -68,6 +69,8 @@ class Meeting:
 
 @dataclass
 class Comparison:
+    """Two columns of claims and the relations that cross them (left first)."""
+
     public: list[Claim]
     private: list[Claim]
     meetings: list[Meeting]
@@ -90,13 +93,17 @@ class Comparison:
 
 
 @dataclass
-class Breakdown:
-    """Claims about the entity in one dossier, counted by attribution and year."""
+class Others:
+    """Claims by others that name the entity, and how they bear on its own words."""
 
-    dossier: Dossier
-    years: list[int]
-    rows: list[tuple[Attribution, list[int], int]]  # kind, count per year, total
+    claims: list[Claim]
     total: int
+    meetings: list[Meeting]
+
+    @property
+    def unpaired(self) -> list[Claim]:
+        paired = {meeting.public.id for meeting in self.meetings}
+        return [claim for claim in self.claims if claim.id not in paired]
 
 
 @dataclass
@@ -107,8 +114,10 @@ class EntityView:
     total: int
     next_cursor: Cursor | None
     comparison: Comparison
-    breakdowns: list[Breakdown]
-    speaker_count: int
+    others: Others
+    breakdowns: list[entity_breakdown.Breakdown]
+    own_count: int
+    members: list[Entity]
     errors: list[str] = field(default_factory=list)
 
 
@@ -132,23 +141,60 @@ def _visible() -> tuple[ColumnElement[bool], ...]:
     return (Claim.deleted_at.is_(None), dossier_lookup.listed_to_readers())
 
 
-def _claims(entity: Entity):
+def voices(entity: Entity):
+    """Ids of the entity and of the live entities that belong to it."""
+    return select(Entity.id).where(
+        (Entity.id == entity.id) | (Entity.member_of_id == entity.id), Entity.deleted_at.is_(None)
+    )
+
+
+def _own_words(entity: Entity) -> ColumnElement[bool]:
+    """Claims the entity (or one of its members) speaks or relays."""
+    return Claim.speaker_id.in_(voices(entity)) | Claim.relayed_by_id.in_(voices(entity))
+
+
+def _not_own_words(entity: Entity) -> ColumnElement[bool]:
+    """The negation of _own_words, spelled out: NOT IN over a NULL speaker is NULL, not true."""
+    return (Claim.speaker_id.is_(None) | Claim.speaker_id.not_in(voices(entity))) & (
+        Claim.relayed_by_id.is_(None) | Claim.relayed_by_id.not_in(voices(entity))
+    )
+
+
+def _mentions(entity: Entity) -> ColumnElement[bool]:
+    named = select(claim_entities.c.claim_id).where(claim_entities.c.entity_id == entity.id)
+    return Claim.id.in_(named)
+
+
+def _sides(entity: Entity) -> dict[str, ColumnElement[bool]]:
+    """Which claims stand where: its words on the record, its words off the record (with
+    what insiders say of it), and what others say of it."""
+    own, mentioned = _own_words(entity), _mentions(entity)
+    insider_about = (Claim.attribution == Attribution.INSIDER) & mentioned
+    private = (own & Claim.attribution.in_(OFF_THE_RECORD)) | insider_about
+    return {
+        "public": own & Claim.attribution.not_in(OFF_THE_RECORD),
+        "private": private,
+        "others": mentioned & _not_own_words(entity) & (Claim.attribution != Attribution.INSIDER),
+    }
+
+
+def _claims(where: ColumnElement[bool]):
     return (
         select(Claim)
         .join(Claim.dossier)
-        .where(about(entity), *_visible())
+        .where(where, *_visible())
         .options(*timeline.card_options(), joinedload(Claim.dossier))
     )
 
 
-def _column(session: Session, entity: Entity, kinds) -> list[Claim]:
-    statement = (
-        _claims(entity)
-        .where(Claim.attribution.in_(kinds))
-        .order_by(Claim.timeline_date, Claim.id)
-        .limit(COLUMN_LIMIT)
-    )
+def _column(session: Session, where: ColumnElement[bool]) -> list[Claim]:
+    statement = _claims(where).order_by(Claim.timeline_date, Claim.id).limit(COLUMN_LIMIT)
     return list(session.scalars(statement).unique())
+
+
+def _count(session: Session, where: ColumnElement[bool]) -> int:
+    statement = select(func.count(Claim.id)).join(Claim.dossier).where(where, *_visible())
+    return session.scalar(statement) or 0
 
 
 def _related(claim: Claim):
@@ -159,116 +205,49 @@ def _related(claim: Claim):
         yield relation, relation.from_claim, False
 
 
-def comparison(session: Session, entity: Entity, counts: dict[Attribution, int]) -> Comparison:
-    """The two columns and the relations that cross them."""
-    public = _column(session, entity, ON_THE_RECORD)
-    private = _column(session, entity, OFF_THE_RECORD)
-    candidates = {
-        other.id
-        for claim in private
-        for relation, other, _ in _related(claim)
-        if relation.type in OPPOSING and other.attribution in PUBLIC_PICTURE
-    }
-    pulled = []
-    if candidates:
-        statement = _claims(entity).where(Claim.id.in_(candidates))
-        pulled = list(session.scalars(statement).unique())
-        public = sorted(public + pulled, key=lambda claim: (claim.timeline_date, claim.id))
-    by_id = {claim.id: claim for claim in public}
+def meet(left: list[Claim], right: list[Claim]) -> list[Meeting]:
+    """Each claim of `left` with the claims of `right` related to it, tensions first."""
+    by_id = {claim.id: claim for claim in left}
     meetings: dict[int, Meeting] = {}
     seen = set()
-    for claim in private:
-        for relation, other, private_is_subject in _related(claim):
+    for claim in right:
+        for relation, other, right_is_subject in _related(claim):
             if other.id not in by_id or relation.id in seen:
                 continue
             seen.add(relation.id)
-            phrase = relation.type.inverse_label if private_is_subject else relation.type.value
+            phrase = relation.type.inverse_label if right_is_subject else relation.type.value
             meeting = meetings.setdefault(other.id, Meeting(by_id[other.id], []))
-            meeting.links.append(Link(claim, relation.type, phrase, relation.note))
+            meeting.links.append(
+                Link(claim, relation.type, phrase, relation.note, right_is_subject)
+            )
     for meeting in meetings.values():
         meeting.links.sort(key=lambda link: PAIR_ORDER.index(link.type))
-    ordered = sorted(
+    return sorted(
         meetings.values(),
         key=lambda m: (PAIR_ORDER.index(m.links[0].type), m.public.timeline_date, m.public.id),
     )
-    return Comparison(
-        public=public,
-        private=private,
-        meetings=ordered,
-        public_total=sum(counts.get(kind, 0) for kind in ON_THE_RECORD) + len(pulled),
-        private_total=sum(counts.get(kind, 0) for kind in OFF_THE_RECORD),
+
+
+def comparison(session: Session, entity: Entity) -> tuple[Comparison, Others]:
+    """Its own words in public against in private, and what others say of it."""
+    sides = _sides(entity)
+    public = _column(session, sides["public"])
+    # Its own private remarks lead the column; what insiders say of it follows.
+    private = sorted(
+        _column(session, sides["private"]),
+        key=lambda claim: (claim.attribution != Attribution.PRIVATE, claim.timeline_date, claim.id),
     )
-
-
-def _year_span(session: Session, entity: Entity) -> list[int]:
-    first, last = timeline.date_bounds("event")
-    # An open end has no year of its own: the other end stands in for it.
-    known_first = case((first > OPEN_START, first), else_=last)
-    known_last = case((last < OPEN_END, last), else_=first)
-    lowest, highest = session.execute(
-        select(func.min(known_first), func.max(known_last))
-        .join(Claim.dossier)
-        .where(about(entity), *_visible())
-    ).one()
-    if lowest is None or highest is None:
-        return []
-    lowest, highest = overview.as_date(lowest), overview.as_date(highest)
-    return list(range(lowest.year, highest.year + 1))[-MAX_YEARS:]
-
-
-def breakdowns(session: Session, entity: Entity) -> list[Breakdown]:
-    """Per dossier, the entity's claims counted by attribution and by each year they overlap.
-
-    A claim dated "2023 – July 2024" counts in 2023 and in 2024, as the timeline's year
-    filter finds it in both; the "All years" total counts each claim once.
-    """
-    years = _year_span(session, entity)
-    if not years:
-        return []
-    # A small table of the years, one row each (SQLite cannot name VALUES columns).
-    grid = union_all(
-        *(
-            select(
-                literal(year, Integer).label("year"),
-                literal(date(year, 1, 1), Date).label("starts"),
-                literal(date(year, 12, 31), Date).label("ends"),
-            )
-            for year in years
-        )
-    ).subquery("years")
-    first, last = timeline.date_bounds("event")
-    per_year = (
-        select(Claim.dossier_id, Claim.attribution, grid.c.year, func.count(Claim.id))
-        .join(Claim.dossier)
-        .join(grid, (first <= grid.c.ends) & (last >= grid.c.starts))
-        .where(about(entity), *_visible())
-        .group_by(Claim.dossier_id, Claim.attribution, grid.c.year)
+    others = _column(session, sides["others"])
+    return (
+        Comparison(
+            public=public,
+            private=private,
+            meetings=meet(public, private),
+            public_total=_count(session, sides["public"]),
+            private_total=_count(session, sides["private"]),
+        ),
+        Others(others, _count(session, sides["others"]), meet(others, public + private)),
     )
-    cells: dict[int, dict[tuple[Attribution, int], int]] = {}
-    for dossier_id, kind, year, number in session.execute(per_year):
-        cells.setdefault(dossier_id, {})[(kind, year)] = number
-    totals = (
-        select(Claim.dossier_id, Claim.attribution, func.count(Claim.id))
-        .join(Claim.dossier)
-        .where(about(entity), *_visible())
-        .group_by(Claim.dossier_id, Claim.attribution)
-    )
-    row_totals: dict[int, dict[Attribution, int]] = {}
-    for dossier_id, kind, number in session.execute(totals):
-        row_totals.setdefault(dossier_id, {})[kind] = number
-    dossiers = session.scalars(select(Dossier).where(Dossier.id.in_(row_totals))).all()
-    result = []
-    for dossier in sorted(dossiers, key=lambda d: d.title):
-        counts = cells.get(dossier.id, {})
-        shown = [year for year in years if any(counts.get((kind, year)) for kind in Attribution)]
-        rows = [
-            (kind, [counts.get((kind, year), 0) for year in shown], total)
-            for kind, total in sorted(
-                row_totals[dossier.id].items(), key=lambda item: list(Attribution).index(item[0])
-            )
-        ]
-        result.append(Breakdown(dossier, shown, rows, sum(row_totals[dossier.id].values())))
-    return result
 
 
 def attribution_counts(session: Session, entity: Entity) -> dict[Attribution, int]:
@@ -285,7 +264,7 @@ def page_of_claims(
     session: Session, entity: Entity, after: Cursor | None, per_page: int = PER_PAGE
 ) -> tuple[list[Claim], Cursor | None]:
     """The entity's claims in timeline order, a page at a time (keyset on date and id)."""
-    statement = _claims(entity).order_by(Claim.timeline_date, Claim.id).limit(per_page + 1)
+    statement = _claims(about(entity)).order_by(Claim.timeline_date, Claim.id).limit(per_page + 1)
     if after:
         statement = statement.where(
             tuple_(Claim.timeline_date, Claim.id) > tuple_(after.sort_date, after.claim_id)
@@ -301,18 +280,21 @@ def build(session: Session, entity: Entity, after: Cursor | None) -> EntityView:
     """Everything the entity page shows, in a fixed number of queries."""
     counts = attribution_counts(session, entity)
     claims, next_cursor = page_of_claims(session, entity, after)
-    speaker_count = session.scalar(
-        select(func.count(Claim.id))
-        .join(Claim.dossier)
-        .where(Claim.speaker_id == entity.id, *_visible())
-    )
+    own, others = comparison(session, entity)
+    members = session.scalars(
+        select(Entity)
+        .where(Entity.member_of_id == entity.id, Entity.deleted_at.is_(None))
+        .order_by(Entity.name)
+    ).all()
     return EntityView(
         entity=entity,
         claims=claims,
         years=timeline.group_by_month(claims),
         total=sum(counts.values()),
         next_cursor=next_cursor,
-        comparison=comparison(session, entity, counts),
-        breakdowns=breakdowns(session, entity),
-        speaker_count=speaker_count or 0,
+        comparison=own,
+        others=others,
+        breakdowns=entity_breakdown.breakdowns(session, about(entity), _visible()),
+        own_count=_count(session, _own_words(entity)),
+        members=list(members),
     )

@@ -3,7 +3,8 @@
 An entity entered only in a private dossier is as private as the dossier: its name,
 description and aliases are the reporting (issue #18). So a reader sees an entity only when a
 live claim of a listed dossier names it, as its speaker, as who relayed it, or among the
-names it mentions; editors and token holders see every entity. The entity page, the API's
+names it mentions, or when one of its members (`member_of`) speaks or relays such a claim,
+since the entity page counts those words as the organisation's own; editors and token holders see every entity. The entity page, the API's
 entity list and item, and the ETag of pages that span dossiers all go through
 `shown_to_readers`; a new surface that lists or finds entities (a search, suggestions) must
 filter with `visible_entities` too.
@@ -12,7 +13,7 @@ filter with `visible_entities` too.
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, exists, or_, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from models import Claim, Dossier, Entity, claim_entities
 from services.reading.dossier_lookup import listed_to_readers
@@ -20,7 +21,8 @@ from services.reading.dossier_lookup import listed_to_readers
 
 def shown_to_readers() -> ColumnElement[bool]:
     """True for the entities that a live claim of a listed dossier names: as speaker, as
-    relay, or as a name mentioned (one EXISTS each, on their foreign-key indexes)."""
+    relay, as a name mentioned, or through a member who speaks or relays it (one EXISTS
+    each, on their foreign-key indexes)."""
 
     def named_by(condition: ColumnElement[bool]) -> ColumnElement[bool]:
         public_claim = (
@@ -40,10 +42,18 @@ def shown_to_readers() -> ColumnElement[bool]:
             listed_to_readers(),
         )
     )
+    member = aliased(Entity)
+    members_words = exists(
+        select(Claim.id)
+        .join(Dossier, Dossier.id == Claim.dossier_id)
+        .join(member, or_(member.id == Claim.speaker_id, member.id == Claim.relayed_by_id))
+        .where(member.member_of_id == Entity.id, Claim.deleted_at.is_(None), listed_to_readers())
+    )
     return or_(
         named_by(Claim.speaker_id == Entity.id),
         named_by(Claim.relayed_by_id == Entity.id),
         mentioned,
+        members_words,
     )
 
 

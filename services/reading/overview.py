@@ -1,29 +1,44 @@
-"""The overview strip above the timeline: the dossier's span, a mark per claim, today marked.
+"""The overview strip above the timeline: the view's span, a mark per claim, today marked.
 
 Plain geometry for an inline SVG drawn by the template. Up to `BIN_THRESHOLD` claims each
 gets a mark (a span when its date is imprecise) in a lane where it does not hide another;
 beyond that the claims are counted per month (or per year on a long span), by attribution,
-with one GROUP BY. The axis covers every live claim of the dossier whatever the filters,
-so the strip keeps its scale while the reader narrows the view.
+with one GROUP BY. Every query is an aggregate or limited, so the strip costs the same at
+100,000 claims. The axis follows the view, on a focus + context scale (`strip_axis`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 
-from fuzzy_date import OPEN_END, OPEN_START, from_edtf, parse
+from fuzzy_date import OPEN_END, OPEN_START, from_edtf
 from models import Claim, Dossier
 from models.vocabulary import Attribution, LikelihoodBand, likelihood_bands
-from services.reading import timeline
+from services.reading import strip_axis, timeline
 from services.reading.filters import ClaimFilters, Cursor
+from services.reading.strip_axis import (
+    MONTH_ABBREVIATIONS,
+    WIDTH,
+    Scale,
+    Tick,
+    Zoom,
+    as_date,
+    axis,
+    focus_weights,
+    month_positions,
+    occupied_years,
+    period_end,
+    period_expression,
+    sort_columns,
+    view_bounds,
+    zooms,
+)
 
 BIN_THRESHOLD = 300
-WIDTH = 1200
-PAD_X = 14
 TOP = 22  # room for the "Today" label
 LANE_HEIGHT = 13
 MAX_LANES = 16
@@ -33,16 +48,6 @@ OPEN_STUB = 36
 BAR_HEIGHT = 120
 AXIS_HEIGHT = 30
 YEARS_FOR_MONTH_BINS = 15
-MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-
-
-@dataclass(frozen=True)
-class Tick:
-    """A year boundary on the axis; `filters` show that year only."""
-
-    x: float
-    label: str
-    filters: ClaimFilters | None
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,11 @@ class Overview:
     marks: list[Mark]
     bins: list[Bin]
     unit: str | None  # "month" or "year" when binned
+    zooms: list[Zoom] = field(default_factory=list)  # into each year shown
+    zoom_out: ClaimFilters | None = None  # back to every year, when zoomed in
+    focus_context: bool = False  # years without claims drawn narrower
+    everything: ClaimFilters | None = None  # the view's filters but its dates, for the brush
+    months: list[tuple[str, float, str]] = field(default_factory=list)
 
     width: int = WIDTH
 
@@ -104,64 +114,17 @@ class Overview:
         return self.unit is not None
 
     @property
+    def month_data(self) -> str:
+        """The months for the brush, as one attribute: "2024-01,14.0,January 2024|…"."""
+        return "|".join(f"{key},{x},{name}" for key, x, name in self.months)
+
+    @property
     def label(self) -> str:
         return (
             f"{self.start.year}–{self.end.year}"
             if self.start.year != self.end.year
             else str(self.start.year)
         )
-
-
-def _columns(order: str):
-    """The sort date and the first and last day of the date the timeline orders by."""
-    return (timeline.sort_column(order), *timeline.date_bounds(order))
-
-
-def as_date(value: object) -> date:
-    """A date column's value as a date: SQLite hands back text where PostgreSQL gives a date."""
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def axis(session: Session, dossier: Dossier, order: str, today: date) -> tuple[date, date] | None:
-    """Whole years covering every live claim of the dossier and today; None if it has none."""
-    _, first, last = _columns(order)
-    # An open end has no position of its own: the other end stands in for it.
-    known_first = case((first > OPEN_START, first), else_=last)
-    known_last = case((last < OPEN_END, last), else_=first)
-    lowest, highest = session.execute(
-        select(func.min(known_first), func.max(known_last)).where(
-            Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None)
-        )
-    ).one()
-    if lowest is None or highest is None:
-        return None
-    lowest, highest = as_date(lowest), as_date(highest)
-    return date(min(lowest, today).year, 1, 1), date(max(highest, today).year, 12, 31)
-
-
-class _Scale:
-    def __init__(self, start: date, end: date):
-        self.start, self.end = start, end
-        self.days = (end - start).days + 1
-
-    def x(self, day: date) -> float:
-        day = min(max(day, self.start), self.end)
-        return round(PAD_X + (day - self.start).days / self.days * (WIDTH - 2 * PAD_X), 1)
-
-
-def _ticks(scale: _Scale, filters: ClaimFilters) -> list[Tick]:
-    years = list(range(scale.start.year, scale.end.year + 1))
-    step = 1 if len(years) <= 20 else 5
-    ticks = []
-    for year in years:
-        if (year - years[0]) % step:
-            continue
-        only_year = parse(str(year))
-        year_filters = replace(filters, date_from=only_year, date_to=only_year, after=None)
-        ticks.append(Tick(scale.x(date(year, 1, 1)), str(year), year_filters))
-    return ticks
 
 
 def _pack(extents: list[tuple[float, float]]) -> list[int]:
@@ -180,8 +143,8 @@ def _pack(extents: list[tuple[float, float]]) -> list[int]:
     return lanes
 
 
-def _marks(session, dossier, filters, scale: _Scale) -> list[Mark]:
-    sort, first, last = _columns(filters.order)
+def _marks(session, dossier, filters, scale: Scale) -> list[Mark]:
+    sort, first, last = sort_columns(filters.order)
     edtf = Claim.stated_edtf if filters.order == "stated" else Claim.event_edtf
     statement = (
         timeline.filtered(dossier, filters, session.get_bind().dialect.name)
@@ -233,14 +196,8 @@ def _marks(session, dossier, filters, scale: _Scale) -> list[Mark]:
     ]
 
 
-def period_expression(column, unit: str, dialect: str):
-    if dialect == "postgresql":
-        return func.to_char(column, "YYYY-MM" if unit == "month" else "YYYY")
-    return func.strftime("%Y-%m" if unit == "month" else "%Y", column)
-
-
-def _bins(session, dossier, filters, scale: _Scale, unit: str) -> tuple[list[Bin], float]:
-    sort, _, _ = _columns(filters.order)
+def _bins(session, dossier, filters, scale: Scale, unit: str) -> tuple[list[Bin], float]:
+    sort, _, _ = sort_columns(filters.order)
     dialect = session.get_bind().dialect.name
     period = period_expression(sort, unit, dialect)
     statement = (
@@ -262,7 +219,7 @@ def _bins(session, dossier, filters, scale: _Scale, unit: str) -> tuple[list[Bin
     base = TOP + BAR_HEIGHT
     bins = []
     for start in sorted(counts):
-        end = _period_end(start, unit)
+        end = period_end(start, unit)
         x, right = scale.x(start), scale.x(end + timedelta(days=1))
         segments: list[Segment] = []
         y: float = base
@@ -291,13 +248,6 @@ def _bins(session, dossier, filters, scale: _Scale, unit: str) -> tuple[list[Bin
     return bins, base
 
 
-def _period_end(start: date, unit: str) -> date:
-    if unit == "year":
-        return date(start.year, 12, 31)
-    following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
 def build(
     session: Session,
     dossier: Dossier,
@@ -311,8 +261,12 @@ def build(
     bounds = axis(session, dossier, filters.order, today)
     if bounds is None:
         return None
-    scale = _Scale(*bounds)
     filters = filters.without_position()
+    start, end = view_bounds(filters, bounds)
+    zoomed = (start, end) != bounds
+    occupied = occupied_years(session, dossier, filters) if total else set()
+    weights = {} if zoomed else focus_weights(start, end, occupied, today)
+    scale = Scale(start, end, weights)
     marks: list[Mark] = []
     bins: list[Bin] = []
     unit = None
@@ -333,11 +287,16 @@ def build(
         total=total,
         height=axis_y + AXIS_HEIGHT,
         axis_y=axis_y,
-        ticks=_ticks(scale, filters),
+        ticks=strip_axis.ticks(scale, filters, weights),
         today_x=today_x,
         marks=marks,
         bins=bins,
         unit=unit,
+        zooms=zooms(filters, start, end, occupied) if end.year > start.year else [],
+        zoom_out=replace(filters, date_from=None, date_to=None) if zoomed else None,
+        focus_context=bool(weights),
+        everything=replace(filters, date_from=None, date_to=None),
+        months=month_positions(scale),
     )
 
 

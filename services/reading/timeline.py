@@ -9,7 +9,7 @@ from itertools import groupby
 from sqlalchemy import CompoundSelect, Select, func, select, tuple_, union
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
-from fuzzy_date import OPEN_START, FuzzyDate
+from fuzzy_date import OPEN_START, FuzzyDate, Period, heading_period
 from models import Claim, ClaimRelation, Dossier, Entity, Tag, claim_entities, claim_tags
 from services.reading import search
 from services.reading.filters import ClaimFilters, Cursor
@@ -36,23 +36,20 @@ class Page:
 
 @dataclass
 class MonthGroup:
-    """Claims of one month; `month` is None for claims whose date names no month."""
+    """Claims under one heading of a year: a month, or the part of the year their dates
+    cover when they name no single month ("2024, first half", "2024, month not known")."""
 
     year: int
-    month: int | None
+    period: Period
     claims: list[Claim]
 
     @property
     def label(self) -> str:
-        if self.year == OPEN_START.year:
-            return "No earliest date"
-        if self.month is None:
-            return f"{self.year}, no month given"
-        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+        return self.period.label
 
     @property
     def anchor(self) -> str:
-        return f"m-{self.year}-{self.month or 0:02d}"
+        return f"m-{self.year}-{self.period.key}"
 
 
 @dataclass
@@ -242,27 +239,19 @@ def sort_fuzzy_date(claim: Claim, order: str) -> FuzzyDate:
     return claim.stated_date if order == "stated" else claim.timeline_fuzzy_date
 
 
-def starts_in_a_known_month(value: FuzzyDate) -> bool:
-    """Whether the date's start names a month ("June 2024", "4 June 2024"), not just a year."""
-    first = value.start or value.end
-    return first is not None and first.kind in ("month", "day")
-
-
 def group_by_month(claims: list[Claim], order: str = "event") -> list[YearGroup]:
-    """Group claims, already in timeline order, by year and then by month.
+    """Group claims, already in timeline order, by year and then under honest headings.
 
-    A claim dated only to a year ("2023", "2023 or later") goes to its year's "no month
-    given" group, shown first, instead of pretending to belong to January. A stated date
-    open at the start ("July 2024 or earlier") sorts first, in an "Open start" group.
+    A claim sits in the year of its sort date; within the year its heading says what its
+    date names: a month, a part of the year ("2024, first half"), "2024, month not known",
+    a span over several years, or "By July 2024" for a date open at the start. Headings
+    come in the order of their first claim, so the page keeps the timeline's date order.
     """
     years = []
     for year, in_year in groupby(claims, key=lambda claim: sort_date(claim, order).year):
-        months: dict[int | None, MonthGroup] = {}
+        groups: dict[str, MonthGroup] = {}
         for claim in in_year:
-            value = sort_fuzzy_date(claim, order)
-            known = year != OPEN_START.year and starts_in_a_known_month(value)
-            month = sort_date(claim, order).month if known else None
-            months.setdefault(month, MonthGroup(year, month, [])).claims.append(claim)
-        ordered = sorted(months.values(), key=lambda group: group.month or 0)
-        years.append(YearGroup(year, ordered))
+            period = heading_period(sort_fuzzy_date(claim, order).shape, year)
+            groups.setdefault(period.key, MonthGroup(year, period, [])).claims.append(claim)
+        years.append(YearGroup(year, list(groups.values())))
     return years

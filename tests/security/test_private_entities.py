@@ -129,3 +129,31 @@ def test_editors_and_token_holders_see_every_entity(
         assert editor_client.get(f"/entities/{slug}").status_code == 200
         found = client.get(f"/api/v1/entities/{slug}", headers=bearer(read_token))
         assert found.status_code == 200 and found.get_json()["name"] == name
+
+
+def test_an_organisation_is_shown_through_a_member_who_speaks_in_public(seeded_app, client):
+    """The entity page counts a member's words as the organisation's own (member_of), so an
+    organisation whose member speaks in a listed dossier is shown; one whose member speaks only
+    in a private dossier stays hidden."""
+    with seeded_app.app_context():
+        session = get_session()
+        spoken = Entity(slug="halvard-works", name="Halvard Works", kind=EntityKind.ORGANISATION)
+        hushed = Entity(slug="corvin-systems", name="Corvin Systems", kind=EntityKind.ORGANISATION)
+        session.add_all([spoken, hushed])
+        session.flush()
+        speaker = Entity(
+            slug="ines-halvard", name="Ines Halvard", kind=EntityKind.PERSON, member_of=spoken
+        )
+        whisperer = Entity(
+            slug="teodor-corvin", name="Teodor Corvin", kind=EntityKind.PERSON, member_of=hushed
+        )
+        session.add_all([speaker, whisperer])
+        session.flush()
+        openai = session.scalar(select(Dossier).where(Dossier.slug == "openai-chips"))
+        make_claim(session, openai, statement="Said on stage.", speaker=speaker)
+        private = make_dossier(session, "closed-story", visibility=Visibility.PRIVATE)
+        make_claim(session, private, statement="Said behind doors.", speaker=whisperer)
+        session.commit()
+    assert client.get("/entities/halvard-works").status_code == 200
+    assert client.get("/entities/corvin-systems").status_code == 404
+    assert client.get("/api/v1/entities?q=Corvin").get_json()["total"] == 0

@@ -135,7 +135,10 @@ def read_paths() -> dict[str, Any]:
                 "summary": "One entity",
                 "security": READ_SECURITY,
                 "parameters": [ENTITY_SLUG],
-                "responses": {**ok("Entity", "The entity."), **problems(401, 404)},
+                "responses": {
+                    **ok("EntityPage", "The entity, with its page's questions."),
+                    **problems(401, 404),
+                },
             },
         },
     }

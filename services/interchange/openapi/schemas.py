@@ -29,6 +29,7 @@ from models.vocabulary import (
     Visibility,
 )
 from services.interchange.api_dossier_writes import DOSSIER_READ_ONLY
+from services.interchange.openapi.entity_schemas import entity_schemas
 from services.interchange.openapi.shapes import (
     ANY,
     DATE_INPUT,
@@ -158,14 +159,7 @@ def schemas() -> dict[str, Any]:
     source_read_only = {
         name: ANY for name in ("id", "page_url", "api_url", "created_at", "updated_at")
     }
-    entity_input = {
-        "slug": text(100, pattern="^[a-z0-9][a-z0-9-]*$"),
-        "name": text(200),
-        "kind": {"type": "string", "enum": values_of(EntityKind)},
-        "description": nullable(text(300)),
-        "aliases": nullable({**NAMES_INPUT, "description": "Other names, at most 20."}),
-    }
-    entity_read_only = {name: ANY for name in ("url", "api_url", "created_at", "updated_at")}
+    timestamp = {"type": "string", "format": "date-time"}
     version = {"type": "integer", "minimum": 1, "description": "The version you last read."}
     dossier_input = {
         "title": text(DOSSIER_TITLE_MAX),
@@ -180,7 +174,6 @@ def schemas() -> dict[str, Any]:
         "visibility": {"type": "string", "enum": values_of(Visibility)},
     }
     dossier_read_only = {name: ANY for name in DOSSIER_READ_ONLY}
-    timestamp = {"type": "string", "format": "date-time"}
     return {
         "FuzzyDate": object_schema(
             {
@@ -318,29 +311,7 @@ def schemas() -> dict[str, Any]:
             {"version": version, "dossier": {"type": "string"}, **source_input, **source_read_only},
             required=["version"],
         ),  # fmt: skip
-        "Entity": object_schema(
-            {
-                "slug": {"type": "string"},
-                "name": {"type": "string"},
-                "kind": {"type": "string", "enum": values_of(EntityKind)},
-                "description": {"type": "string"},
-                "aliases": {"type": "array", "items": {"type": "string"}},
-                "version": {"type": "integer"},
-                "created_at": timestamp,
-                "updated_at": timestamp,
-                "url": {"type": "string", "format": "uri", "description": "The entity's page."},
-                "api_url": {"type": "string", "format": "uri"},
-            }
-        ),
-        "EntityList": list_of("Entity", "A page of entities, by slug."),
-        "EntityCreate": object_schema(
-            {**entity_input, **entity_read_only},
-            required=["name", "kind"],
-            description="The slug is made from the name when left out.",
-        ),
-        "EntityPatch": object_schema(
-            {"version": version, **entity_input, **entity_read_only}, required=["version"]
-        ),
+        **entity_schemas(timestamp, version),
         "Revision": object_schema(
             {
                 "id": {"type": "integer"},
