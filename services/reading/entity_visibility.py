@@ -4,10 +4,10 @@ An entity entered only in a private dossier is as private as the dossier: its na
 description and aliases are the reporting (issue #18). So a reader sees an entity only when a
 live claim of a listed dossier names it, as its speaker, as who relayed it, or among the
 names it mentions, or when one of its members (`member_of`) speaks or relays such a claim,
-since the entity page counts those words as the organisation's own; editors and token holders see every entity. The entity page, the API's
-entity list and item, and the ETag of pages that span dossiers all go through
-`shown_to_readers`; a new surface that lists or finds entities (a search, suggestions) must
-filter with `visible_entities` too.
+since the entity page counts those words as the organisation's own. Editors and token
+holders see every entity. The entity page, the API's entity list and item, and the ETag of
+pages that span dossiers all go through `shown_to_readers`; a new surface that lists or
+finds entities (a search, suggestions) must filter with `visible_entities` too.
 """
 
 from __future__ import annotations
