@@ -4,12 +4,14 @@
 
 const SUGGEST_AFTER_MS = 200;
 const KIND_NAMES = {
-  entity: "Person or organisation",
   source: "Source",
   tag: "Tag",
   claim: "Claim",
-  correction: "Did you mean",
 };
+
+function capitalised(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : "";
+}
 
 function enhanceSearchBox(form) {
   const input = form.querySelector('input[type="search"]');
@@ -67,9 +69,11 @@ function enhanceSearchBox(form) {
       detail.className = "suggestion-detail";
       const kind = document.createElement("span");
       kind.className = "suggestion-kind";
-      kind.textContent = item.kind === "correction" ? item.detail : KIND_NAMES[item.kind];
+      // An entity's detail is its kind ("organisation"): it stands in for the generic name.
+      const ownKind = item.kind === "correction" || item.kind === "entity";
+      kind.textContent = ownKind ? capitalised(item.detail) : KIND_NAMES[item.kind];
       detail.append(kind);
-      if (item.detail && item.kind !== "correction") detail.append(` · ${item.detail}`);
+      if (item.detail && !ownKind) detail.append(` · ${item.detail}`);
       option.append(label, detail);
       listbox.append(option);
     });
