@@ -35,7 +35,7 @@ def query_args(filters: ClaimFilters, **changes: Any) -> dict[str, list[str]]:
 DEFAULT_ARGUMENTS = {("order", "event")}
 
 
-def set_arguments_only(args) -> dict[str, list[str]] | None:
+def set_arguments_only(args) -> dict[str, Any] | None:
     """`args` (a MultiDict) without its empty and default values, for a redirect to the
     shorter address; None when every argument is set already."""
     kept = {
