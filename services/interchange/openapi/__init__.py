@@ -4,7 +4,8 @@ It describes every endpoint, parameter and schema as the views in views/api_read
 views/api_write.py implement them; the tests validate the document and check live responses
 against these schemas, so a change to the API that is not made here too fails the build.
 Parts: `shapes` (schema building blocks), `schemas` (the components), `parameters`
-(parameters, responses, security), `read_paths` and `write_paths` (the operations).
+(parameters, responses, security), `read_paths` and `write_paths` (the operations), `search`
+(the search across dossiers, its operation and schemas).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from services.interchange.openapi.parameters import WRITE_SECURITY
 from services.interchange.openapi.read_paths import read_paths
 from services.interchange.openapi.schemas import schemas
+from services.interchange.openapi.search import search_schemas
 from services.interchange.openapi.write_paths import write_paths
 
 VERSION = "1.0.0"
@@ -47,7 +49,7 @@ def document(docs_url: str | None = None) -> dict[str, Any]:
         "servers": [{"url": "/api/v1"}],
         "paths": paths(),
         "components": {
-            "schemas": schemas(),
+            "schemas": {**schemas(), **search_schemas()},
             "securitySchemes": {
                 "bearerAuth": {
                     "type": "http",

@@ -19,6 +19,7 @@ from services.interchange.openapi.parameters import (
     problems,
     query,
 )
+from services.interchange.openapi.search import search_path
 from services.interchange.openapi.shapes import JSON, values_of
 
 
@@ -138,4 +139,5 @@ def read_paths() -> dict[str, Any]:
                 "responses": {**ok("Entity", "The entity."), **problems(401, 404)},
             },
         },
+        "/search": search_path(),
     }
