@@ -73,7 +73,12 @@ class NameIndex:
             if term in self.vocabulary or len(term) < MIN_CORRECTED_LENGTH:
                 corrected.append(self.vocabulary.get(term, term))
                 continue
-            near = [word for word in self.vocabulary if abs(len(word) - len(term)) <= 2]
+            # Typos rarely touch the first letter; keeping to it makes the comparison cheap.
+            near = [
+                word
+                for word in self.vocabulary
+                if word[0] == term[0] and abs(len(word) - len(term)) <= 2
+            ]
             closest = difflib.get_close_matches(term, near, n=1, cutoff=CORRECTION_CUTOFF)
             if closest:
                 corrected.append(self.vocabulary[closest[0]])
