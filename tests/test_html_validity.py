@@ -34,6 +34,10 @@ PAGES = {
     "source-text": "/sources/1/text",
     "login": "/login",
     "api-docs": "/api/",
+    "search": "/search?q=Broadcom",
+    "search-did-you-mean": "/search?q=brodcom",
+    "search-phrase-in-quote": '/search?q="il a déclaré"',
+    "search-empty": "/search",
 }
 EDITOR_PAGES = {
     "claim-form": "/claims/new?dossier=openai-chips",

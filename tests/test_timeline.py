@@ -454,3 +454,14 @@ def test_filtering_by_an_entity_offers_its_public_and_private_comparison(client)
     link = page.select_one(".entity-shortcut a")
     assert link["href"] == "/entities/tsmc"
     assert "said in public, said in private" in link.get_text()
+
+
+def test_the_address_keeps_only_the_filters_that_are_set(client):
+    """The filter form sends every field; the timeline answers with the shorter address."""
+    response = client.get(
+        "/dossiers/openai-chips/?q=&attribution=insider&entity=&tag=+&source=&status="
+        "&min_confidence=&from=&to=&order=event"
+    )
+    assert response.status_code == 302
+    assert response.location == "/dossiers/openai-chips/?attribution=insider"
+    assert client.get(response.location).status_code == 200

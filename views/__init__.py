@@ -4,6 +4,7 @@ from flask import Flask
 
 # The API's routes attach themselves to its blueprint when their modules are imported.
 import views.api_read  # noqa: F401
+import views.api_search  # noqa: F401
 import views.api_source_text  # noqa: F401
 import views.api_write  # noqa: F401
 from views.api import api
@@ -16,6 +17,7 @@ from views.editing import editing
 from views.entities import entities
 from views.exports import exports_blueprint
 from views.imports import imports_blueprint
+from views.search import search_pages
 from views.sources import sources
 from web.extensions import csrf
 from web.urls import DatabaseIdConverter
@@ -33,5 +35,6 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(briefing)
     app.register_blueprint(entities)
     app.register_blueprint(sources)
+    app.register_blueprint(search_pages)
     app.register_blueprint(auth)
     app.register_blueprint(editing)

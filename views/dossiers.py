@@ -12,6 +12,7 @@ from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
 from web.access import grant_access, readable_dossier, signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
+from web.urls import set_arguments_only
 
 dossiers = Blueprint("dossiers", __name__)
 
@@ -30,6 +31,9 @@ def index():
 def show_timeline(slug: str):
     """A dossier's claims in time order, filtered, a page at a time, with facets and overview."""
     dossier = readable_dossier(slug)
+    # The filter form sends every field; the address keeps only the filters that are set.
+    if (shorter := set_arguments_only(request.args)) is not None:
+        return redirect(url_for("dossiers.timeline_page", slug=slug, **shorter))
     validators = page_etag(get_session(), dossier)
     if cached := not_modified(validators) or from_page_cache(validators):
         return cached

@@ -13,6 +13,7 @@ from models import limits
 from models.text import fold
 from models.vocabulary import likelihood
 from services.reading.search import search_terms
+from web.search_links import name_url
 from web.urls import query_args
 
 
@@ -50,6 +51,15 @@ def highlight(text: str | None, query: str | None) -> Markup:
         last = end
     pieces.append(escape(text[last:]))
     return Markup("").join(pieces)
+
+
+def mentions(text: str | None, query: str | None) -> bool:
+    """Whether `highlight` would mark a word of `query` in `text`."""
+    terms = search_terms(query or "")
+    if not text or not terms:
+        return False
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")")
+    return pattern.search(fold(text)) is not None
 
 
 def _fold_with_positions(text: str) -> tuple[str, list[int]]:
@@ -98,3 +108,5 @@ def register_template_filters(app: Flask) -> None:
     # The field limits, for the hints and the error page that quote them (models/limits.py).
     app.jinja_env.globals["limits"] = limits
     app.add_template_global(query_args)
+    app.add_template_global(name_url)
+    app.add_template_filter(mentions)

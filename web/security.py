@@ -83,9 +83,12 @@ def refuse_cross_site_writes():
 
 
 # Defaults; RATE_LIMITS in the config overrides them by name, as (requests, seconds).
-# print, pdf (renders queued, not cached downloads) and export count per address (issue #18).
+# suggest counts the search box's suggestions while typing (a reader types many letters per
+# search); print, pdf (renders queued, not cached downloads) and export count per address
+# (issue #18).
 DEFAULT_LIMITS = {
     "search": (60, 60),
+    "suggest": (300, 60),
     "api-write": (120, 60),
     "print": (30, 60),
     "pdf": (10, 60),
@@ -105,6 +108,10 @@ def apply_rate_limits() -> None:
     if request.path.startswith("/api/") and request.method not in SAFE_METHODS:
         token_id = _token_id(request.headers.get("Authorization", ""))
         enforce_limit("api-write", f"token:{token_id}" if token_id is not None else None)
+    elif request.endpoint == "search.suggestions":
+        # One request per pause while a reader types: a word costs several, so these count
+        # against a larger allowance of their own rather than the searches'.
+        enforce_limit("suggest")
     elif request.args.get("q", "").strip():
         enforce_limit("search")
 

@@ -31,6 +31,26 @@ def query_args(filters: ClaimFilters, **changes: Any) -> dict[str, list[str]]:
     return args
 
 
+# What an argument of the timeline is when it is not set, besides empty.
+DEFAULT_ARGUMENTS = {("order", "event")}
+
+
+def set_arguments_only(args) -> dict[str, Any] | None:
+    """`args` (a MultiDict) without its empty and default values, for a redirect to the
+    shorter address; None when every argument is set already."""
+    kept = {
+        name: [
+            value
+            for value in args.getlist(name)
+            if value.strip() and (name, value) not in DEFAULT_ARGUMENTS
+        ]
+        for name in args
+    }
+    if all(len(values) == len(args.getlist(name)) for name, values in kept.items()):
+        return None
+    return {name: values for name, values in kept.items() if values}
+
+
 class IdOutOfRange(int):
     """An id larger than the id columns hold: 0 to the database (no row has it), and the
     number asked for in words, so "There is no claim {claim_id}." names what was asked."""

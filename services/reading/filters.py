@@ -209,6 +209,13 @@ def _date(value: str | None, name: str, errors: list[str]) -> FuzzyDate | None:
         return None
 
 
+def read_query(value: str | None) -> tuple[str, list[str]]:
+    """A search typed anywhere (the header's box, the API): spaces tidied, cut to length,
+    dropped with a message when it has no words."""
+    errors: list[str] = []
+    return _query(value, errors), errors
+
+
 def _query(value: str | None, errors: list[str]) -> str:
     if not value or value.isspace():
         return ""

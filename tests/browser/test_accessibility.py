@@ -17,6 +17,9 @@ PAGES = [
     "/login",
     "/api/",
     "/dossiers/openai-chips/print?attribution=insider&attribution=public",
+    "/search?q=Broadcom",
+    "/search?q=brodcom",
+    "/search",
 ]
 
 

@@ -108,6 +108,13 @@ PUBLIC_PAGES = [
     "/api/v1/claims/{first}/history",
     "/claims/{first}",
     "/claims/{first}/history",
+    "/search?q=change+everything",
+    "/search?q=probe-tag",
+    "/search?q=zorblaxan",  # one letter from a deleted word: "Did you mean" must not offer it
+    "/search/suggestions?q=zorbla",
+    "/search/suggestions?q=change+ever",
+    "/api/v1/search?q=change+everything",
+    "/api/v1/search?q=zorblaxan",
 ]
 
 

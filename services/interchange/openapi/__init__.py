@@ -5,7 +5,8 @@ views/api_write.py implement them; the tests validate the document and check liv
 against these schemas, so a change to the API that is not made here too fails the build.
 Parts: `shapes` (schema building blocks), `schemas` (the components), `parameters`
 (parameters, responses, security), `read_paths` and `write_paths` (the operations),
-`source_text` (a source's text and its claim suggestions, operations and schemas).
+`source_text` (a source's text and its claim suggestions, operations and schemas), `search`
+(the search across dossiers, its operation and schemas).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from services.interchange.openapi.parameters import WRITE_SECURITY
 from services.interchange.openapi.read_paths import read_paths
 from services.interchange.openapi.schemas import schemas
+from services.interchange.openapi.search import search_schemas
 from services.interchange.openapi.source_text import source_text_paths, source_text_schemas
 from services.interchange.openapi.write_paths import write_paths
 
@@ -49,7 +51,7 @@ def document(docs_url: str | None = None) -> dict[str, Any]:
         "servers": [{"url": "/api/v1"}],
         "paths": paths(),
         "components": {
-            "schemas": schemas() | source_text_schemas(),
+            "schemas": schemas() | source_text_schemas() | search_schemas(),
             "securitySchemes": {
                 "bearerAuth": {
                     "type": "http",

@@ -19,6 +19,7 @@ from services.interchange.openapi.parameters import (
     problems,
     query,
 )
+from services.interchange.openapi.search import search_path
 from services.interchange.openapi.shapes import JSON, values_of
 
 
@@ -141,4 +142,5 @@ def read_paths() -> dict[str, Any]:
                 },
             },
         },
+        "/search": search_path(),
     }
