@@ -1,7 +1,7 @@
 """display names for accounts, access keys for unlisted dossiers
 
-Revision ID: 0011
-Revises: 0012
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-29 17:20:00
 
 Existing accounts are shown as "Editor <id>": their sign-in names must not reach readers, and
@@ -16,8 +16,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0011'
-down_revision = '0012'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

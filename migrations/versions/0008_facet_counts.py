@@ -1,7 +1,7 @@
 """facet counts kept at write time, filled from the claims there are; a covering index
 for the filtered facets
 
-Revision ID: 0012
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-29 17:10:00
 """
@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0012'
+revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None
