@@ -86,4 +86,8 @@ def test_the_api_sets_and_refuses_member_of(client, write_token):
     )
     assert refused.status_code == 400
     assert "nobody" in json.dumps(refused.get_json())
-    assert client.get("/api/v1/entities/mark-liu").get_json()["member_of"] == "tsmc"
+    # Named in no claim yet, so only a token holder or an editor sees it (issue #18).
+    assert client.get("/api/v1/entities/mark-liu").status_code == 404
+    assert (
+        client.get("/api/v1/entities/mark-liu", headers=headers).get_json()["member_of"] == "tsmc"
+    )

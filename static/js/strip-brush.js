@@ -5,7 +5,7 @@
 
 document.addEventListener("DOMContentLoaded", () => {
   for (const form of document.querySelectorAll("form.brush[data-months]")) {
-    const figure = form.closest("figure.overview");
+    const figure = form.closest(".overview-block");
     const svg = figure && figure.querySelector("svg.overview-strip");
     if (svg) {
       wire(form, svg);
