@@ -143,3 +143,15 @@ def test_the_site_nav_and_the_dossier_page_link_the_indexes(client):
     assert links == {"/dossiers/openai-chips/entities/", "/dossiers/openai-chips/sources/"}
     for href in links:
         assert index_rows(soup(client.get(href))), href
+
+
+@pytest.mark.parametrize("path", ["/entities/", "/api/v1/index/entities"])
+def test_an_unchanged_index_answers_304_and_a_write_renews_it(seeded_app, client, path):
+    etag = client.get(path).headers["ETag"]
+    assert client.get(path, headers={"If-None-Match": etag}).status_code == 304
+    with seeded_app.app_context():
+        session = get_session()
+        make_claim(session, make_dossier(session, "fresh"), speaker="tsmc")
+        session.commit()
+    renewed = client.get(path, headers={"If-None-Match": etag})
+    assert renewed.status_code == 200 and renewed.headers["ETag"] != etag

@@ -11,6 +11,7 @@ from flask import jsonify, request, url_for
 from db import get_session
 from services.reading import indexes as index_service
 from views.api import api, listed_dossier, signed_in
+from web.caching import from_page_cache, not_modified, page_etag, page_response
 
 
 def _scope():
@@ -18,31 +19,40 @@ def _scope():
     return None if slug is None else listed_dossier(slug)
 
 
+def _answer(build, row_json):
+    """The index as JSON; for readers without a token, with the ETag of the pages it spans."""
+    session, dossier = get_session(), _scope()
+    # A token may read more than the public; only what everyone sees is shared and kept.
+    validators = None if signed_in() else page_etag(session, dossier)
+    if cached := not_modified(validators) or from_page_cache(validators, "application/json"):
+        return cached
+    found = build(session, signed_in(), dossier)
+    items = [row_json(row) for row in found.rows]
+    answer = jsonify(items=items, total=len(items), truncated=found.truncated)
+    return page_response(answer, validators)
+
+
 @api.get("/index/entities")
 def entity_index():
     """People and organisations with the number of claims naming them, most named first."""
-    found = index_service.entities(get_session(), signed_in(), _scope())
-    items = [
-        {
+    return _answer(
+        index_service.entities,
+        lambda row: {
             **asdict(row),
             "url": url_for("entities.detail", slug=row.slug, _external=True),
             "api_url": url_for("api.get_entity", slug=row.slug, _external=True),
-        }
-        for row in found.rows
-    ]
-    return jsonify(items=items, total=len(items), truncated=found.truncated)
+        },
+    )
 
 
 @api.get("/index/sources")
 def source_index():
     """Sources with the number of claims citing them, most cited first."""
-    found = index_service.sources(get_session(), signed_in(), _scope())
-    items = [
-        {
+    return _answer(
+        index_service.sources,
+        lambda row: {
             **asdict(row),
             "url": url_for("sources.detail", source_id=row.id, _external=True),
             "api_url": url_for("api.get_source", source_id=row.id, _external=True),
-        }
-        for row in found.rows
-    ]
-    return jsonify(items=items, total=len(items), truncated=found.truncated)
+        },
+    )

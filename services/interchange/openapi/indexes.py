@@ -27,6 +27,7 @@ def _index_path(operation: str, summary: str, schema: str) -> dict[str, Any]:
             "parameters": [SCOPE],
             "responses": {
                 **ok(schema, "Most counted first, then by name; at most 500."),
+                "304": {"description": "Not modified: the ETag sent in If-None-Match is current."},
                 **problems(400, 401, 404),
             },
         }
