@@ -3,6 +3,7 @@
 from flask import Flask
 
 # The API's routes attach themselves to its blueprint when their modules are imported.
+import views.api_indexes  # noqa: F401
 import views.api_read  # noqa: F401
 import views.api_search  # noqa: F401
 import views.api_source_text  # noqa: F401
@@ -17,6 +18,7 @@ from views.editing import editing
 from views.entities import entities
 from views.exports import exports_blueprint
 from views.imports import imports_blueprint
+from views.indexes import indexes
 from views.search import search_pages
 from views.sources import sources
 from web.extensions import csrf
@@ -33,6 +35,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(exports_blueprint)
     app.register_blueprint(imports_blueprint)
     app.register_blueprint(briefing)
+    app.register_blueprint(indexes)
     app.register_blueprint(entities)
     app.register_blueprint(sources)
     app.register_blueprint(search_pages)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from models import Dossier
 from services.reading import facets as facet_service
 from services.reading import overview as overview_service
-from services.reading import timeline, view_cache
+from services.reading import timeline, view_cache, year_index
 from services.reading.filters import ClaimFilters
 from services.reading.freshness import last_change
 
@@ -25,6 +25,7 @@ class TimelineView:
     chips: list[facet_service.Chip]
     overview: overview_service.Overview | None
     errors: list[str] = field(default_factory=list)
+    year_links: list[year_index.YearLink] = field(default_factory=list)
 
     @property
     def page_ids(self) -> set[int]:
@@ -78,7 +79,7 @@ def build(
 
     A fixed number of queries whatever the page size: the page with its eager loads (plus
     one walking back for the "Earlier claims" link when the page is not the first). The
-    count, the facets (a GROUP BY each) and the strip (two queries) come from the
+    count, the facets and the years (a GROUP BY each) and the strip (two queries) come from the
     per-process cache until the dossier changes (`changed`, when the caller has read it).
     """
     key = _cache_key(session, dossier, filters, changed)
@@ -92,9 +93,15 @@ def build(
         lambda: overview_service.build(session, dossier, filters, count, today),
     )
     page = timeline.page(session, dossier, filters, per_page, total=count)
+    years = timeline.group_by_month(page.claims, filters.order)
+    counts = view_cache.aggregates.get_or_compute(
+        ("years", *key),
+        lambda: year_index.year_counts(session, dossier, filters, dialect(session)),
+    )
     return TimelineView(
         page=page,
-        years=timeline.group_by_month(page.claims, filters.order),
+        years=years,
+        year_links=year_index.links(counts, {group.year for group in years}),
         facets=facets,
         chips=facet_service.chips(filters, facets),
         overview=overview,

@@ -48,6 +48,13 @@ def surfaces(ids: dict) -> list[str]:
         f"/api/v1/sources/{ids['source']}/text",
         "/api/v1/sources?dossier=secret-story",
         "/api/v1/entities/tsmc",
+        "/entities/",
+        "/sources/",
+        "/dossiers/secret-story/entities/",
+        "/dossiers/secret-story/sources/",
+        "/api/v1/index/sources",
+        "/api/v1/index/sources?dossier=secret-story",
+        "/api/v1/index/entities?dossier=secret-story",
     ]
 
 

@@ -42,6 +42,10 @@ def SURFACES(slug: str, name: str, alias: str) -> list[str]:
         "/api/v1/claims?dossier=openai-chips&per_page=200",
         "/dossiers/openai-chips/claims.json",
         "/dossiers/openai-chips/feed.atom",
+        "/entities/",
+        "/dossiers/openai-chips/entities/",
+        "/api/v1/index/entities",
+        "/api/v1/index/entities?dossier=openai-chips",
     ]
 
 

@@ -6,13 +6,15 @@ against these schemas, so a change to the API that is not made here too fails th
 Parts: `shapes` (schema building blocks), `schemas` (the components), `parameters`
 (parameters, responses, security), `read_paths` and `write_paths` (the operations),
 `source_text` (a source's text and its claim suggestions, operations and schemas), `search`
-(the search across dossiers, its operation and schemas).
+(the search across dossiers, its operation and schemas), `indexes` (the entity and
+source indexes with their counts).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from services.interchange.openapi.indexes import index_paths, index_schemas
 from services.interchange.openapi.parameters import WRITE_SECURITY
 from services.interchange.openapi.read_paths import read_paths
 from services.interchange.openapi.schemas import schemas
@@ -25,7 +27,7 @@ VERSION = "1.0.0"
 
 def paths() -> dict[str, Any]:
     """Every path with its operations: the read first, then the writes, path by path."""
-    merged = read_paths()
+    merged = read_paths() | index_paths()
     for path, operations in [*source_text_paths().items(), *write_paths().items()]:
         merged.setdefault(path, {}).update(operations)
     return merged
@@ -51,7 +53,7 @@ def document(docs_url: str | None = None) -> dict[str, Any]:
         "servers": [{"url": "/api/v1"}],
         "paths": paths(),
         "components": {
-            "schemas": schemas() | source_text_schemas() | search_schemas(),
+            "schemas": schemas() | source_text_schemas() | search_schemas() | index_schemas(),
             "securitySchemes": {
                 "bearerAuth": {
                     "type": "http",
