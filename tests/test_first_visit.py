@@ -3,6 +3,9 @@ holds; a dossier's front page opens its summary (issue #16)."""
 
 from __future__ import annotations
 
+from db import get_session
+from models.vocabulary import Visibility
+from tests.factories import make_dossier
 from tests.helpers import soup
 
 
@@ -26,3 +29,26 @@ def test_a_dossiers_front_page_opens_its_summary(client):
 def test_the_summary_stays_closed_once_the_reader_filters(client):
     page = soup(client.get("/dossiers/openai-chips/?attribution=insider"))
     assert not page.select_one("details.summary").has_attr("open")
+
+
+def test_editors_find_their_private_and_unlisted_dossiers_on_the_home_page(
+    seeded_app, client, editor_client
+):
+    with seeded_app.app_context():
+        session = get_session()
+        make_dossier(session, "quiet-story", title="A quiet story", visibility=Visibility.PRIVATE)
+        make_dossier(
+            session, "shared-story", title="A shared story", visibility=Visibility.UNLISTED
+        )
+        session.commit()
+    editor_items = soup(editor_client.get("/")).select(".dossier-item")
+    badges = {
+        item.h2.get_text(strip=True): item.select_one(".visibility-badge") for item in editor_items
+    }
+    assert badges["A quiet story"].get_text().startswith("Private")
+    assert badges["A shared story"].get_text().startswith("Unlisted")
+    assert badges["OpenAI's in-house AI chip and data-centre plan"] is None
+    reader_titles = [
+        item.h2.get_text(strip=True) for item in soup(client.get("/")).select(".dossier-item")
+    ]
+    assert "A quiet story" not in reader_titles and "A shared story" not in reader_titles

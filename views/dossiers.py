@@ -21,9 +21,10 @@ dossiers = Blueprint("dossiers", __name__)
 def index():
     """The dossiers a reader can open; for editors, the archived ones too."""
     session = get_session()
-    archived = dossier_service.archived(session) if signed_in() else []
+    editor = signed_in()
+    archived = dossier_service.archived(session) if editor else []
     return render_template(
-        "dossiers/index.html", dossiers=dossier_service.listed(session), archived=archived
+        "dossiers/index.html", dossiers=dossier_service.listed(session, editor), archived=archived
     )
 
 

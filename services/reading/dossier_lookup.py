@@ -23,8 +23,9 @@ def open_to_editors() -> ColumnElement[bool]:
     return Dossier.archived_at.is_(None)
 
 
-def listed(session: Session) -> list[tuple[Dossier, int]]:
-    """Public dossiers with their number of live claims, most recently changed first."""
+def listed(session: Session, signed_in: bool = False) -> list[tuple[Dossier, int]]:
+    """The dossiers the visitor may come across (public ones; for an editor, every one but
+    the archived) with their number of live claims, most recently changed first."""
     claim_count = (
         select(func.count(Claim.id))
         .where(Claim.dossier_id == Dossier.id, Claim.deleted_at.is_(None))
@@ -32,7 +33,7 @@ def listed(session: Session) -> list[tuple[Dossier, int]]:
     )
     statement = (
         select(Dossier, claim_count)
-        .where(listed_to_readers())
+        .where(open_to_editors() if signed_in else listed_to_readers())
         .order_by(Dossier.changed_at.desc(), Dossier.id)
     )
     return [(dossier, count) for dossier, count in session.execute(statement)]
