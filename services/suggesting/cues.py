@@ -47,6 +47,15 @@ def _cue(kind: Attribution, reason: str, pattern: str) -> Cue:
 INSIDER, PUBLIC, PRIVATE = Attribution.INSIDER, Attribution.PUBLIC, Attribution.PRIVATE
 REPORT, DATA = Attribution.REPORT, Attribution.DATA
 
+# "One of them said": one of the unnamed sources just described speaks; the suggester lends it
+# the description of the sentence before.
+ONE_OF_THEM = _cue(
+    INSIDER,
+    "one of the unnamed sources speaks",
+    r"\b(?:one|another|some|two|three) of them (?:said|says|told|added)\b"
+    r"|\b(?:l'une?|l'autre|certains) d'entre (?:eux|elles) (?:a|ont) (?:dit|déclaré|affirmé)\b",
+)
+
 CUES = (
     _cue(
         DATA,
@@ -81,6 +90,7 @@ CUES = (
         rf"(?P<who>\b(?:people|persons|sources|insiders|a person|someone)(?:{_WHO})?)\s"
         r"(?:said|say|says|told|revealed|added)\b",
     ),
+    ONE_OF_THEM,
     _cue(
         INSIDER,
         "people close to the matter",

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from fuzzy_date import FuzzyDate
 from models.vocabulary import Attribution, EntityKind
 from services.suggesting import cues as cue_lexicon
-from services.suggesting import dates, sentences
+from services.suggesting import dates, sentences, subjects
 from services.suggesting.names import KnownName, Mention, NameIndex
+from services.suggesting.subjects import Subject
 
 # Framing that asserts nothing: an admission that something is unknown.
 _UNKNOWN = re.compile(
@@ -94,6 +95,7 @@ def suggest(reading: Reading) -> list[Suggestion]:
     found: list[Suggestion] = []
     voice: _Voice | None = None
     last_person: Mention | None = None  # who "il" or "he" stands for
+    people_seen: list[Mention] = []  # whom a surname alone ("Roussel said") stands for
     for locator, paragraph in enumerate(reading.paragraphs, start=1):
         if _is_heading(paragraph, reading.title):
             voice = None
@@ -107,7 +109,7 @@ def suggest(reading: Reading) -> list[Suggestion]:
                 Attribution.ANALYSIS, stated_date=reading.published,
                 entities=list(dict.fromkeys(m.slug for m in mentions if m.slug)),
             )  # fmt: skip
-            _attribute(suggestion, mentions, reading, voice, last_person)
+            _attribute(suggestion, mentions, reading, voice, (last_person, people_seen))
             _date(suggestion, reading.published)
             found.append(suggestion)
             voice = _Voice(
@@ -117,6 +119,7 @@ def suggest(reading: Reading) -> list[Suggestion]:
             people = [m for m in mentions if m.kind is EntityKind.PERSON]
             if people:
                 last_person = people[-1]
+                people_seen.extend(people)
     return found
 
 
@@ -145,10 +148,11 @@ def _attribute(
     mentions: list[Mention],
     reading: Reading,
     voice: _Voice | None,
-    last_person: Mention | None,
+    people: tuple[Mention | None, list[Mention]],
 ) -> None:
     """Set the attribution kind, speaker and outlet from the sentence's cues."""
     text = suggestion.quote
+    last_person, people_seen = people
     found = {item.cue.kind: item for item in reversed(cue_lexicon.find(text))}
     via = _credited_outlet(text, reading.outlets)
     insider, private = found.get(Attribution.INSIDER), found.get(Attribution.PRIVATE)
@@ -156,24 +160,32 @@ def _attribute(
     if data := found.get(Attribution.DATA):
         after = [m for m in mentions if m.start >= data.start]
         _set(suggestion, Attribution.DATA, data, speaker=_first_slug(after), via=via)
-    elif private and (speaker := _private_speaker(text, mentions, private, insider, last_person)):
-        _set(suggestion, Attribution.PRIVATE, private, speaker=speaker)
+    elif private and (subject := _private_speaker(text, mentions, private, insider, people)):
+        _set(suggestion, Attribution.PRIVATE, private, subject=subject)
         if insider is not None:
             suggestion.relayed_by_description = _description(insider.who)
             suggestion.cues.append(f"relayed by {insider.explanation}")
     elif insider:
-        _set(suggestion, Attribution.INSIDER, insider, description=_description(insider.who))
+        _set(
+            suggestion,
+            Attribution.INSIDER,
+            insider,
+            description=_insider_description(insider, voice),
+        )
         if report is not None:
             suggestion.via = via
             suggestion.cues.append(report.explanation)
-    elif report and (speaker := _subject(text, mentions, report.start, people_first=False)):
-        _set(suggestion, Attribution.REPORT, report, speaker=speaker, via=via)
+    elif report and (
+        subject := _subject(text, mentions, report.start, people_first=False)
+        or subjects.before_verb(text, report.start, people_seen)
+    ):
+        _set(suggestion, Attribution.REPORT, report, subject=subject, via=via)
     elif (
         public
         and not _DENIED.search(text[: public.start])
-        and (speaker := _subject(text, mentions, public.start, last_person=last_person))
+        and (subject := _public_speaker(text, mentions, public, last_person, people_seen))
     ):
-        _set(suggestion, Attribution.PUBLIC, public, speaker=speaker)
+        _set(suggestion, Attribution.PUBLIC, public, subject=subject)
     elif voice is not None and _continues(text, suggestion.locator, voice):
         suggestion.attribution = voice.kind
         suggestion.speaker, suggestion.speaker_name = voice.speaker, voice.speaker_name
@@ -191,17 +203,50 @@ def _set(
     suggestion: Suggestion,
     kind: Attribution,
     cue: cue_lexicon.Found,
-    speaker: Mention | str | None = None,
+    speaker: Mention | None = None,
     description: str | None = None,
     via: int | str | None = None,
+    subject: Mention | Subject | None = None,
 ) -> None:
     suggestion.attribution = kind
     suggestion.cues.append(cue.explanation)
-    if isinstance(speaker, Mention):
-        if speaker.slug is None:
-            suggestion.speaker_name = speaker.written
-        speaker = speaker.slug
-    suggestion.speaker, suggestion.speaker_description, suggestion.via = speaker, description, via
+    if isinstance(subject, Subject):
+        speaker, description = subject.mention, subject.description
+        suggestion.speaker_name = subject.name
+    elif subject is not None:
+        speaker = subject
+    if speaker is not None and speaker.slug is None:
+        suggestion.speaker_name = speaker.written
+    suggestion.speaker = speaker.slug if speaker is not None else None
+    suggestion.speaker_description, suggestion.via = description, via
+
+
+def _public_speaker(
+    text: str,
+    mentions: list[Mention],
+    public: cue_lexicon.Found,
+    last_person: Mention | None,
+    people_seen: list[Mention],
+) -> Mention | Subject | None:
+    """A name or pronoun before the cue, else a surname or description opening the sentence
+    ("Roussel said", "A spokesperson for the region said"), else a name after the verb."""
+    found = _subject(text, mentions, public.start, last_person=last_person)
+    if found is not None:
+        return found
+    verb = subjects.verb_start(text)
+    before = min(public.start, verb) if verb is not None else public.start
+    return subjects.before_verb(text, before, people_seen) or (
+        subjects.after_verb(text, verb, people_seen) if verb is not None else None
+    )
+
+
+def _insider_description(insider: cue_lexicon.Found, voice: _Voice | None) -> str | None:
+    """The source's own words; "one of them" borrows those of the sentence before."""
+    if insider.cue is cue_lexicon.ONE_OF_THEM:
+        if voice is not None and voice.kind is Attribution.INSIDER:
+            return voice.description
+        return None
+    return _description(insider.who)
 
 
 def _continues(text: str, locator: int, voice: _Voice) -> bool:
@@ -213,18 +258,28 @@ def _continues(text: str, locator: int, voice: _Voice) -> bool:
     )
 
 
-def _private_speaker(text, mentions, private, insider, last_person) -> Mention | None:
+def _private_speaker(
+    text: str,
+    mentions: list[Mention],
+    private: cue_lexicon.Found,
+    insider: cue_lexicon.Found | None,
+    people: tuple[Mention | None, list[Mention]],
+) -> Mention | Subject | None:
     """The named person whose private words these are: named before the cue (and after any
-    anonymous source), or "il"/"he" standing for the last person named."""
+    anonymous source), "il"/"he" standing for the last person named, or, without an
+    anonymous source, a surname alone before the cue ("Roussel told colleagues privately")."""
+    last_person, people_seen = people
     after = insider.start if insider is not None and insider.start < private.start else 0
-    people = [
+    named = [
         m for m in mentions if after <= m.start < private.start and m.kind is EntityKind.PERSON
     ]
-    if people and not (insider is not None and insider.who and people[-1].written in insider.who):
-        return people[-1]
-    if insider is None and _PRONOUN_SUBJECT.search(text[: private.start]) and last_person:
+    if named and not (insider is not None and insider.who and named[-1].written in insider.who):
+        return named[-1]
+    if insider is not None:
+        return None
+    if _PRONOUN_SUBJECT.search(text[: private.start]) and last_person:
         return last_person
-    return None
+    return subjects.before_verb(text, private.start, people_seen)
 
 
 def _subject(
