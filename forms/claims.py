@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 from wtforms import (
+    BooleanField,
     FieldList,
     Form,
     FormField,
@@ -133,6 +134,8 @@ class ClaimForm(ClaimSourceMixin, ClaimPeopleMixin, ClaimDatesMixin, VersionedFo
         f"Up to {NOTES_MAX:,} characters.",
         render_kw={"rows": 6, "data-count-limit": str(NOTES_MAX)},
     )
+    # Ticked to add a claim the editor has just added already (services.editing.claim_duplicates).
+    save_duplicate = BooleanField("Yes, save it again as a separate claim")
     save = SubmitField("Save claim")
     save_another = SubmitField("Save and add another from this source")
     preview = SubmitField("Preview")

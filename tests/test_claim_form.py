@@ -237,7 +237,14 @@ def test_a_request_over_one_megabyte_gets_a_clear_page(seeded_app, editor_client
 def test_tags_reuse_existing_ones_whatever_their_case(seeded_app, editor_client, article):
     first = claim_id_from(editor_client.post(NEW, data=claim_data(article, tags="Chip Supply")))
     second = claim_id_from(
-        editor_client.post(NEW, data=claim_data(article, tags="chip supply, CHIP SUPPLY, fabs"))
+        editor_client.post(
+            NEW,
+            data=claim_data(
+                article,
+                statement="TSMC says the fabs will be ready in 2026.",
+                tags="chip supply, CHIP SUPPLY, fabs",
+            ),
+        )
     )
     one = load_claim(seeded_app, first, selectinload(Claim.tags))
     two = load_claim(seeded_app, second, selectinload(Claim.tags))

@@ -20,6 +20,7 @@ from forms.claims import (
 from forms.conflicts import ConflictForm
 from models import Claim, Dossier
 from services.editing import (
+    claim_duplicates,
     claim_input,
     claim_references,
     claim_writes,
@@ -34,11 +35,16 @@ from services.reading import claim_page as claim_service
 from views import editing_common as common
 
 
-def _claim_form_page(form: ClaimForm, dossier: Dossier, claim: Claim | None):
+def _claim_form_page(
+    form: ClaimForm, dossier: Dossier, claim: Claim | None, duplicate: Claim | None = None
+):
+    """The claim form; with `duplicate`, the claim this one would repeat, and the question
+    whether to save it again anyway (409)."""
     has_errors = bool(form.all_errors)
     status = 422 if has_errors and not form.preview.data else 200
     template = "editing/claim_form.html"
-    return render_template(template, form=form, dossier=dossier, claim=claim), status
+    page = render_template(template, form=form, dossier=dossier, claim=claim, duplicate=duplicate)
+    return page, 409 if duplicate is not None else status
 
 
 def new_claim():
@@ -50,17 +56,22 @@ def new_claim():
     dossier = common.dossier(request.args.get("dossier"))
     sources, entities = pickers(session, dossier)
     form = ClaimForm(new=True, data=prefilled(request.args)).prepare(sources, entities)
+    duplicate = None
     if form.is_submitted():
         if earlier := common.earlier(form):
             return earlier
         data = form.read(session, dossier)
         if data is not None and not form.preview.data:
-            claim = claim_writes.create_claim(session, dossier, data, common.user())
-            onward = _offering_updates(claim, _after_adding(form, claim))
-            return common.done(form, onward, f"Claim {claim.id} added.")
+            # Back then Save fetches a fresh form (new token): ask before adding it twice.
+            if not form.save_duplicate.data:
+                duplicate = claim_duplicates.recent_twin(session, dossier, data, common.user())
+            if duplicate is None:
+                claim = claim_writes.create_claim(session, dossier, data, common.user())
+                onward = _offering_updates(claim, _after_adding(form, claim))
+                return common.done(form, onward, f"Claim {claim.id} added.")
         form.add_blank_relation()
     form.propose_mentions(entities)
-    return _claim_form_page(form, dossier, None)
+    return _claim_form_page(form, dossier, None, duplicate)
 
 
 def _offering_updates(claim: Claim, onward: str, linked_before: frozenset = frozenset()) -> str:
