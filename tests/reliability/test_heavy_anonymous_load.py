@@ -43,7 +43,8 @@ def add_large_dossier(database: Path, claims: int) -> None:
     """A public dossier of `claims` claims, copies of the seeded dossier's, made in SQL (the
     import takes minutes for this many; the pages read the same rows either way)."""
     with sqlite3.connect(database) as connection:
-        dossier_columns = copy_columns(connection, "dossiers", {"id", "slug"})
+        # The access key is unique to each dossier: the copy, public, needs none.
+        dossier_columns = copy_columns(connection, "dossiers", {"id", "slug", "access_key"})
         listed = ", ".join(dossier_columns)
         connection.execute(
             f"INSERT INTO dossiers (slug, {listed}) SELECT ?, {listed} FROM dossiers "
