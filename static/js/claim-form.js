@@ -1,8 +1,8 @@
-// Claim and source forms, enhanced: how each date is read (asked of the server, which
-// owns the parser), the likelihood words for a confidence, character counts, claim
-// the people fields the attribution calls for, a search over the names mentioned and the names the claim's words propose. Without
-// this file every field shows, and the form's Preview button shows the same readings.
-// The related-claims picker is claim-picker.js.
+// Claim and source forms, enhanced: how each date is read (asked of the server, which owns
+// the parser), the likelihood words for a confidence, character counts, the people fields
+// the attribution calls for, and a search over the names mentioned, with the names the
+// claim's words propose. Without this file every field shows, and the form's Preview button
+// shows the same readings. The related-claims picker is claim-picker.js.
 (function () {
   "use strict";
 
