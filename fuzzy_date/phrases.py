@@ -202,11 +202,18 @@ def _parse_expression(text: str, reference: FuzzyDate | None) -> Shape:
     body, qualifier = split_qualifiers(text)
     if not body:
         raise NoMatch
+    refusal: FuzzyDateError | None = None
     for reader in (_parse_unit, _parse_range, _parse_open):
         try:
             return reader(body, reference).qualified(qualifier)
         except NoMatch:
             continue
+        except FuzzyDateError as error:
+            # A wrong split can fail where a later reader succeeds: "by winter 2999–3000" is
+            # no range ending in the year 3000 but an open end. Refuse only when none reads it.
+            refusal = refusal or error
+    if refusal is not None:
+        raise refusal
     raise NoMatch
 
 

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from sqlalchemy import select
@@ -21,6 +22,11 @@ from services.accounts import api_tokens
 from services.interchange.seeding import load_file, seed_files
 from tests.accounts import add_account, sign_in
 from tests.databases import make_template
+
+# `HYPOTHESIS_PROFILE=deep make test` searches the property tests a hundred times wider; run
+# it after touching a grammar or a label, since CI's default profile only samples.
+settings.register_profile("deep", max_examples=10_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "seeds"

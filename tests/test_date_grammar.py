@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from fuzzy_date import OPEN_END, OPEN_START, AmbiguousDate, FuzzyDateError, from_edtf, parse
 from tests.date_corpus import CORPUS, REFUSED
 
-PROPERTY = settings(database=None, deadline=None, max_examples=300)
+PROPERTY = settings(database=None, deadline=None, max_examples=max(300, settings().max_examples))
 
 
 @pytest.mark.parametrize("phrase, reference, earliest, latest", CORPUS)
