@@ -7,7 +7,7 @@ PORT ?= 5000
 # The first account's sign-in name (`make run ADMIN_NAME=ada`); `admin` when not given.
 ADMIN_NAME ?=
 
-.PHONY: run test test-fast fuzz lint format install lock test-deps system-deps clean
+.PHONY: run test test-fast fuzz lint format install lock test-deps system-deps clean messages
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,24 @@ lock: $(VENV)/.installed
 	$(LOCK) requirements.txt -o requirements.lock
 	$(LOCK) requirements-dev.txt -c requirements.lock -o requirements-dev.lock
 
-install: system-deps $(VENV)/.installed
+# The interface's words (issue 20): catalogues under translations/<language>/LC_MESSAGES. The
+# .po files are kept in git; their compiled .mo files are built here. `make messages` extracts
+# every marked word from Python, templates and JavaScript and merges it into each catalogue;
+# tests/i18n checks that nothing is left unmarked, missing or fuzzy.
+CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+COMPILED_CATALOGUES := $(CATALOGUES:.po=.mo)
+KEYWORDS := -k _l -k N_ -k lazy_gettext -k pgettext:1c,2
+
+install: system-deps $(VENV)/.installed $(COMPILED_CATALOGUES)
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg $(KEYWORDS) --no-location --sort-output \
+		--project Claimline --copyright-holder "Claimline" -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations \
+		--no-fuzzy-matching --ignore-obsolete
 
 # Debian packages the app needs at run time: Pango and HarfBuzz's subsetter for WeasyPrint (the
 # dossier PDF), DejaVu for the few glyphs the vendored Noto fonts lack. Installed only when missing

@@ -17,6 +17,7 @@ from web.extensions import csrf
 from web.file_cache import register_file_cache
 from web.heavy_requests import register_heavy_requests
 from web.jinja_filters import register_template_filters
+from web.languages import register_languages
 from web.pdf_jobs import register_pdf_queue
 from web.problems import problem
 from web.security import register_security
@@ -82,6 +83,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     register_security(app)
     register_caching(app)
+    register_languages(app)
     register_login(app)
     register_heavy_requests(app)
     register_file_cache(app)

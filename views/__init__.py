@@ -19,6 +19,7 @@ from views.entities import entities
 from views.exports import exports_blueprint
 from views.imports import imports_blueprint
 from views.indexes import indexes
+from views.languages import languages
 from views.search import search_pages
 from views.sources import sources
 from web.extensions import csrf
@@ -41,3 +42,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(search_pages)
     app.register_blueprint(auth)
     app.register_blueprint(editing)
+    app.register_blueprint(languages)

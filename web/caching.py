@@ -21,6 +21,7 @@ from flask_compress import Compress
 from flask_login import current_user
 from sqlalchemy.orm import Session
 
+import i18n
 from db import engine_of
 from models import Dossier
 from services.reading import view_cache
@@ -130,6 +131,7 @@ def page_etag(session: Session, dossier: Dossier | None) -> tuple[str, datetime]
             request.host_url,  # canonical links and the API's "next" are absolute
             request.full_path,
             request.accept_mimetypes.to_header(),
+            i18n.current(),  # the same address in every language (web/languages.py)
         )
     )
     return hashlib.sha256(key.encode()).hexdigest()[:20], changed

@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, distinct, func, select, union_all
 from sqlalchemy.orm import Session
 
+import i18n
 from models import Claim, Dossier, Entity, Source, Tag, claim_entities, claim_tags
 from models.text import fold
 from services.reading import dossier_lookup, view_cache
@@ -96,7 +97,13 @@ def readable_dossiers(signed_in: bool) -> ColumnElement[bool]:
 
 def index(session: Session, signed_in: bool) -> NameIndex:
     """The reader's name index, from the per-process cache while nothing it shows changed."""
-    key = ("names", str(session.get_bind().engine.url), signed_in, _changed(session, signed_in))
+    key = (
+        "names",
+        str(session.get_bind().engine.url),
+        signed_in,
+        _changed(session, signed_in),
+        i18n.current(),
+    )
     return view_cache.aggregates.get_or_compute(key, lambda: build(session, signed_in))
 
 

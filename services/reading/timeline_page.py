@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+import i18n
 from models import Dossier
 from services.reading import facets as facet_service
 from services.reading import overview as overview_service
@@ -51,6 +52,7 @@ def _cache_key(
         dossier.id,
         changed or last_change(session, dossier),
         filters.without_position(),
+        i18n.current(),  # the strip's and the facets' words
     )
 
 

@@ -1,0 +1,124 @@
+"""The words Claimline shows, in the reader's language (issue #20).
+
+Babel directly, not Flask-Babel: the language is a context variable that the web layer sets
+for each request, the PDF worker for each job (a dossier prints in its own language, off any
+request) and the tests with `speaking(...)`. Models, dates and services mark their words
+here without importing Flask, and every layer reads one catalogue per language from
+`translations/`. Adding a language is adding a catalogue: `LANGUAGES` is what is there.
+
+Marking: `gettext` (`_`) for words used now, `lazy_gettext` (`_l`) for words defined at
+import time (form labels), `N_` for words kept in a table and translated where shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import get_month_names
+from babel.numbers import format_decimal, format_percent
+from babel.support import LazyProxy, NullTranslations, Translations
+
+SOURCE_LANGUAGE = "en"
+CATALOGUES = Path(__file__).resolve().parent.parent / "translations"
+DOMAIN = "messages"
+
+_current: ContextVar[str] = ContextVar("claimline_language", default=SOURCE_LANGUAGE)
+
+
+def _catalogued() -> tuple[str, ...]:
+    found = sorted(
+        path.name
+        for path in CATALOGUES.iterdir()
+        if (path / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
+    ) if CATALOGUES.is_dir() else []  # fmt: skip
+    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
+
+
+LANGUAGES: tuple[str, ...] = _catalogued()
+
+
+def current() -> str:
+    """The language the words are being shown in."""
+    return _current.get()
+
+
+def use(language: str) -> None:
+    """Show words in `language` from now on in this context (one request, one thread)."""
+    _current.set(language if language in LANGUAGES else SOURCE_LANGUAGE)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Words in `language` inside the block: a PDF job, a test, an e-mail."""
+    token = _current.set(language if language in LANGUAGES else SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def native_name(language: str) -> str:
+    """The language's name in itself, as a language switch shows it: "English", "Français"."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+@cache
+def _translations(language: str) -> NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return NullTranslations()
+    # Compiled by `make` (pybabel compile); a missing .mo shows the English words, not an error.
+    return Translations.load(str(CATALOGUES), [language], DOMAIN)
+
+
+def gettext(message: str, **values: object) -> str:
+    """`message` in the current language, with `%(name)s` places filled from `values`."""
+    text = _translations(current()).gettext(message)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
+    """The singular or plural form for `count`; `%(num)s` is the count, formatted."""
+    text = _translations(current()).ngettext(singular, plural, count)
+    return text % {"num": number(count), **values}
+
+
+def pgettext(context: str, message: str, **values: object) -> str:
+    """`message` as meant in `context`, for a word that translates two ways ("Public")."""
+    text = str(_translations(current()).pgettext(context, message))
+    return text % values if values else text
+
+
+def lazy_gettext(message: str, **values: object) -> LazyProxy:
+    """`message`, translated each time it is shown: for words defined at import time."""
+    return LazyProxy(gettext, message, enable_cache=False, **values)
+
+
+def N_(message: str) -> str:
+    """Marks `message` for the catalogue and returns it as it is: it is translated where it
+    is shown, by gettext. For tables of words kept in English in code."""
+    return message
+
+
+def number(value: int | float) -> str:
+    """A number as the reader writes it: 1,234 in English, 1 234 in French."""
+    return format_decimal(value, locale=current())
+
+
+def percent(fraction: float) -> str:
+    """A fraction as a percentage in the reader's way: 60% in English, 60 % in French."""
+    return format_percent(fraction, locale=current())
+
+
+def month_name(month: int) -> str:
+    """The month's name in the reader's language, as written mid-sentence ("June", "juin")."""
+    return str(get_month_names("wide", locale=current())[month])
+
+
+_ = gettext
+_l = lazy_gettext

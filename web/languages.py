@@ -1,0 +1,53 @@
+"""The reader's language: chosen with the header's switch (a cookie), else the browser's
+Accept-Language, else English. The address stays the same in every language, so every
+answer says it varies on both, and the page's ETag and cache key include the language
+(web/caching.py, services/reading/timeline_page.py)."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, request
+
+import i18n
+
+COOKIE = "lang"
+ONE_YEAR = 365 * 24 * 3600
+
+
+def register_languages(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+    )
+    app.jinja_env.globals.update(number=i18n.number, percent=i18n.percent)
+    app.before_request(use_chosen_language)
+    app.after_request(vary_on_language)
+    app.context_processor(language_switch)
+
+
+def chosen_language() -> str:
+    """The language this request is answered in."""
+    chosen = request.cookies.get(COOKIE)
+    if chosen in i18n.LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(i18n.LANGUAGES, default=i18n.SOURCE_LANGUAGE)
+
+
+def use_chosen_language() -> None:
+    i18n.use(chosen_language())
+
+
+def vary_on_language(response: Response) -> Response:
+    if request.endpoint != "static":
+        response.vary.add("Accept-Language")
+    return response
+
+
+def language_switch() -> dict[str, object]:
+    """`<html lang>` and the header's links to the page in the other languages."""
+    here = i18n.current()
+    return {
+        "current_language": here,
+        "other_languages": [
+            (code, i18n.native_name(code)) for code in i18n.LANGUAGES if code != here
+        ],
+    }
