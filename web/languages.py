@@ -5,7 +5,11 @@ answer says it varies on both, and the page's ETag and cache key include the lan
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from functools import cache
+from pathlib import Path
+
+from babel.messages.extract import extract_from_file
+from flask import Flask, Response, current_app, request
 
 import i18n
 
@@ -18,7 +22,9 @@ def register_languages(app: Flask) -> None:
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
     )
-    app.jinja_env.globals.update(number=i18n.number, percent=i18n.percent)
+    app.jinja_env.globals.update(
+        number=i18n.number, percent=i18n.percent, script_words=script_words
+    )
     app.before_request(use_chosen_language)
     app.after_request(vary_on_language)
     app.context_processor(language_switch)
@@ -51,3 +57,19 @@ def language_switch() -> dict[str, object]:
             (code, i18n.native_name(code)) for code in i18n.LANGUAGES if code != here
         ],
     }
+
+
+def script_words() -> dict[str, str]:
+    """The translations of the words the scripts mark with _(), for static/js/words.js."""
+    if i18n.current() == i18n.SOURCE_LANGUAGE or current_app.static_folder is None:
+        return {}
+    return {word: i18n.gettext(word) for word in _words_in_scripts(current_app.static_folder)}
+
+
+@cache
+def _words_in_scripts(folder: str) -> tuple[str, ...]:
+    found = set()
+    for path in sorted(Path(folder, "js").glob("*.js")):
+        for _line, message, _comments, _context in extract_from_file("javascript", path):
+            found.add(message if isinstance(message, str) else message[0])
+    return tuple(sorted(found))

@@ -1,0 +1,20 @@
+// The interface's words in the page's language, for the other scripts. Each script marks
+// its words with _("..."); `make messages` extracts them into the catalogues like any other
+// word, and base.html hands this page's translations over in #claimline-words (JSON).
+"use strict";
+
+const CLAIMLINE_WORDS = (() => {
+  const holder = document.getElementById("claimline-words");
+  try {
+    return holder ? JSON.parse(holder.textContent) : {};
+  } catch {
+    return {};
+  }
+})();
+
+// `text` in the page's language, with %(name)s places filled from `values`.
+function _(text, values) {
+  const translated = CLAIMLINE_WORDS[text] || text;
+  if (!values) return translated;
+  return translated.replace(/%\((\w+)\)s/g, (place, name) => (name in values ? values[name] : place));
+}
