@@ -1,7 +1,15 @@
-"""Closed vocabularies of the domain, with the words readers see for each value."""
+"""Closed vocabularies of the domain, with the words readers see for each value.
+
+The words are kept in English in tables marked with N_, and each `.label` translates its
+entry when it is read, so every surface (pages, print, the scripts' data) shows the reader's
+language (#20). Machine-readable exports keep the English: they read `english_label`s and
+`likelihood_words` instead, which never go through the catalogue.
+"""
 
 import enum
 from dataclasses import dataclass
+
+from i18n import N_, _
 
 
 class Attribution(enum.StrEnum):
@@ -16,29 +24,34 @@ class Attribution(enum.StrEnum):
 
     @property
     def label(self) -> str:
+        return _(ATTRIBUTION_LABELS[self])
+
+    @property
+    def english_label(self) -> str:
+        """The label as exports write it, whatever the reader's language."""
         return ATTRIBUTION_LABELS[self]
 
     @property
     def explanation(self) -> str:
-        return ATTRIBUTION_EXPLANATIONS[self]
+        return _(ATTRIBUTION_EXPLANATIONS[self])
 
 
 ATTRIBUTION_LABELS = {
-    Attribution.INSIDER: "Insider says",
-    Attribution.PUBLIC: "Public statement",
-    Attribution.PRIVATE: "Private remark",
-    Attribution.REPORT: "Media report",
-    Attribution.DATA: "Data / record",
-    Attribution.ANALYSIS: "Analysis",
+    Attribution.INSIDER: N_("Insider says"),
+    Attribution.PUBLIC: N_("Public statement"),
+    Attribution.PRIVATE: N_("Private remark"),
+    Attribution.REPORT: N_("Media report"),
+    Attribution.DATA: N_("Data / record"),
+    Attribution.ANALYSIS: N_("Analysis"),
 }
 
 ATTRIBUTION_EXPLANATIONS = {
-    Attribution.INSIDER: "Anonymous people with knowledge of the matter.",
-    Attribution.PUBLIC: "On the record, by a named person or body.",
-    Attribution.PRIVATE: "Words a named person said in private, relayed by someone else.",
-    Attribution.REPORT: "Another outlet's reporting.",
-    Attribution.DATA: "Statistics, filings, biographies and other documented facts.",
-    Attribution.ANALYSIS: "The author's own reading or context.",
+    Attribution.INSIDER: N_("Anonymous people with knowledge of the matter."),
+    Attribution.PUBLIC: N_("On the record, by a named person or body."),
+    Attribution.PRIVATE: N_("Words a named person said in private, relayed by someone else."),
+    Attribution.REPORT: N_("Another outlet's reporting."),
+    Attribution.DATA: N_("Statistics, filings, biographies and other documented facts."),
+    Attribution.ANALYSIS: N_("The author's own reading or context."),
 }
 
 
@@ -52,7 +65,17 @@ class Status(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _(STATUS_LABELS[self])
+
+
+STATUS_LABELS = {
+    Status.UNVERIFIED: N_("Unverified"),
+    Status.CORROBORATED: N_("Corroborated"),
+    Status.CONTESTED: N_("Contested"),
+    Status.CONFIRMED: N_("Confirmed"),
+    Status.REFUTED: N_("Refuted"),
+    Status.RETRACTED: N_("Retracted"),
+}
 
 
 class RelationType(enum.StrEnum):
@@ -65,8 +88,14 @@ class RelationType(enum.StrEnum):
     UPDATES = "updates"
 
     @property
+    def label(self) -> str:
+        """The link read from its claim: "<claim> supports <other claim>"."""
+        return _(RELATION_LABELS[self])
+
+    @property
     def inverse_label(self) -> str:
-        return RELATION_INVERSE_LABELS[self]
+        """The link read from the other end: "<other claim> supported by <claim>"."""
+        return _(RELATION_INVERSE_LABELS[self])
 
     @property
     def is_tension(self) -> bool:
@@ -80,12 +109,20 @@ class RelationType(enum.StrEnum):
         return "change" if self is RelationType.UPDATES else "agreement"
 
 
+RELATION_LABELS = {
+    RelationType.SUPPORTS: N_("supports"),
+    RelationType.CONTRADICTS: N_("contradicts"),
+    RelationType.CONFIRMS: N_("confirms"),
+    RelationType.REFUTES: N_("refutes"),
+    RelationType.UPDATES: N_("updates"),
+}
+
 RELATION_INVERSE_LABELS = {
-    RelationType.SUPPORTS: "supported by",
-    RelationType.CONTRADICTS: "contradicted by",
-    RelationType.CONFIRMS: "confirmed by",
-    RelationType.REFUTES: "refuted by",
-    RelationType.UPDATES: "updated by",
+    RelationType.SUPPORTS: N_("supported by"),
+    RelationType.CONTRADICTS: N_("contradicted by"),
+    RelationType.CONFIRMS: N_("confirmed by"),
+    RelationType.REFUTES: N_("refuted by"),
+    RelationType.UPDATES: N_("updated by"),
 }
 
 
@@ -104,7 +141,22 @@ class SourceKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
+        return _(SOURCE_KIND_LABELS[self])
+
+
+SOURCE_KIND_LABELS = {
+    SourceKind.NEWS_ARTICLE: N_("News article"),
+    SourceKind.PRESS_RELEASE: N_("Press release"),
+    SourceKind.REPORT: N_("Report"),
+    SourceKind.FILING: N_("Filing"),
+    SourceKind.COURT_RECORD: N_("Court record"),
+    SourceKind.DATA_RELEASE: N_("Data release"),
+    SourceKind.TRANSCRIPT: N_("Transcript"),
+    SourceKind.INTERVIEW: N_("Interview"),
+    SourceKind.VIDEO: N_("Video"),
+    SourceKind.PODCAST: N_("Podcast"),
+    SourceKind.SOCIAL_POST: N_("Social post"),
+}
 
 
 class EntityKind(enum.StrEnum):
@@ -116,7 +168,16 @@ class EntityKind(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _(ENTITY_KIND_LABELS[self])
+
+
+ENTITY_KIND_LABELS = {
+    EntityKind.PERSON: N_("Person"),
+    EntityKind.ORGANISATION: N_("Organisation"),
+    EntityKind.GOVERNMENT: N_("Government"),
+    EntityKind.AGENCY: N_("Agency"),
+    EntityKind.OUTLET: N_("Outlet"),
+}
 
 
 class Visibility(enum.StrEnum):
@@ -128,13 +189,13 @@ class Visibility(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return VISIBILITY_LABELS[self]
+        return _(VISIBILITY_LABELS[self])
 
 
 VISIBILITY_LABELS = {
-    Visibility.PUBLIC: "Listed: on the home page, open to anyone",
-    Visibility.UNLISTED: "Unlisted: open to anyone with its address",
-    Visibility.PRIVATE: "Private: signed-in editors only",
+    Visibility.PUBLIC: N_("Listed: on the home page, open to anyone"),
+    Visibility.UNLISTED: N_("Unlisted: open to anyone with its address"),
+    Visibility.PRIVATE: N_("Private: signed-in editors only"),
 }
 
 
@@ -149,27 +210,34 @@ def tag_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-# Admiralty (NATO) source reliability grades.
+# Admiralty (NATO) source reliability grades; the words are translated where shown
+# (reliability_words), the letters are the stored values.
 RELIABILITY_GRADES = {
-    "A": "Completely reliable",
-    "B": "Usually reliable",
-    "C": "Fairly reliable",
-    "D": "Not usually reliable",
-    "E": "Unreliable",
-    "F": "Reliability cannot be judged",
+    "A": N_("Completely reliable"),
+    "B": N_("Usually reliable"),
+    "C": N_("Fairly reliable"),
+    "D": N_("Not usually reliable"),
+    "E": N_("Unreliable"),
+    "F": N_("Reliability cannot be judged"),
 }
 
 # ICD 203 expressions of likelihood, as (lowest confidence, words); a value takes the last
 # band whose lower bound it reaches, so the shared edges (5, 20, ...) go to the higher band.
 LIKELIHOOD_BANDS = (
-    (0, "almost no chance"),
-    (5, "very unlikely"),
-    (20, "unlikely"),
-    (45, "roughly even chance"),
-    (56, "likely"),
-    (80, "very likely"),
-    (95, "almost certain"),
+    (0, N_("almost no chance")),
+    (5, N_("very unlikely")),
+    (20, N_("unlikely")),
+    (45, N_("roughly even chance")),
+    (56, N_("likely")),
+    (80, N_("very likely")),
+    (95, N_("almost certain")),
 )
+
+
+def reliability_words(grade: str) -> str | None:
+    """The words of an Admiralty grade in the reader's language, None for no known grade."""
+    words = RELIABILITY_GRADES.get(grade)
+    return _(words) if words else None
 
 
 @dataclass(frozen=True)
@@ -178,7 +246,7 @@ class LikelihoodBand:
 
     lowest: int
     highest: int
-    words: str
+    words: str  # in the reader's language, as likelihood_bands() was called
 
     @property
     def example(self) -> int:
@@ -187,16 +255,23 @@ class LikelihoodBand:
 
 
 def likelihood_bands() -> list[LikelihoodBand]:
-    """LIKELIHOOD_BANDS as ranges: a band runs up to the next band's lowest value, less one."""
-    following = [lowest for lowest, _ in LIKELIHOOD_BANDS[1:]] + [101]
+    """LIKELIHOOD_BANDS as ranges: a band runs up to the next band's lowest value, less one;
+    their words in the reader's language."""
+    following = [lowest for lowest, _words in LIKELIHOOD_BANDS[1:]] + [101]
     return [
-        LikelihoodBand(lowest, upper - 1, words)
+        LikelihoodBand(lowest, upper - 1, _(words))
         for (lowest, words), upper in zip(LIKELIHOOD_BANDS, following, strict=True)
     ]
 
 
 def likelihood(confidence: int) -> str:
-    """The ICD 203 words for a 0–100 confidence."""
+    """The ICD 203 words for a 0–100 confidence, in the reader's language."""
+    return _(likelihood_words(confidence))
+
+
+def likelihood_words(confidence: int) -> str:
+    """The ICD 203 words for a 0–100 confidence in English, as exports and the API write
+    them whatever the reader's language."""
     if not 0 <= confidence <= 100:
         raise ValueError(f"confidence must be between 0 and 100, not {confidence}")
     words = LIKELIHOOD_BANDS[0][1]

@@ -17,6 +17,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from db import SAFE_METHODS, get_session
+from i18n import _, _l
 from models import Claim, Dossier, Source, TokenScope
 from models.limits import PAGE_SIZE_MAX, SLUG_PATTERN
 from models.text import parse_whole_number
@@ -33,7 +34,7 @@ FILTER_PARAMETERS = (
     "order", "after",
 )  # fmt: skip
 MAX_PER_PAGE = PAGE_SIZE_MAX
-READ_ONLY_TOKEN = (
+READ_ONLY_TOKEN = _l(
     "This token may only read. A write token is made with "
     "`flask --app app tokens create USERNAME --scope write`."
 )
@@ -77,16 +78,16 @@ def authenticate():
     header = request.headers.get("Authorization")
     if header is None:
         if request.method not in SAFE_METHODS:
-            return unauthorized("Send a write token as `Authorization: Bearer <token>`.")
+            return unauthorized(_("Send a write token as `Authorization: Bearer <token>`."))
         return None
     secret = api_tokens.bearer_secret(header)
     if secret is None:
-        return unauthorized("Use `Authorization: Bearer <token>`; no other scheme is accepted.")
+        return unauthorized(_("Use `Authorization: Bearer <token>`; no other scheme is accepted."))
     token = api_tokens.authenticate(get_session(), secret)
     if token is None:
-        return unauthorized("That token is unknown or was revoked.", error="invalid_token")
+        return unauthorized(_("That token is unknown or was revoked."), error="invalid_token")
     if request.method not in SAFE_METHODS and token.scope is not TokenScope.WRITE:
-        return problem(403, detail=READ_ONLY_TOKEN)
+        return problem(403, detail=str(READ_ONLY_TOKEN))
     g.api_token = token
     return None
 
@@ -119,7 +120,9 @@ def per_page_argument(errors: dict[str, str]) -> int:
         return current_app.config["PER_PAGE"]
     number = parse_whole_number(value, max_digits=4)
     if number is None or not 1 <= number <= MAX_PER_PAGE:
-        errors["per_page"] = f"The page size must be a whole number from 1 to {MAX_PER_PAGE}."
+        errors["per_page"] = _(
+            "The page size must be a whole number from 1 to %(most)s.", most=MAX_PER_PAGE
+        )
         return current_app.config["PER_PAGE"]
     return number
 
@@ -136,14 +139,14 @@ def listed_dossier(slug: str | None) -> Dossier:
 
 def _readable(slug: str | None, field: str, lookup):
     if not slug:
-        raise ApiProblem(validation_problem({field: "Name a dossier by its slug."}))
+        raise ApiProblem(validation_problem({field: _("Name a dossier by its slug.")}))
     found = (
         lookup(get_session(), slug, signed_in(), access_keys())
         if SLUG_PATTERN.match(slug)
         else None
     )
     if found is None:
-        raise ApiProblem(problem(404, detail=f'There is no dossier "{slug[:100]}".'))
+        raise ApiProblem(problem(404, detail=_('There is no dossier "%(slug)s".', slug=slug[:100])))
     return found
 
 

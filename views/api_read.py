@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import jsonify, request, url_for
 
 from db import get_session
+from i18n import _
 from models.limits import SLUG_PATTERN
 from models.text import parse_whole_number
 from models.vocabulary import EntityKind
@@ -93,7 +94,7 @@ def list_claims():
 def get_claim(claim_id: int):
     claim = claim_service.get_visible(get_session(), claim_id)
     if claim is None or not api_queries.readable(claim.dossier, signed_in(), access_keys()):
-        return problem(404, detail=f"There is no claim {claim_id}.")
+        return problem(404, detail=_("There is no claim %(id)s.", id=claim_id))
     return jsonify(claim_json(claim, claim.dossier.slug))
 
 
@@ -102,11 +103,11 @@ def claim_history(claim_id: int):
     """Every revision of a claim, newest first; a deleted claim keeps its history. Token
     holders only: a history keeps deleted and redacted text and names editors."""
     if not signed_in():
-        return unauthorized("Send a token as `Authorization: Bearer <token>` to read histories.")
+        return unauthorized(_("Send a token as `Authorization: Bearer <token>` to read histories."))
     session = get_session()
     claim = api_queries.claim_for_history(session, claim_id, signed_in())
     if claim is None:
-        return problem(404, detail=f"There is no claim {claim_id}.")
+        return problem(404, detail=_("There is no claim %(id)s.", id=claim_id))
     items = [serialize.revision(revision) for revision in api_queries.history(session, claim)]
     return listing(items, len(items), None)
 
@@ -120,7 +121,7 @@ def list_sources():
     after = request.args.get("after")
     position = parse_whole_number(after) if after is not None else None
     if after is not None and position is None:
-        errors["after"] = "Use the position given in a `next` link."
+        errors["after"] = _("Use the position given in a `next` link.")
     if errors:
         return validation_problem(errors)
     found = api_queries.sources(get_session(), dossier, position, per_page)
@@ -140,7 +141,7 @@ def list_sources():
 def get_source(source_id: int):
     source = api_queries.source(get_session(), source_id, signed_in(), access_keys())
     if source is None:
-        return problem(404, detail=f"There is no source {source_id}.")
+        return problem(404, detail=_("There is no source %(id)s.", id=source_id))
     return jsonify(source_json(source, source.dossier.slug))
 
 
@@ -152,10 +153,10 @@ def list_entities():
     kind = request.args.get("kind") or None
     if kind is not None and kind not in {member.value for member in EntityKind}:
         kinds = ", ".join(member.value for member in EntityKind)
-        errors["kind"] = f"Unknown kind of entity; use one of: {kinds}."
+        errors["kind"] = _("Unknown kind of entity; use one of: %(kinds)s.", kinds=kinds)
     after = request.args.get("after") or None
     if after is not None and not SLUG_PATTERN.match(after):
-        errors["after"] = "Use the position given in a `next` link."
+        errors["after"] = _("Use the position given in a `next` link.")
     per_page = per_page_argument(errors)
     if errors:
         return validation_problem(errors)
@@ -176,5 +177,5 @@ def list_entities():
 def get_entity(slug: str):
     entity = api_queries.entity(get_session(), slug, signed_in())
     if entity is None:
-        return problem(404, detail=f'There is no entity "{slug[:100]}".')
+        return problem(404, detail=_('There is no entity "%(slug)s".', slug=slug[:100]))
     return jsonify({**entity_json(entity), **api_queries.entity_sides(get_session(), entity)})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import jsonify, request, url_for
 
 from db import get_session
+from i18n import _
 from services.reading import site_search
 from services.reading.filters import read_query
 from services.reading.name_index import Name
@@ -21,7 +22,7 @@ def search():
     """Entities, sources and tags whose names match `q`, then matching claims by dossier."""
     query, errors = read_query(request.args.get("q"))
     if not query:
-        return validation_problem({"q": errors[0] if errors else "Type one or more words."})
+        return validation_problem({"q": errors[0] if errors else _("Type one or more words.")})
     session = get_session()
     # A token may read more than the public; only what everyone sees is shared and kept.
     validators = None if signed_in() else page_etag(session, None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from db import get_session
+from i18n import _
 from models.text import parse_whole_number
 from services.interchange import api_queries, api_source_text
 from services.reading import source_reader
@@ -20,14 +21,14 @@ def get_source_text(source_id: int):
     """The source's text in numbered paragraphs, each with the claims that quote it."""
     source = api_queries.source(get_session(), source_id, signed_in())
     if source is None:
-        return problem(404, detail=f"There is no source {source_id}.")
+        return problem(404, detail=_("There is no source %(id)s.", id=source_id))
     version = request.args.get("version")
     number = None if version is None else parse_whole_number(version, max_digits=9)
     if version is not None and not number:
-        return validation_problem({"version": "Give a version number, 1 or more."})
+        return validation_problem({"version": _("Give a version number, 1 or more.")})
     found = source_reader.build(get_session(), source, number)
     if found is None:
-        return problem(404, detail=f"Source {source_id} has no text of that version.")
+        return problem(404, detail=_("Source %(id)s has no text of that version.", id=source_id))
     return jsonify(api_source_text.reader(found))
 
 
@@ -36,8 +37,8 @@ def suggest_claims(source_id: int):
     """Claims suggested from the source's latest text; nothing is saved."""
     source = api_queries.source(get_session(), source_id, signed_in())
     if source is None:
-        return problem(404, detail=f"There is no source {source_id}.")
+        return problem(404, detail=_("There is no source %(id)s.", id=source_id))
     queue = suggestion_queue.build(get_session(), source)
     if queue is None:
-        return problem(404, detail=f"Source {source_id} has no text to read.")
+        return problem(404, detail=_("Source %(id)s has no text to read.", id=source_id))
     return jsonify(api_source_text.suggestions(queue))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import g, jsonify, request
 
 from db import get_session
+from i18n import _
 from models import Claim
 from services.accounts import api_tokens
 from services.interchange import api_dossier_writes, api_writes
@@ -20,13 +21,13 @@ def json_body() -> dict:
     if not request.mimetype or not (
         request.mimetype == "application/json" or request.mimetype.endswith("+json")
     ):
-        raise ApiProblem(problem(415, detail="Send the body as application/json."))
+        raise ApiProblem(problem(415, detail=_("Send the body as application/json.")))
     try:
         body = request.get_json(silent=True)
     except RecursionError:  # nesting deeper than Python's JSON parser recurses: malformed here
-        raise ApiProblem(problem(400, detail="The body nests too deeply.")) from None
+        raise ApiProblem(problem(400, detail=_("The body nests too deeply."))) from None
     if not isinstance(body, dict):
-        raise ApiProblem(problem(400, detail="The body must be one JSON object."))
+        raise ApiProblem(problem(400, detail=_("The body must be one JSON object.")))
     return body
 
 

@@ -1,4 +1,10 @@
-"""RFC 9457 problem details, the API's error format."""
+"""RFC 9457 problem details, the API's error format.
+
+A problem's `title` is the status's English phrase, the same for every client (programs match
+on it); its `detail` and the `message` of each validation error are for the person reading
+them, in the language the request asked for (Accept-Language), as the callers build them
+with i18n's `_` (#20). Field names and the other members stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ from http import HTTPStatus
 from typing import Any
 
 from flask import Response, jsonify
+
+from i18n import ngettext
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -33,6 +41,7 @@ def validation_problem(errors: Mapping[str, str], detail: str | None = None) -> 
     count = len(listed)
     return problem(
         400,
-        detail=detail or f"{count} field{'' if count == 1 else 's'} could not be used.",
+        detail=detail
+        or ngettext("%(num)s field could not be used.", "%(num)s fields could not be used.", count),
         errors=listed,
     )

@@ -63,7 +63,7 @@ def suggestion(item: Suggestion, queue: Queue) -> dict[str, Any]:
         "quote": item.quote,
         "quote_lang": item.quote_lang,
         "attribution": item.attribution.value,
-        "attribution_label": item.attribution.label,
+        "attribution_label": item.attribution.english_label,
         "speaker": speaker,
         "speaker_description": item.speaker_description,
         "relayed_by": None,

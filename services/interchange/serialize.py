@@ -1,16 +1,23 @@
 """Plain-data forms of the models for the JSON API, and of dossiers and dates for the Claimline
-JSON export. Revision snapshots are not these: services.editing.revisions takes its own."""
+JSON export. Revision snapshots are not these: services.editing.revisions takes its own.
+
+Their words (the *_label fields, a date's label) are English in every reader's language: they
+are machine-readable, the same for every client, and exports are kept on disk for everyone
+(#20). Only a problem's `detail` follows Accept-Language.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fuzzy_date import FuzzyDate
+from i18n import SOURCE_LANGUAGE, speaking
 from models import Claim, Dossier, Entity, Revision, Source
 
 
 def fuzzy_date(value: FuzzyDate | None) -> dict[str, Any] | None:
-    return value.to_json() if value else None
+    with speaking(SOURCE_LANGUAGE):
+        return value.to_json() if value else None
 
 
 def entity_ref(entity: Entity | None) -> dict[str, str] | None:
@@ -23,6 +30,11 @@ def source_ref(source: Source | None) -> dict[str, Any] | None:
 
 def claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
     """A claim as the API shows it (without its URL, which the view adds)."""
+    with speaking(SOURCE_LANGUAGE):
+        return _claim(claim, dossier_slug)
+
+
+def _claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
     return {
         "id": claim.id,
         "dossier": dossier_slug,

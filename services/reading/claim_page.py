@@ -39,7 +39,7 @@ class RelationGroup:
 
     @property
     def label(self) -> str:
-        words = self.type.value if self.outgoing else self.type.inverse_label
+        words = self.type.label if self.outgoing else self.type.inverse_label
         return words[:1].upper() + words[1:]
 
 

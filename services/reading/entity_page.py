@@ -215,7 +215,7 @@ def meet(left: list[Claim], right: list[Claim]) -> list[Meeting]:
             if other.id not in by_id or relation.id in seen:
                 continue
             seen.add(relation.id)
-            phrase = relation.type.inverse_label if right_is_subject else relation.type.value
+            phrase = relation.type.inverse_label if right_is_subject else relation.type.label
             meeting = meetings.setdefault(other.id, Meeting(by_id[other.id], []))
             meeting.links.append(
                 Link(claim, relation.type, phrase, relation.note, right_is_subject)

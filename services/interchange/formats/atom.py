@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from i18n import SOURCE_LANGUAGE, speaking
 from models import Claim, Dossier, Revision
 from models.base import utcnow
 from services.reading import timeline
@@ -112,6 +113,13 @@ def newest_claims(session: Session, dossier: Dossier, filters: ClaimFilters) -> 
 
 
 def claim_entry(claim: Claim, link: str) -> Entry:
+    """A claim as a feed entry, in English whatever the reader's language (feeds are machine
+    documents, fetched without the reader's Accept-Language)."""
+    with speaking(SOURCE_LANGUAGE):
+        return _claim_entry(claim, link)
+
+
+def _claim_entry(claim: Claim, link: str) -> Entry:
     who = claim.speaker.name if claim.speaker else (claim.speaker_description or "")
     relay = claim.relayed_by.name if claim.relayed_by else claim.relayed_by_description
     if relay:

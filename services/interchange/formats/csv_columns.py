@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from i18n import SOURCE_LANGUAGE, speaking
 from models import Claim
 from services.interchange.formats.document import (
     Document,
@@ -20,7 +21,8 @@ from services.interchange.formats.document import (
 )
 
 # Field names are the form's and the API's; the *_label, *_name, *_title columns are there
-# for people reading the sheet, and imports ignore them.
+# for people reading the sheet, and imports ignore them. They are English whatever the
+# reader's language: an export is kept on disk for every reader (#20).
 CSV_COLUMNS = (
     "key", "event_date", "event_date_label", "stated_date", "stated_date_label", "attribution",
     "attribution_label", "statement", "quote", "quote_lang", "speaker", "speaker_name",
@@ -55,6 +57,11 @@ def neutralise(value: Any) -> str:
 
 
 def csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, Any]:
+    with speaking(SOURCE_LANGUAGE):
+        return _csv_row(claim, claim_url)
+
+
+def _csv_row(claim: Claim, claim_url: Callable[[Claim], str]) -> dict[str, Any]:
     event, stated = claim.event_date, claim.stated_date
     return {
         "key": claim_key(claim),

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from fuzzy_date import FuzzyDate, Point
+from i18n import SOURCE_LANGUAGE, speaking
 from models import Claim, Dossier
 from models.limits import RELAYED_BY_DESCRIPTION_MAX, STATEMENT_MAX
 from models.text import parse_whole_number
@@ -105,7 +106,15 @@ def write(
     dossier: Dossier, claims: list[Claim], claim_url: Callable[[Claim], str]
 ) -> dict[str, Any]:
     """Knight Lab TimelineJS3's JSON: a title slide and one event per claim, grouped by
-    attribution, each at its event date (or the date it was stated)."""
+    attribution, each at its event date (or the date it was stated). In English whatever the
+    reader's language: the file is kept on disk for every reader, and imports read it back."""
+    with speaking(SOURCE_LANGUAGE):
+        return _write(dossier, claims, claim_url)
+
+
+def _write(
+    dossier: Dossier, claims: list[Claim], claim_url: Callable[[Claim], str]
+) -> dict[str, Any]:
     events = []
     for claim in claims:
         start, end = timelinejs_dates(claim.timeline_fuzzy_date)
