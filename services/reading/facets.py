@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import Select, String, cast, func, literal, select, union, union_all
 from sqlalchemy.orm import Session
 
+from i18n import _
 from models import Claim, Dossier, Entity, FacetCount, Source, Tag, claim_entities, claim_tags
 from models.vocabulary import Attribution, Status
 from services.reading import timeline
-from services.reading.filters import FILTER_NAMES, ClaimFilters, confidence_words
+from services.reading.filters import FILTER_NAMES, ClaimFilters, confidence_words, searched_words
 
 MAX_TAGS = 200
 MAX_ENTITIES = 500
@@ -252,7 +253,9 @@ def chips(filters: ClaimFilters, facets: Facets) -> list[Chip]:
         label = facets.label_of("tags", filters.tag) or filters.tag
         result.append(Chip(FILTER_NAMES["tag"], label, filters.without("tag")))
     if filters.source is not None:
-        label = facets.label_of("sources", str(filters.source)) or f"source {filters.source}"
+        label = facets.label_of("sources", str(filters.source)) or _(
+            "source %(id)s", id=filters.source
+        )
         result.append(Chip(FILTER_NAMES["source"], label, filters.without("source")))
     if filters.status:
         status = filters.status.label
@@ -263,9 +266,13 @@ def chips(filters: ClaimFilters, facets: Facets) -> list[Chip]:
             Chip(FILTER_NAMES["min_confidence"], label, filters.without("min_confidence"))
         )
     if filters.date_from:
-        result.append(Chip("From", filters.date_from.label, filters.without("date_from")))
+        result.append(
+            Chip(FILTER_NAMES["date_from"], filters.date_from.label, filters.without("date_from"))
+        )
     if filters.date_to:
-        result.append(Chip("To", filters.date_to.label, filters.without("date_to")))
+        result.append(
+            Chip(FILTER_NAMES["date_to"], filters.date_to.label, filters.without("date_to"))
+        )
     if filters.q:
-        result.append(Chip(FILTER_NAMES["q"], f"“{filters.q}”", filters.without("q")))
+        result.append(Chip(FILTER_NAMES["q"], searched_words(filters.q), filters.without("q")))
     return result

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from fuzzy_date import FuzzyDate, FuzzyDateError, parse
+from i18n import N_, _, _l, percent
 from models.limits import SEARCH_TEXT_MAX, SLUG_PATTERN, TAG_NAME_MAX
 from models.text import parse_whole_number
 from models.vocabulary import Attribution, Status, likelihood, tag_key
@@ -16,21 +17,33 @@ from services.reading.search import search_terms
 ORDERS = ("event", "stated")
 
 # How each filter is named to readers, in the chips above the timeline and on the printed
-# cover alike, so the screen and the paper describe a view in the same words.
+# cover alike, so the screen and the paper describe a view in the same words. Lazy: each is
+# read in the reader's language where it is shown.
 FILTER_NAMES = {
-    "attributions": "Attribution",
-    "entity": "Naming",
-    "tag": "Tag",
-    "source": "Source",
-    "status": "Status",
-    "min_confidence": "Confidence",
-    "q": "Search",
+    "attributions": _l("Attribution"),
+    "entity": _l("Naming"),
+    "tag": _l("Tag"),
+    "source": _l("Source"),
+    "status": _l("Status"),
+    "min_confidence": _l("Confidence"),
+    "date_from": _l("From"),
+    "date_to": _l("To"),
+    "q": _l("Search"),
 }
 
 
 def confidence_words(minimum: int) -> str:
     """A minimum-confidence filter in words: "at least 60% (likely)"."""
-    return f"at least {minimum}% ({likelihood(minimum)})"
+    return _(
+        "at least %(percent)s (%(words)s)",
+        percent=percent(minimum / 100),
+        words=likelihood(minimum),
+    )
+
+
+def searched_words(query: str) -> str:
+    """A search shown as a filter, between the reader's quotation marks: “chips”."""
+    return _("“%(words)s”", words=query)
 
 
 CURSOR_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(\d{1,18})$")
@@ -122,7 +135,11 @@ def parse_filters(args) -> ClaimFilters:
             attribution = Attribution(value)
         except ValueError:
             errors.append(
-                f'Unknown attribution "{value}"; expected one of {_choices(Attribution)}.'
+                _(
+                    'Unknown attribution "%(value)s"; expected one of %(choices)s.',
+                    value=value,
+                    choices=_choices(Attribution),
+                )
             )
             continue
         if attribution not in attributions:
@@ -153,9 +170,16 @@ def _tag(value: str | None, errors: list[str]) -> str | None:
         return None
     key = tag_key(value)
     if len(key) > TAG_NAME_MAX or not key.isprintable():
-        errors.append(f'The tag "{key[:60]}" is not a valid tag name.')
+        errors.append(_('The tag "%(value)s" is not a valid tag name.', value=key[:60]))
         return None
     return key
+
+
+# The messages of the filters named by a slug, a number and a closed vocabulary, one sentence
+# each (a translation cannot put a parameter's name in the middle of its own sentence).
+NOT_A_NAME = {"entity": N_('The entity "%(value)s" is not a valid name.')}
+NOT_A_NUMBER = {"source": N_('The source must be a number, not "%(value)s".')}
+NOT_A_CHOICE = {"status": N_('Unknown status "%(value)s"; expected one of %(choices)s.')}
 
 
 def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
@@ -163,7 +187,7 @@ def _slug(value: str | None, name: str, errors: list[str]) -> str | None:
         return None
     value = value.strip().lower()
     if not SLUG_PATTERN.match(value):
-        errors.append(f'The {name} "{value[:60]}" is not a valid name.')
+        errors.append(_(NOT_A_NAME[name], value=value[:60]))
         return None
     return value
 
@@ -173,7 +197,7 @@ def _positive_int(value: str | None, name: str, errors: list[str]) -> int | None
         return None
     number = parse_whole_number(value)
     if number is None:
-        errors.append(f'The {name} must be a number, not "{value[:60]}".')
+        errors.append(_(NOT_A_NUMBER[name], value=value[:60]))
     return number
 
 
@@ -183,7 +207,7 @@ def _enum(enum_class, value: str | None, name: str, errors: list[str]):
     try:
         return enum_class(value.strip())
     except ValueError:
-        errors.append(f'Unknown {name} "{value[:60]}"; expected one of {_choices(enum_class)}.')
+        errors.append(_(NOT_A_CHOICE[name], value=value[:60], choices=_choices(enum_class)))
         return None
 
 
@@ -193,7 +217,10 @@ def _confidence(value: str | None, errors: list[str]) -> int | None:
     number = parse_whole_number(value, max_digits=3)
     if number is None or number > 100:
         errors.append(
-            f'Minimum confidence must be a whole number from 0 to 100, not "{value.strip()[:60]}".'
+            _(
+                'Minimum confidence must be a whole number from 0 to 100, not "%(value)s".',
+                value=value.strip()[:60],
+            )
         )
         return None
     return number
@@ -205,7 +232,8 @@ def _date(value: str | None, name: str, errors: list[str]) -> FuzzyDate | None:
     try:
         return parse(value)
     except FuzzyDateError as error:
-        errors.append(f'"{name.capitalize()}" date: {error}')
+        message = N_('"From" date: %(error)s') if name == "from" else N_('"To" date: %(error)s')
+        errors.append(_(message, error=error))
         return None
 
 
@@ -221,11 +249,18 @@ def _query(value: str | None, errors: list[str]) -> str:
         return ""
     value = " ".join(value.split())
     if len(value) > SEARCH_TEXT_MAX:
-        errors.append(f"The search was cut to its first {SEARCH_TEXT_MAX} characters.")
+        errors.append(
+            _("The search was cut to its first %(most)s characters.", most=SEARCH_TEXT_MAX)
+        )
         value = value[:SEARCH_TEXT_MAX]
     if not search_terms(value):
         # Only quotes, stars or brackets: nothing to look for, so the search is dropped.
-        errors.append(f'The search "{value[:60]}" has no words in it; type one or more words.')
+        errors.append(
+            _(
+                'The search "%(value)s" has no words in it; type one or more words.',
+                value=value[:60],
+            )
+        )
         return ""
     return value
 
@@ -234,7 +269,9 @@ def _order(value: str | None, errors: list[str]) -> str:
     if not value or value.isspace():
         return "event"
     if value not in ORDERS:
-        errors.append(f'Unknown order "{value[:60]}"; expected "event" or "stated".')
+        errors.append(
+            _('Unknown order "%(value)s"; expected "event" or "stated".', value=value[:60])
+        )
         return "event"
     return value
 
@@ -255,5 +292,5 @@ def _cursor(value: str | None, errors: list[str]) -> Cursor | None:
             return Cursor(date.fromisoformat(match.group(1)), int(match.group(2)))
         except ValueError:
             pass
-    errors.append("That page position is not valid; showing the first page.")
+    errors.append(_("That page position is not valid; showing the first page."))
     return None

@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from fuzzy_date import OPEN_END, OPEN_START, from_edtf
+from i18n import ngettext
 from models import Claim, Dossier
 from models.vocabulary import Attribution, LikelihoodBand, likelihood_bands
 from services.reading import strip_axis, timeline
@@ -86,7 +87,14 @@ class Bin:
     @property
     def description(self) -> str:
         parts = ", ".join(f"{s.attribution.label} {s.count}" for s in self.segments)
-        return f"{self.label}: {self.total} claim{'s' if self.total != 1 else ''} ({parts})"
+        return ngettext(
+            "%(period)s: %(total)s claim (%(parts)s)",
+            "%(period)s: %(total)s claims (%(parts)s)",
+            self.total,
+            period=self.label,
+            total=self.total,
+            parts=parts,
+        )
 
 
 @dataclass(frozen=True)

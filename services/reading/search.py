@@ -19,6 +19,7 @@ from sqlalchemy import (
     text,
 )
 
+from i18n import _
 from models import Claim
 from models.text import fold
 
@@ -81,7 +82,7 @@ def matches(
     """
     parsed = parse_query(query)
     if not parsed.groups:
-        raise SearchError("Type one or more words to search for.")
+        raise SearchError(_("Type one or more words to search for."))
     if dialect == "postgresql":
         parts = [" <-> ".join(group) for group in parsed.groups]
         if parsed.prefix:

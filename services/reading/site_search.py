@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager
 
+from i18n import _
 from models import Claim, Dossier
 from services.reading import name_index, search, timeline
 from services.reading.filters import ClaimFilters
@@ -162,7 +163,9 @@ def suggestions(session: Session, query: str, signed_in: bool) -> list[Suggestio
     if corrected is None:
         return []
     return [
-        Suggestion("correction", item.label, f"Did you mean {corrected}?", name=item.name)
+        Suggestion(
+            "correction", item.label, _("Did you mean %(words)s?", words=corrected), name=item.name
+        )
         for item in _name_suggestions(names, corrected)
     ]
 

@@ -10,6 +10,7 @@ from sqlalchemy import CompoundSelect, Select, func, select, tuple_, union
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from fuzzy_date import OPEN_START, FuzzyDate, Period, heading_period
+from i18n import _
 from models import Claim, ClaimRelation, Dossier, Entity, Tag, claim_entities, claim_tags
 from services.reading import search
 from services.reading.filters import ClaimFilters, Cursor
@@ -60,7 +61,7 @@ class YearGroup:
     @property
     def label(self) -> str:
         # Only an interval open at the start ("July 2024 or earlier") sorts at date.min.
-        return "Open start" if self.year == OPEN_START.year else str(self.year)
+        return _("Open start") if self.year == OPEN_START.year else str(self.year)
 
     @property
     def anchor(self) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from fuzzy_date import OPEN_START
+from i18n import _
 from models import Dossier
 from models.limits import LARGEST_ID
 from services.reading import timeline
@@ -31,7 +32,7 @@ class YearLink:
 
     @property
     def label(self) -> str:
-        return "Open start" if self.year == OPEN_START.year else str(self.year)
+        return _("Open start") if self.year == OPEN_START.year else str(self.year)
 
     @property
     def anchor(self) -> str:
