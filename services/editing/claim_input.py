@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fuzzy_date import FuzzyDate
+from i18n import N_, _
 from models import Claim, Dossier, Source
 from models.limits import (
     LOCATOR_MAX,
@@ -68,57 +69,63 @@ FIELDS = (
 
 
 def statement(value: Any) -> str:
-    return field_values.text(value, "statement", STATEMENT_MAX, required=True)
+    return field_values.text(value, N_("statement"), STATEMENT_MAX, required=True)
 
 
 def quote(value: Any) -> str:
-    return field_values.text(value, "quote", QUOTE_MAX, multiline=True)
+    return field_values.text(value, N_("quote"), QUOTE_MAX, multiline=True)
 
 
 def notes(value: Any) -> str:
-    return field_values.text(value, "notes", NOTES_MAX, multiline=True)
+    return field_values.text(value, N_("notes"), NOTES_MAX, multiline=True)
 
 
 def quote_lang(value: Any) -> str | None:
-    return field_values.language_tag(value, "quote's language")
+    return field_values.language_tag(value, N_("quote's language"))
 
 
 def speaker_description(value: Any) -> str | None:
-    return field_values.optional_text(value, "speaker description", SPEAKER_DESCRIPTION_MAX)
+    return field_values.optional_text(value, N_("speaker description"), SPEAKER_DESCRIPTION_MAX)
 
 
 def relayed_by_description(value: Any) -> str | None:
     return field_values.optional_text(
-        value, "description of who relayed it", RELAYED_BY_DESCRIPTION_MAX
+        value, N_("description of who relayed it"), RELAYED_BY_DESCRIPTION_MAX
     )
 
 
 def locator(value: Any) -> int | None:
-    return field_values.whole_number(value, "paragraph number", 1, LOCATOR_MAX, 12)
+    return field_values.whole_number(value, N_("paragraph number"), 1, LOCATOR_MAX, 12)
 
 
 def confidence(value: Any) -> int:
-    number = field_values.whole_number(value, "confidence", 0, 100, 70)
+    number = field_values.whole_number(value, N_("confidence"), 0, 100, 70)
     if number is None:
-        raise FieldError('Enter the confidence, a whole number from 0 to 100, like "70".')
+        raise FieldError(_('Enter the confidence, a whole number from 0 to 100, like "70".'))
     return number
 
 
 def attribution(value: Any) -> Attribution:
-    return field_values.choice(value, Attribution, "kind of attribution")
+    return field_values.choice(value, Attribution, N_("kind of attribution"))
 
 
 def status(value: Any) -> Status:
-    return field_values.choice(value, Status, "status", Status.UNVERIFIED)
+    return field_values.choice(value, Status, N_("status"), Status.UNVERIFIED)
 
 
 def tags(value: Any) -> list[str]:
-    names = field_values.name_list(value, "tags", TAG_NAME_MAX)
+    names = field_values.name_list(value, N_("tags"), TAG_NAME_MAX)
     distinct: dict[str, str] = {}
     for name in names:
         distinct.setdefault(tag_key(name), name)
     if len(distinct) > TAGS_MAX:
-        raise FieldError(f"A claim can have at most {TAGS_MAX} tags; this has {len(distinct)}.")
+        raise FieldError(
+            _(
+                "A claim can have at most %(most)s tags; this has %(count)s.",
+                most=TAGS_MAX,
+                count=len(distinct),
+            )
+        )
     return list(distinct.values())
 
 
@@ -194,13 +201,13 @@ def parse_fields(
     }
     values["via"] = claim_references.via(read, session, dossier)
     if values["via"] is not None and values["via"] is values["source"]:
-        read.errors["via"] = "Via names the outlet the source credits, not the source itself."
+        read.errors["via"] = _("Via names the outlet the source credits, not the source itself.")
     _require_relay(values, read.errors)
     _check_quote(session, values, read.errors)
     reference = values["source"].published if values["source"] is not None else None
-    values["event_date"] = read("event_date", field_values.fuzzy_date, "event date", reference)
+    values["event_date"] = read("event_date", field_values.fuzzy_date, N_("event date"), reference)
     values["stated_date"] = read(
-        "stated_date", field_values.fuzzy_date, "date it was said", reference, required=True
+        "stated_date", field_values.fuzzy_date, N_("date it was said"), reference, required=True
     )
     return Parsed(values, read.errors)
 
@@ -228,7 +235,7 @@ def _require_relay(values: dict[str, Any], errors: dict[str, str]) -> None:
     if any(name.startswith("relayed_by.") for name in errors):
         return
     if values["relayed_by"] is None and not values["relayed_by_description"]:
-        errors["relayed_by"] = (
+        errors["relayed_by"] = _(
             "A private remark needs who relayed it: choose them in Relayed by, or describe "
             'them in the relayed by description ("a person familiar with the conversation").'
         )
@@ -274,10 +281,10 @@ def read_date(
         reference = source.published if source is not None else None
     elif published:
         try:
-            reference = field_values.fuzzy_date(published, "publication date")
+            reference = field_values.fuzzy_date(published, N_("publication date"))
         except FieldError:
             reference = None
-    return field_values.fuzzy_date(text, "date", reference)
+    return field_values.fuzzy_date(text, N_("date"), reference)
 
 
 # --- a saved claim as raw fields -------------------------------------------------------------

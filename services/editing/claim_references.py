@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from i18n import N_, _
 from models import Claim, Dossier, Entity, Source
 from models.limits import RELATION_NOTE_MAX, RELATIONS_MAX
 from models.text import parse_whole_number
@@ -33,7 +34,7 @@ def source(read: FieldReader, session: Session, dossier: Dossier) -> Source | No
         data, errors = source_writes.parse_source(value, prefix="source.")
         read.errors.update(errors)
         return source_writes.new_source(dossier, data) if data else None
-    return read("source", existing_source, session, dossier, "source", required=True)
+    return read("source", existing_source, session, dossier, N_("source"), required=True)
 
 
 def via(read: FieldReader, session: Session, dossier: Dossier) -> Source | None:
@@ -43,7 +44,7 @@ def via(read: FieldReader, session: Session, dossier: Dossier) -> Source | None:
         data, errors = source_writes.parse_source(value, prefix="via.")
         read.errors.update(errors)
         return source_writes.new_source(dossier, data) if data else None
-    return read("via", existing_source, session, dossier, "outlet credited")
+    return read("via", existing_source, session, dossier, N_("outlet credited"))
 
 
 def existing_source(
@@ -52,16 +53,18 @@ def existing_source(
     text = field_values.as_text(value)
     if not text:
         if required:
-            raise FieldError(f"Choose the {label}, or add a new source.")
+            raise FieldError(_("Choose the %(label)s, or add a new source.", label=_(label)))
         return None
     number = parse_whole_number(text, max_digits=9)
     if number is None:
-        raise FieldError(f"Choose the {label} from the list.")
+        raise FieldError(_("Choose the %(label)s from the list.", label=_(label)))
     source = session.get(Source, number)
     if source is None or source.dossier_id != dossier.id:
-        raise FieldError(f"There is no source {text} in this dossier; choose one from the list.")
+        raise FieldError(
+            _("There is no source %(id)s in this dossier; choose one from the list.", id=text)
+        )
     if source.deleted_at is not None:
-        raise FieldError(f"Source {text} was deleted; choose another.")
+        raise FieldError(_("Source %(id)s was deleted; choose another.", id=text))
     return source
 
 
@@ -88,8 +91,9 @@ def _entity_or_new(read: FieldReader, session: Session, name: str) -> Entity | N
         )
     )
     if same_name is not None:
-        read.errors[f"{name}.name"] = (
-            f"There is already an entity called {same_name.name}; choose it from the list."
+        read.errors[f"{name}.name"] = _(
+            "There is already an entity called %(name)s; choose it from the list.",
+            name=same_name.name,
         )
         return None
     return entity_writes.new_entity(session, data)
@@ -101,17 +105,22 @@ def _entity(value: Any, session: Session) -> Entity | None:
         return None
     entity = entity_writes.by_slug(session, slug)
     if entity is None:
-        raise FieldError(f'There is no entity "{slug[:60]}"; choose one from the list.')
+        raise FieldError(
+            _('There is no entity "%(slug)s"; choose one from the list.', slug=slug[:60])
+        )
     return entity
 
 
 def entities(value: Any, session: Session) -> list[Entity]:
-    slugs = field_values.name_list(value, "names mentioned", 100)
+    slugs = field_values.name_list(value, N_("names mentioned"), 100)
     found = {slug: entity_writes.by_slug(session, slug) for slug in dict.fromkeys(slugs)}
     unknown = [slug for slug, entity in found.items() if entity is None]
     if unknown:
         raise FieldError(
-            "There is no entity " + ", ".join(f'"{slug[:40]}"' for slug in unknown[:5]) + "."
+            _(
+                "There is no entity %(slugs)s.",
+                slugs=", ".join(f'"{slug[:40]}"' for slug in unknown[:5]),
+            )
         )
     known = [entity for entity in found.values() if entity is not None]
     return list({entity.id: entity for entity in known}.values())
@@ -122,25 +131,27 @@ def relations(
 ) -> list[RelationInput]:
     items = read.raw.get("relations") or []
     if not isinstance(items, list | tuple):
-        read.errors["relations"] = "Give the related claims as a list."
+        read.errors["relations"] = _("Give the related claims as a list.")
         return []
     if len(items) > RELATIONS_MAX:
-        read.errors["relations"] = f"A claim can have at most {RELATIONS_MAX} related claims."
+        read.errors["relations"] = _(
+            "A claim can have at most %(most)s related claims.", most=RELATIONS_MAX
+        )
         return []
     relations, seen = [], set()
     for index, item in enumerate(items):
         prefix = f"relations.{index}."
         if not isinstance(item, Mapping):
-            read.errors[f"relations.{index}"] = "Give each related claim as named fields."
+            read.errors[f"relations.{index}"] = _("Give each related claim as named fields.")
             continue
         if all(_blank(value) for value in item.values()):
             continue  # an empty row of the form
         row = FieldReader(item, prefix)
-        kind = row("type", field_values.choice, RelationType, "kind of relation")
+        kind = row("type", field_values.choice, RelationType, N_("kind of relation"))
         target = row("claim", _related_claim, session, dossier, claim)
-        note = row("note", field_values.text, "note", RELATION_NOTE_MAX)
+        note = row("note", field_values.text, N_("note"), RELATION_NOTE_MAX)
         if kind is not None and target is not None and (kind, target.id) in seen:
-            row.errors[prefix + "claim"] = "This relation is listed twice."
+            row.errors[prefix + "claim"] = _("This relation is listed twice.")
         read.errors.update(row.errors)
         if not row.errors:
             seen.add((kind, target.id))
@@ -155,18 +166,20 @@ def _blank(value: Any) -> bool:
 def _related_claim(value: Any, session: Session, dossier: Dossier, claim: Claim | None) -> Claim:
     text = field_values.as_text(value)
     if not text:
-        raise FieldError("Say which claim: type its number, or words from its statement.")
+        raise FieldError(_("Say which claim: type its number, or words from its statement."))
     number = _CLAIM_NUMBER.fullmatch(text)
     if number:
         target = session.get(Claim, int(number.group(1)))
         if target is None or target.dossier_id != dossier.id:
-            raise FieldError(f"There is no claim {number.group(1)} in this dossier.")
+            raise FieldError(_("There is no claim %(id)s in this dossier.", id=number.group(1)))
     else:
         target = _claim_by_key_or_words(session, dossier, text)
     if target.deleted_at is not None:
-        raise FieldError(f"Claim {target.id} was deleted; restore it first to relate to it.")
+        raise FieldError(
+            _("Claim %(id)s was deleted; restore it first to relate to it.", id=target.id)
+        )
     if claim is not None and target.id == claim.id:
-        raise FieldError("A claim cannot be related to itself.")
+        raise FieldError(_("A claim cannot be related to itself."))
     return target
 
 
@@ -178,14 +191,19 @@ def _claim_by_key_or_words(session: Session, dossier: Dossier, text: str) -> Cla
     try:
         condition = search.matches(text, session.get_bind().dialect.name)
     except search.SearchError:
-        raise FieldError("Type the claim's number, or words from its statement.") from None
+        raise FieldError(_("Type the claim's number, or words from its statement.")) from None
     found = list(session.scalars(live.where(condition).order_by(Claim.id).limit(4)))
     if not found:
-        raise FieldError(f'No claim in this dossier matches "{text[:60]}".')
+        raise FieldError(_('No claim in this dossier matches "%(words)s".', words=text[:60]))
     if len(found) > 1:
         examples = "; ".join(f"{c.id} ({c.statement[:50]}…)" for c in found[:3])
         raise FieldError(
-            f'Several claims match "{text[:40]}". Type the number of the one you mean: {examples}.'
+            _(
+                'Several claims match "%(words)s". Type the number of the one you mean: '
+                "%(examples)s.",
+                words=text[:40],
+                examples=examples,
+            )
         )
     return found[0]
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from i18n import N_, _, _l
 from models import Claim, Dossier, Revision, RevisionAction, User
 from models.base import utcnow
 from models.dossier import new_access_key
@@ -28,16 +29,17 @@ from models.vocabulary import Visibility
 from services.editing import field_values, markdown_render, revisions
 from services.editing.field_values import FieldError, FieldReader
 
-SLUG_HINT = (
-    f"Lower-case letters, digits and dashes, at most {DOSSIER_SLUG_MAX}: "
-    "it is the dossier's address."
+# Lazy: read in the language of the request that shows them.
+SLUG_HINT = _l(
+    "Lower-case letters, digits and dashes, at most %(most)s: it is the dossier's address.",
+    most=DOSSIER_SLUG_MAX,
 )
-SLUG_LOCKED = (
+SLUG_LOCKED = _l(
     "The address cannot change any more: the dossier has claims, and links to them "
     "(in exports, feeds and other sites) use it."
 )
-ADMINS_ONLY_VISIBILITY = "Only an admin can change who may read a dossier."
-ADMINS_ONLY_ARCHIVE = "Only an admin can archive or restore a dossier."
+ADMINS_ONLY_VISIBILITY = _l("Only an admin can change who may read a dossier.")
+ADMINS_ONLY_ARCHIVE = _l("Only an admin can archive or restore a dossier.")
 # What a dossier's form and the API's dossier bodies hold.
 DOSSIER_FIELDS = ("title", "slug", "subject", "summary", "methodology", "visibility")
 # Editors leave the visibility as it is; a new dossier starts as the model's default.
@@ -62,7 +64,9 @@ def slug(value: Any) -> str:
     """A dossier's slug as typed ("" when left empty); raises FieldError when malformed."""
     cleaned = field_values.as_text(value)
     if cleaned and (len(cleaned) > DOSSIER_SLUG_MAX or not SLUG_PATTERN.match(cleaned)):
-        raise FieldError(f'"{cleaned[:40]}" cannot be an address. {SLUG_HINT}')
+        raise FieldError(
+            _('"%(value)s" cannot be an address. %(hint)s', value=cleaned[:40], hint=SLUG_HINT)
+        )
     return cleaned
 
 
@@ -70,16 +74,18 @@ def parse_dossier(raw: Mapping[str, Any]) -> tuple[DossierInput | None, dict[str
     """Raw field values (form or JSON) to a DossierInput, or None and {field: message}.
     A visibility that is absent or empty leaves the dossier's as it is."""
     read = FieldReader(raw)
-    title = read("title", field_values.text, "title", DOSSIER_TITLE_MAX, required=True)
+    title = read("title", field_values.text, N_("title"), DOSSIER_TITLE_MAX, required=True)
     address = read("slug", slug)
-    subject = read("subject", field_values.text, "subject", DOSSIER_SUBJECT_MAX)
-    summary = read("summary", field_values.text, "summary", DOSSIER_MARKDOWN_MAX, multiline=True)
+    subject = read("subject", field_values.text, N_("subject"), DOSSIER_SUBJECT_MAX)
+    summary = read(
+        "summary", field_values.text, N_("summary"), DOSSIER_MARKDOWN_MAX, multiline=True
+    )
     methodology = read(
-        "methodology", field_values.text, "methodology", DOSSIER_MARKDOWN_MAX, multiline=True
+        "methodology", field_values.text, N_("methodology"), DOSSIER_MARKDOWN_MAX, multiline=True
     )
     visibility = None
     if raw.get("visibility") not in (None, ""):
-        visibility = read("visibility", field_values.choice, Visibility, "visibility")
+        visibility = read("visibility", field_values.choice, Visibility, N_("visibility"))
     if read.errors:
         return None, read.errors
     return DossierInput(title, address, subject, summary, methodology, visibility), {}
@@ -127,7 +133,7 @@ def problems(
     current_slug = dossier.slug if dossier is not None else None
     if data.slug and data.slug != current_slug:
         if slug_is_locked(session, dossier):
-            errors["slug"] = SLUG_LOCKED
+            errors["slug"] = str(SLUG_LOCKED)
         elif session.scalar(select(Dossier.id).where(Dossier.slug == data.slug)) is not None:
             suggestion = suggest_slug(session, data.slug)
             errors["slug"] = (
@@ -136,7 +142,7 @@ def problems(
             )
     current_visibility = dossier.visibility if dossier is not None else DEFAULT_VISIBILITY
     if data.visibility not in (None, current_visibility) and not user.is_admin:
-        errors["visibility"] = ADMINS_ONLY_VISIBILITY
+        errors["visibility"] = str(ADMINS_ONLY_VISIBILITY)
     return errors
 
 
@@ -195,7 +201,7 @@ def set_archived(
     """Archive a dossier (it leaves every reader's page; nothing in it is deleted) or
     restore it. Raises NotAllowed for a non-admin, StaleVersion. Flushes."""
     if not user.is_admin:
-        raise NotAllowed(ADMINS_ONLY_ARCHIVE)
+        raise NotAllowed(str(ADMINS_ONLY_ARCHIVE))
     revisions.check_version(dossier, expected_version)
     if dossier.is_archived == archived:
         return None

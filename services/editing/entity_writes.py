@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from i18n import N_, _
 from models import (
     Claim,
     ClaimRelation,
@@ -68,13 +69,15 @@ def parse_entity(
 ) -> tuple[EntityInput | None, dict[str, str]]:
     """Raw field values (form, JSON or CSV) to an EntityInput, or None and {field: message}."""
     read = FieldReader(raw, prefix)
-    name = read("name", field_values.text, "name", ENTITY_NAME_MAX, required=True)
-    kind = read("kind", field_values.choice, EntityKind, "kind")
-    description = read("description", field_values.text, "description", ENTITY_DESCRIPTION_MAX)
-    aliases = read("aliases", field_values.name_list, "other names", ENTITY_NAME_MAX)
+    name = read("name", field_values.text, N_("name"), ENTITY_NAME_MAX, required=True)
+    kind = read("kind", field_values.choice, EntityKind, N_("kind"))
+    description = read("description", field_values.text, N_("description"), ENTITY_DESCRIPTION_MAX)
+    aliases = read("aliases", field_values.name_list, N_("other names"), ENTITY_NAME_MAX)
     if aliases is not None and len(aliases) > ENTITY_ALIASES_MAX:
-        read.errors[prefix + "aliases"] = f"Give at most {ENTITY_ALIASES_MAX} other names."
-    member_of = read("member_of", field_values.text, "organisation", ENTITY_SLUG_MAX)
+        read.errors[prefix + "aliases"] = _(
+            "Give at most %(most)s other names.", most=ENTITY_ALIASES_MAX
+        )
+    member_of = read("member_of", field_values.text, N_("organisation"), ENTITY_SLUG_MAX)
     if read.errors:
         return None, read.errors
     unique_aliases = list(dict.fromkeys(alias for alias in aliases if alias != name))
@@ -93,22 +96,25 @@ def organisation_for(
         return None
     organisation = (known or {}).get(data.member_of) or by_slug(session, data.member_of)
     if organisation is None:
-        raise MembershipError(f'There is no entity "{data.member_of}" to belong to.')
+        raise MembershipError(_('There is no entity "%(slug)s" to belong to.', slug=data.member_of))
     if organisation.kind == EntityKind.PERSON:
         raise MembershipError(
-            f"{organisation.name} is a person; an entity belongs to an organisation, "
-            "government, agency or outlet."
+            _(
+                "%(name)s is a person; an entity belongs to an organisation, "
+                "government, agency or outlet.",
+                name=organisation.name,
+            )
         )
     above: Entity | None = organisation
-    for _ in range(100):  # a chain of organisations, walked until it ends or loops back
+    for _step in range(100):  # a chain of organisations, walked until it ends or loops back
         if above is None:
             return organisation
         if above is entity or (entity is not None and above.id == entity.id):
             raise MembershipError(
-                "An entity cannot belong to itself, directly or through another organisation."
+                _("An entity cannot belong to itself, directly or through another organisation.")
             )
         above = above.member_of
-    raise MembershipError("That chain of organisations is too long.")
+    raise MembershipError(_("That chain of organisations is too long."))
 
 
 def raw_from_entity(entity: Entity) -> dict[str, Any]:
@@ -205,9 +211,9 @@ def merge_entities(
     name `kept` instead, its names become aliases, and it is marked merged. Each changed
     claim gets a revision; both entities get a MERGE revision. Raises MergeError. Flushes."""
     if duplicate.id == kept.id:
-        raise MergeError("Choose two different entities.")
+        raise MergeError(_("Choose two different entities."))
     if duplicate.deleted_at is not None or kept.deleted_at is not None:
-        raise MergeError("Only live entities can be merged.")
+        raise MergeError(_("Only live entities can be merged."))
     claims = _claims_naming(session, [duplicate.id])
     befores = {claim.id: revisions.snapshot(claim) for claim in claims}
     for claim in claims:
@@ -248,7 +254,7 @@ def merge_by_slugs(
     duplicate = by_slug(session, duplicate_slug, follow_merges=False)
     kept = by_slug(session, kept_slug, follow_merges=False)
     if duplicate is None or kept is None:
-        raise MergeError("Choose two entities from the lists.")
+        raise MergeError(_("Choose two entities from the lists."))
     return merge_entities(session, duplicate, kept, user)
 
 

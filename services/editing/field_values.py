@@ -1,7 +1,9 @@
 """Cleaning one raw field value from a form, a JSON body or a CSV cell.
 
 Each function takes whatever arrived (text, a number, None, a list) and returns a clean
-Python value or raises FieldError with a sentence for the person who typed it.
+Python value or raises FieldError with a sentence for the person who typed it, in their
+language. A field's `label` is English marked with N_ by the caller ("statement"), and
+translated here where a message names it (#20).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from fuzzy_date import AmbiguousDate, FuzzyDate, FuzzyDateError, parse
+from i18n import N_, _
+from i18n import number as formatted
 from models.limits import LANGUAGE_TAG_MAX, URL_MAX
 from models.text import fold, parse_whole_number
 
@@ -41,7 +45,7 @@ def as_text(value: Any, multiline: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise FieldError("Enter text here.")
+        raise FieldError(_("Enter text here."))
     text = _DROPPED.sub("", unicodedata.normalize("NFC", str(value)))
     if multiline:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -55,10 +59,15 @@ def text(
     """Cleaned text no longer than `max_length`; raises FieldError when empty and required."""
     cleaned = as_text(value, multiline)
     if required and not cleaned:
-        raise FieldError(f"Enter the {label}.")
+        raise FieldError(_("Enter the %(label)s.", label=_(label)))
     if len(cleaned) > max_length:
         raise FieldError(
-            f"The {label} is {len(cleaned):,} characters long; the limit is {max_length:,}."
+            _(
+                "The %(label)s is %(length)s characters long; the limit is %(limit)s.",
+                label=_(label),
+                length=formatted(len(cleaned)),
+                limit=formatted(max_length),
+            )
         )
     return cleaned
 
@@ -78,12 +87,25 @@ def whole_number(value: Any, label: str, low: int, high: int, example: int) -> i
         parsed = parse_whole_number(cleaned, max_digits=7)
         if parsed is None:
             raise FieldError(
-                f'Enter the {label} as a whole number from {low:,} to {high:,}, like "{example}".'
+                _(
+                    "Enter the %(label)s as a whole number from %(low)s to %(high)s, "
+                    'like "%(example)s".',
+                    label=_(label),
+                    low=formatted(low),
+                    high=formatted(high),
+                    example=example,
+                )
             )
         number = parsed
     if not low <= number <= high:
         raise FieldError(
-            f"The {label} must be from {low:,} to {high:,}; {number:,} is outside that."
+            _(
+                "The %(label)s must be from %(low)s to %(high)s; %(number)s is outside that.",
+                label=_(label),
+                low=formatted(low),
+                high=formatted(high),
+                number=formatted(number),
+            )
         )
     return number
 
@@ -93,13 +115,20 @@ def choice(value: Any, enum_class: type[E], label: str, default: E | None = None
     cleaned = as_text(value).lower()
     if not cleaned:
         if default is None:
-            raise FieldError(f"Choose the {label}.")
+            raise FieldError(_("Choose the %(label)s.", label=_(label)))
         return default
     try:
         return enum_class(cleaned)
     except ValueError:
         options = ", ".join(str(member.value) for member in enum_class)
-        raise FieldError(f'"{cleaned[:40]}" is not a {label}; use one of: {options}.') from None
+        raise FieldError(
+            _(
+                '"%(value)s" is not a %(label)s; use one of: %(options)s.',
+                value=cleaned[:40],
+                label=_(label),
+                options=options,
+            )
+        ) from None
 
 
 def slug_from(name: str, max_length: int, fallback: str) -> str:
@@ -109,24 +138,28 @@ def slug_from(name: str, max_length: int, fallback: str) -> str:
     return slug or fallback
 
 
-def language_tag(value: Any, label: str = "language") -> str | None:
+def language_tag(value: Any, label: str = N_("language")) -> str | None:
     """A BCP 47 language tag such as "fr" or "en-GB", or None when empty."""
     cleaned = as_text(value)
     if not cleaned:
         return None
     if len(cleaned) > LANGUAGE_TAG_MAX or not _LANGUAGE_TAG.fullmatch(cleaned):
-        raise FieldError(f'Give the {label} as a language code, like "fr" or "en-GB".')
-    primary, _, rest = cleaned.partition("-")
+        raise FieldError(
+            _('Give the %(label)s as a language code, like "fr" or "en-GB".', label=_(label))
+        )
+    primary, _dash, rest = cleaned.partition("-")
     return primary.lower() + (f"-{rest}" if rest else "")
 
 
-def web_address(value: Any, label: str = "URL") -> str | None:
+def web_address(value: Any, label: str = N_("URL")) -> str | None:
     """An http or https URL, or None when empty."""
     cleaned = text(value, label, URL_MAX)
     if not cleaned:
         return None
     if not re.match(r"https?://[^\s/?#]+", cleaned, re.IGNORECASE) or " " in cleaned:
-        raise FieldError(f'The {label} must be a web address starting with "https://".')
+        raise FieldError(
+            _('The %(label)s must be a web address starting with "https://".', label=_(label))
+        )
     return cleaned
 
 
@@ -137,7 +170,12 @@ def fuzzy_date(
     cleaned = as_text(value)
     if not cleaned:
         if required:
-            raise FieldError(f'Enter the {label}, like "4 June 2024", "June 2024" or "late 2023".')
+            raise FieldError(
+                _(
+                    'Enter the %(label)s, like "4 June 2024", "June 2024" or "late 2023".',
+                    label=_(label),
+                )
+            )
         return None
     try:
         return parse(cleaned, reference=reference)
@@ -156,17 +194,25 @@ def name_list(value: Any, label: str, max_length: int) -> list[str]:
     elif isinstance(value, list | tuple):
         items = list(value)
     else:
-        raise FieldError(f"Give the {label} as a list or as text separated by commas.")
+        raise FieldError(
+            _("Give the %(label)s as a list or as text separated by commas.", label=_(label))
+        )
     names = []
     for item in items:
         try:
             name = as_text(item)
         except FieldError:
-            raise FieldError(f"Each of the {label} must be text.") from None
+            raise FieldError(_("Each of the %(label)s must be text.", label=_(label))) from None
         if len(name) > max_length:
             raise FieldError(
-                f'"{name[:30]}…" is {len(name)} characters long; each of the {label} '
-                f"may have at most {max_length}."
+                _(
+                    '"%(value)s…" is %(length)s characters long; each of the %(label)s '
+                    "may have at most %(limit)s.",
+                    value=name[:30],
+                    length=len(name),
+                    label=_(label),
+                    limit=max_length,
+                )
             )
         if name:
             names.append(name)
@@ -175,7 +221,7 @@ def name_list(value: Any, label: str, max_length: int) -> list[str]:
 
 def mapping(value: Any, label: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise FieldError(f"Give the {label} as a set of named fields.")
+        raise FieldError(_("Give the %(label)s as a set of named fields.", label=_(label)))
     return value
 
 

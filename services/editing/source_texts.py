@@ -13,6 +13,7 @@ import hashlib
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from i18n import _
 from models import Claim, Source, SourceText
 from models.base import utcnow
 from services.reading import paragraphs
@@ -75,11 +76,17 @@ def quote_problem(session: Session, source: Source, locator: int, quote: str) ->
         return None
     found = paragraphs.split(captured.text)
     if locator > len(found):
-        return f"The source's text has {len(found)} paragraphs, so there is no paragraph {locator}."
+        return _(
+            "The source's text has %(count)s paragraphs, so there is no paragraph %(locator)s.",
+            count=len(found),
+            locator=locator,
+        )
     paragraph = found[locator - 1]
     if whitespace_folded(quote) in whitespace_folded(paragraph):
         return None
-    return (
-        f"The quote is not in paragraph {locator} of the source, which reads: “{paragraph}”. "
-        "Copy the exact words, or correct the paragraph number."
+    return _(
+        "The quote is not in paragraph %(locator)s of the source, which reads: “%(paragraph)s”. "
+        "Copy the exact words, or correct the paragraph number.",
+        locator=locator,
+        paragraph=paragraph,
     )

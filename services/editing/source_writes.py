@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fuzzy_date import FuzzyDate, as_typed, from_edtf
+from i18n import N_, _
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
 from models.limits import (
@@ -63,13 +64,13 @@ def reliability_grade(value: Any) -> str | None:
     if not grade:
         return None
     if grade not in RELIABILITY_GRADES:
-        raise FieldError("Give the reliability as an Admiralty grade, a letter from A to F.")
+        raise FieldError(_("Give the reliability as an Admiralty grade, a letter from A to F."))
     return grade
 
 
 def full_text(value: Any) -> str | None:
     """A source's full text, or None when none is given (the text then stays as it is)."""
-    return field_values.text(value, "text", SOURCE_TEXT_MAX, multiline=True) or None
+    return field_values.text(value, N_("text"), SOURCE_TEXT_MAX, multiline=True) or None
 
 
 def parse_source(
@@ -78,16 +79,16 @@ def parse_source(
     """Raw field values (form, JSON or CSV) to a SourceInput, or None and {field: message}."""
     read = FieldReader(raw, prefix)
     values = {
-        "title": read("title", field_values.text, "title", SOURCE_TITLE_MAX, required=True),
-        "outlet": read("outlet", field_values.text, "outlet", SOURCE_OUTLET_MAX),
-        "author": read("author", field_values.optional_text, "author", SOURCE_AUTHOR_MAX),
+        "title": read("title", field_values.text, N_("title"), SOURCE_TITLE_MAX, required=True),
+        "outlet": read("outlet", field_values.text, N_("outlet"), SOURCE_OUTLET_MAX),
+        "author": read("author", field_values.optional_text, N_("author"), SOURCE_AUTHOR_MAX),
         "url": read("url", field_values.web_address),
         "language": read("language", field_values.language_tag),
-        "kind": read("kind", field_values.choice, SourceKind, "kind of source",
+        "kind": read("kind", field_values.choice, SourceKind, N_("kind of source"),
                      SourceKind.NEWS_ARTICLE),
-        "published": read("published", field_values.fuzzy_date, "publication date"),
+        "published": read("published", field_values.fuzzy_date, N_("publication date")),
         "reliability": read("reliability", reliability_grade),
-        "notes": read("notes", field_values.text, "notes", NOTES_MAX, multiline=True),
+        "notes": read("notes", field_values.text, N_("notes"), NOTES_MAX, multiline=True),
         "text": read("text", full_text),
     }  # fmt: skip
     if read.errors:

@@ -15,6 +15,7 @@ import lxml.etree
 import lxml.html
 from readability import Document as ReadableDocument
 
+from i18n import _
 from models.limits import SOURCE_TEXT_UPLOADS
 
 # The elements whose text is a paragraph of a web page's main text.
@@ -34,7 +35,7 @@ def extract(filename: str, content: bytes) -> str:
     kind = extension(filename)
     if kind not in SOURCE_TEXT_UPLOADS:
         allowed = ", ".join(f".{name}" for name in SOURCE_TEXT_UPLOADS)
-        raise UnreadableFile(f"Upload the text as one of {allowed}.")
+        raise UnreadableFile(_("Upload the text as one of %(allowed)s.", allowed=allowed))
     if kind == "docx":
         return _word(content)
     text = _decoded(content)
@@ -46,7 +47,7 @@ def _decoded(content: bytes) -> str:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadableFile(
-            "The file is not UTF-8 text; save it as UTF-8 and try again."
+            _("The file is not UTF-8 text; save it as UTF-8 and try again.")
         ) from None
 
 
@@ -54,7 +55,7 @@ def _word(content: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(content))
     except (zipfile.BadZipFile, KeyError, ValueError, lxml.etree.XMLSyntaxError):
-        raise UnreadableFile("This is not a Word (.docx) document that can be read.") from None
+        raise UnreadableFile(_("This is not a Word (.docx) document that can be read.")) from None
     return "\n\n".join(p.text.strip() for p in document.paragraphs if p.text.strip())
 
 
@@ -66,7 +67,7 @@ def _web_page(html: str) -> str:
         main = ReadableDocument(html).summary(html_partial=True)
         tree = lxml.html.fragment_fromstring(main, create_parent="div")
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        raise UnreadableFile("This web page cannot be read.") from None
+        raise UnreadableFile(_("This web page cannot be read.")) from None
     blocks = [
         " ".join(element.text_content().split())
         for element in tree.iter(*_HTML_BLOCKS)

@@ -29,7 +29,7 @@ def _dossier_problems(
     """WriteProblem for what the form would refuse: 403 when the user's role is the reason."""
     errors = dossier_writes.problems(session, data, user, dossier)
     if errors.get("visibility") == dossier_writes.ADMINS_ONLY_VISIBILITY:
-        raise WriteProblem(403, dossier_writes.ADMINS_ONLY_VISIBILITY)
+        raise WriteProblem(403, str(dossier_writes.ADMINS_ONLY_VISIBILITY))
     if errors:
         raise WriteProblem.invalid(errors)
 

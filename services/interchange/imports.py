@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from i18n import N_
 from models import Claim, ClaimRelation, Dossier, Entity, Source, User
 from models.limits import (
     SLUG_PATTERN,
@@ -331,8 +332,8 @@ def _relations(rows, claims, existing, report) -> dict[str, list[RelationInput]]
             report.reject(row.where, {"relations": f'"{data["error"]}" is not "<type> <key>"'})
             continue
         read = FieldReader(data, prefix="relation ")
-        type_ = read("type", field_values.choice, RelationType, "kind of relation")
-        note = read("note", field_values.text, "note", 1000) or ""
+        type_ = read("type", field_values.choice, RelationType, N_("kind of relation"))
+        note = read("note", field_values.text, N_("note"), 1000) or ""
         source, target = data.get("from"), data.get("to")
         if not isinstance(source, str) or source not in claims:
             read.errors["relation from"] = f'"{source}" is not a claim of this file.'
