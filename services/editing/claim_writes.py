@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from fuzzy_date import FuzzyDate, from_edtf
+from i18n import _
 from models import (
     Claim,
     ClaimRelation,
@@ -350,11 +351,11 @@ def snapshot_input(data: ClaimInput) -> dict:
 def pending_names(data: ClaimInput) -> dict[str, str]:
     names: dict[str, str] = {}
     if data.source.id is None:
-        names["source_id"] = f"{data.source.title} (new source)"
+        names["source_id"] = _("%(title)s (new source)", title=data.source.title)
     if data.via is not None and data.via.id is None:
-        names["via_id"] = f"{data.via.title} (new source)"
+        names["via_id"] = _("%(title)s (new source)", title=data.via.title)
     if data.speaker is not None and data.speaker.id is None:
-        names["speaker_id"] = f"{data.speaker.name} (new)"
+        names["speaker_id"] = _("%(name)s (new)", name=data.speaker.name)
     if data.relayed_by is not None and data.relayed_by.id is None:
-        names["relayed_by_id"] = f"{data.relayed_by.name} (new)"
+        names["relayed_by_id"] = _("%(name)s (new)", name=data.relayed_by.name)
     return names

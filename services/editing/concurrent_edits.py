@@ -124,11 +124,10 @@ def conflict_rows(
     mine_names = revision_display.Names(
         names.sources, names.entities, names.claims, dict(pending or {})
     )
-    labels = revision_display.FIELD_LABELS[type_name]
     return [
         ConflictRow(
             name=claim_input.field_of_snapshot(name),
-            label=labels.get(name, name.replace("_", " ").capitalize()),
+            label=revision_display.field_label(type_name, name),
             original=revision_display.display_value(name, base.get(name), names),
             theirs=revision_display.display_value(name, theirs.get(name), names),
             mine=revision_display.display_value(name, mine.get(name), mine_names),
@@ -139,8 +138,7 @@ def conflict_rows(
 
 def taken_labels(type_name: str, merge: three_way.Merge) -> list[str]:
     """The labels of the fields taken from the other editor, for the message after saving."""
-    labels = revision_display.FIELD_LABELS[type_name]
-    return [labels.get(name, name) for name in merge.theirs]
+    return [revision_display.field_label(type_name, name, fallback=name) for name in merge.theirs]
 
 
 # --- claims: merged in raw form, so the result is read again like any form post ------------

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from i18n import N_, _
+from i18n import N_, _, ngettext
 from models import (
     Claim,
     ClaimRelation,
@@ -196,8 +196,11 @@ def delete_entity(
     naming = len(_claims_naming(session, [entity.id]))
     if naming:
         raise EntityInUse(
-            f"{naming} claim{'s' if naming != 1 else ''} name this entity; "
-            "merge it into another instead."
+            ngettext(
+                "%(num)s claim name this entity; merge it into another instead.",
+                "%(num)s claims name this entity; merge it into another instead.",
+                naming,
+            )
         )
     before = revisions.snapshot(entity)
     entity.deleted_at = utcnow()

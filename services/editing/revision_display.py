@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from fuzzy_date import from_edtf
+from i18n import N_, _, _l
 from models import Claim, Entity, Revision, RevisionAction, Source
 from models.vocabulary import (
-    RELIABILITY_GRADES,
     Attribution,
     EntityKind,
     RelationType,
@@ -23,72 +23,84 @@ from models.vocabulary import (
     Status,
     Visibility,
     likelihood,
+    reliability_words,
 )
 from services.editing.revisions import history
 
+# Lazy: the templates read them in the reader's language.
 ACTION_WORDS = {
-    RevisionAction.CREATE.value: "created",
-    RevisionAction.UPDATE.value: "edited",
-    RevisionAction.DELETE.value: "deleted",
-    RevisionAction.RESTORE.value: "restored",
-    RevisionAction.MERGE.value: "merged",
+    RevisionAction.CREATE.value: _l("created"),
+    RevisionAction.UPDATE.value: _l("edited"),
+    RevisionAction.DELETE.value: _l("deleted"),
+    RevisionAction.RESTORE.value: _l("restored"),
+    RevisionAction.MERGE.value: _l("merged"),
 }
 
 FIELD_LABELS = {
     "claim": {
-        "statement": "Statement",
-        "attribution": "Attribution",
-        "speaker_id": "Speaker",
-        "speaker_description": "Speaker description",
-        "relayed_by_id": "Relayed by",
-        "relayed_by_description": "Relayed by (description)",
-        "source_id": "Source",
-        "via_id": "Via",
-        "locator": "Paragraph",
-        "quote": "Quote",
-        "quote_lang": "Quote language",
-        "event_date": "When it happened",
-        "stated_date": "When it was said",
-        "confidence": "Confidence",
-        "status": "Status",
-        "tags": "Tags",
-        "entity_ids": "Names mentioned",
-        "relations": "Related claims",
-        "notes": "Notes",
-        "deleted": "Deleted",
+        "statement": N_("Statement"),
+        "attribution": N_("Attribution"),
+        "speaker_id": N_("Speaker"),
+        "speaker_description": N_("Speaker description"),
+        "relayed_by_id": N_("Relayed by"),
+        "relayed_by_description": N_("Relayed by (description)"),
+        "source_id": N_("Source"),
+        "via_id": N_("Via"),
+        "locator": N_("Paragraph"),
+        "quote": N_("Quote"),
+        "quote_lang": N_("Quote language"),
+        "event_date": N_("When it happened"),
+        "stated_date": N_("When it was said"),
+        "confidence": N_("Confidence"),
+        "status": N_("Status"),
+        "tags": N_("Tags"),
+        "entity_ids": N_("Names mentioned"),
+        "relations": N_("Related claims"),
+        "notes": N_("Notes"),
+        "deleted": N_("Deleted"),
     },
     "source": {
-        "title": "Title",
-        "outlet": "Outlet",
-        "author": "Author",
-        "url": "URL",
-        "language": "Language",
-        "kind": "Kind",
-        "published": "Published",
-        "reliability": "Reliability",
-        "notes": "Notes",
-        "deleted": "Deleted",
+        "title": N_("Title"),
+        "outlet": N_("Outlet"),
+        "author": N_("Author"),
+        "url": N_("URL"),
+        "language": N_("Language"),
+        "kind": N_("Kind"),
+        "published": N_("Published"),
+        "reliability": N_("Reliability"),
+        "notes": N_("Notes"),
+        "deleted": N_("Deleted"),
     },
     "entity": {
-        "name": "Name",
-        "slug": "Address name",
-        "kind": "Kind",
-        "description": "Description",
-        "aliases": "Other names",
-        "member_of": "Belongs to",
-        "merged_into_id": "Merged into",
-        "deleted": "Deleted",
+        "name": N_("Name"),
+        "slug": N_("Address name"),
+        "kind": N_("Kind"),
+        "description": N_("Description"),
+        "aliases": N_("Other names"),
+        "member_of": N_("Belongs to"),
+        "merged_into_id": N_("Merged into"),
+        "deleted": N_("Deleted"),
     },
     "dossier": {
-        "title": "Title",
-        "slug": "Address name",
-        "subject": "Subject",
-        "summary": "Summary",
-        "methodology": "Methodology",
-        "visibility": "Visibility",
-        "archived": "Archived",
+        "title": N_("Title"),
+        "slug": N_("Address name"),
+        "subject": N_("Subject"),
+        "summary": N_("Summary"),
+        "methodology": N_("Methodology"),
+        "visibility": N_("Visibility"),
+        "archived": N_("Archived"),
     },
 }
+
+
+def field_label(type_name: str, name: str, fallback: str | None = None) -> str:
+    """A snapshot field's name as a reader sees it, in their language."""
+    label = FIELD_LABELS[type_name].get(name)
+    if label is None:
+        return fallback if fallback is not None else name.replace("_", " ").capitalize()
+    return _(label)
+
+
 # Prose fields get a word-by-word diff; the rest are shown whole.
 PROSE_FIELDS = {
     "statement",
@@ -179,14 +191,19 @@ def display_value(name: str, value: Any, names: Names) -> str:
     if value is None or value == "" or value == []:
         return EMPTY
     if name in ("source_id", "via_id"):
-        return names.sources.get(value, f"source {value} (gone)")
+        return names.sources.get(value, _("source %(id)s (gone)", id=value))
     if name in ("speaker_id", "relayed_by_id", "merged_into_id"):
-        return names.entities.get(value, f"entity {value} (gone)")
+        return names.entities.get(value, _("entity %(id)s (gone)", id=value))
     if name == "entity_ids":
-        return ", ".join(names.entities.get(i, f"entity {i} (gone)") for i in value)
+        return ", ".join(names.entities.get(i, _("entity %(id)s (gone)", id=i)) for i in value)
     if name == "relations":
         return "\n".join(
-            f"{RelationType(kind).value} claim {to_id}: {names.claims.get(to_id, '(gone)')}"
+            _(
+                "%(relation)s claim %(id)s: %(statement)s",
+                relation=RelationType(kind).label,
+                id=to_id,
+                statement=names.claims.get(to_id, _("(gone)")),
+            )
             + (f" — {note}" if note else "")
             for kind, to_id, note in value
         )
@@ -200,15 +217,15 @@ def display_value(name: str, value: Any, names: Names) -> str:
         kinds = {member.value: member.label for member in (*SourceKind, *EntityKind)}
         return kinds.get(value, value)
     if name == "confidence":
-        return f"{value}% ({likelihood(value)})"
+        return _("%(percent)s%% (%(words)s)", percent=value, words=likelihood(value))
     if name == "reliability":
-        return f"{value} ({RELIABILITY_GRADES.get(value, '?')})"
+        return f"{value} ({reliability_words(value) or '?'})"
     if name in ("tags", "aliases"):
         return ", ".join(value)
     if name == "visibility":
         return Visibility(value).label
     if name in ("deleted", "archived"):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return str(value)
 
 
@@ -230,7 +247,7 @@ def word_diff(before: str, after: str) -> tuple[list[Piece], list[Piece]]:
 
 
 def diff_row(type_name: str, name: str, before: Any, after: Any, names: Names) -> DiffRow:
-    label = FIELD_LABELS[type_name].get(name, name.replace("_", " ").capitalize())
+    label = field_label(type_name, name)
     shown_before, shown_after = (
         display_value(name, before, names),
         display_value(name, after, names),
@@ -308,9 +325,9 @@ def recent_changes(
     return [
         ChangeEntry(
             revision,
-            labels.get((revision.object_type, revision.object_id), "(gone)"),
+            labels.get((revision.object_type, revision.object_id), _("(gone)")),
             [
-                FIELD_LABELS[revision.object_type].get(name, name)
+                field_label(revision.object_type, name, fallback=name)
                 for name in _ordered(revision.object_type, revision.changes)
             ],
         )

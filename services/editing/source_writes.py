@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fuzzy_date import FuzzyDate, as_typed, from_edtf
-from i18n import N_, _
+from i18n import N_, _, ngettext
 from models import Claim, Dossier, Revision, RevisionAction, Source, User
 from models.base import utcnow
 from models.limits import (
@@ -180,8 +180,11 @@ def delete_source(
     citing = citing_claims(session, source)
     if citing:
         raise SourceInUse(
-            f"{citing} claim{'s' if citing != 1 else ''} cite this source; "
-            "move or delete them first."
+            ngettext(
+                "%(num)s claim cite this source; move or delete them first.",
+                "%(num)s claims cite this source; move or delete them first.",
+                citing,
+            )
         )
     before = revisions.snapshot(source)
     source.deleted_at = utcnow()
