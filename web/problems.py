@@ -42,6 +42,11 @@ def validation_problem(errors: Mapping[str, str], detail: str | None = None) -> 
     return problem(
         400,
         detail=detail
-        or ngettext("%(num)s field could not be used.", "%(num)s fields could not be used.", count),
+        or ngettext(
+            "%(total)s field could not be used.",
+            "%(total)s fields could not be used.",
+            count,
+            total=count,
+        ),
         errors=listed,
     )

@@ -197,9 +197,10 @@ def delete_entity(
     if naming:
         raise EntityInUse(
             ngettext(
-                "%(num)s claim name this entity; merge it into another instead.",
-                "%(num)s claims name this entity; merge it into another instead.",
+                "%(total)s claim name this entity; merge it into another instead.",
+                "%(total)s claims name this entity; merge it into another instead.",
                 naming,
+                total=naming,
             )
         )
     before = revisions.snapshot(entity)

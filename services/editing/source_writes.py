@@ -181,9 +181,10 @@ def delete_source(
     if citing:
         raise SourceInUse(
             ngettext(
-                "%(num)s claim cite this source; move or delete them first.",
-                "%(num)s claims cite this source; move or delete them first.",
+                "%(total)s claim cite this source; move or delete them first.",
+                "%(total)s claims cite this source; move or delete them first.",
                 citing,
+                total=citing,
             )
         )
     before = revisions.snapshot(source)

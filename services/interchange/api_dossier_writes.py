@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from i18n import _
 from models import Dossier, User
 from models.limits import SLUG_PATTERN
 from services.editing import dossier_writes
@@ -48,7 +49,7 @@ def editable_dossier(session: Session, slug: str) -> Dossier:
     """Any dossier by slug, archived ones too: a token holder may read and change them."""
     dossier = dossier_writes.for_edit(session, slug) if SLUG_PATTERN.match(slug) else None
     if dossier is None:
-        raise WriteProblem(404, f'There is no dossier "{slug[:100]}".')
+        raise WriteProblem(404, _('There is no dossier "%(slug)s".', slug=slug[:100]))
     return dossier
 
 

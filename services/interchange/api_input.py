@@ -16,13 +16,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from i18n import _, _l
 from models import Claim, Dossier, Source
 from models.text import parse_whole_number
 from services.editing import claim_input
 from services.editing.claim_writes import ClaimInput, RelationInput
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-KEY_HINT = "A key is letters, digits, dots, dashes or underscores, at most 100 of them."
+KEY_HINT = _l("A key is letters, digits, dots, dashes or underscores, at most 100 of them.")
 
 CLAIM_FIELDS = ("key", *claim_input.FIELDS)
 SOURCE_FIELDS = (
@@ -36,7 +37,7 @@ DATE_FIELDS = ("event_date", "stated_date", "published")
 def unknown_fields(data: Mapping[str, Any], known: tuple[str, ...], ignored=()) -> dict:
     """{member: message} for every member of `data` that the object does not have."""
     return {
-        name: f'There is no field "{name[:60]}" here.'
+        name: _('There is no field "%(name)s" here.', name=name[:60])
         for name in data
         if name not in known and name not in ignored
     }
@@ -122,7 +123,7 @@ def read_claim(
     errors = api_errors(errors)
     key = data.get("key")
     if key is not None and key != "" and (not isinstance(key, str) or not KEY_PATTERN.match(key)):
-        errors["key"] = KEY_HINT
+        errors["key"] = str(KEY_HINT)
     if errors or data_input is None:
         return None, errors
     data_input.key = key or None

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from i18n import N_, _, ngettext
 from models import Claim, Dossier, Entity, Source, User
 from models.limits import LARGEST_ID, SLUG_PATTERN
 from models.text import parse_whole_number
@@ -63,14 +64,24 @@ class WriteProblem(Exception):
     @classmethod
     def invalid(cls, errors: Mapping[str, str]) -> WriteProblem:
         count = len(errors)
-        return cls(400, f"{count} field{'' if count == 1 else 's'} could not be used.", errors)
+        detail = ngettext(
+            "%(total)s field could not be used.",
+            "%(total)s fields could not be used.",
+            count,
+            total=count,
+        )
+        return cls(400, detail, errors)
 
     @classmethod
     def stale(cls, current: Revised, kind: str) -> WriteProblem:
         return cls(
             409,
-            f"This {kind} changed since the version you sent: it is now at version "
-            f"{current.version}. Apply your change to the current version and send it again.",
+            _(
+                "%(this)s changed since the version you sent: it is now at version %(version)s. "
+                "Apply your change to the current version and send it again.",
+                this=_(THIS_KIND[kind]),
+                version=current.version,
+            ),
             current=current,
         )
 
@@ -79,12 +90,26 @@ class WriteProblem(Exception):
         named = ", ".join(fields)
         return cls(
             409,
-            f"This {kind} changed since the version you sent, in fields you also changed: "
-            f"{named}. It is now at version {current.version}; decide what these fields "
-            "should say and send them again with that version.",
+            _(
+                "%(this)s changed since the version you sent, in fields you also changed: "
+                "%(named)s. It is now at version %(version)s; decide what these fields "
+                "should say and send them again with that version.",
+                this=_(THIS_KIND[kind]),
+                named=named,
+                version=current.version,
+            ),
             current=current,
             conflicts=fields,
         )
+
+
+# The item a conflict message names, as its sentence opens ("This claim changed ...").
+THIS_KIND = {
+    "claim": N_("This claim"),
+    "source": N_("This source"),
+    "entity": N_("This entity"),
+    "dossier": N_("This dossier"),
+}
 
 
 def _merge_stale(
@@ -120,7 +145,7 @@ def read_version(value: Any, errors: dict[str, str]) -> int | None:
     if isinstance(value, str) and (number := parse_whole_number(value, max_digits=10)) is not None:
         value = number
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= LARGEST_ID:
-        errors["version"] = (
+        errors["version"] = _(
             "Send the version you last read, so that nobody's newer edit is overwritten."
         )
         return None
@@ -139,28 +164,28 @@ def version_argument(value: str | None) -> int:
 def _dossier(session: Session, body: Mapping[str, Any]) -> Dossier:
     slug = body.get("dossier")
     if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
-        raise WriteProblem.invalid({"dossier": "Name the dossier by its slug."})
+        raise WriteProblem.invalid({"dossier": _("Name the dossier by its slug.")})
     dossier = session.scalar(select(Dossier).where(Dossier.slug == slug))
     if dossier is None:
-        raise WriteProblem.invalid({"dossier": f'There is no dossier "{slug}".'})
+        raise WriteProblem.invalid({"dossier": _('There is no dossier "%(slug)s".', slug=slug)})
     return dossier
 
 
 def _same_dossier(body: Mapping[str, Any], dossier: Dossier) -> None:
     if "dossier" in body and body["dossier"] != dossier.slug:
-        raise WriteProblem.invalid({"dossier": "An item stays in its dossier; it cannot move."})
+        raise WriteProblem.invalid({"dossier": _("An item stays in its dossier; it cannot move.")})
 
 
 def _key_errors(session, model, dossier: Dossier, key: Any, current_id=None) -> dict:
     if key is None or key == "":
         return {}
     if not isinstance(key, str) or not KEY_PATTERN.match(key):
-        return {"key": api_input.KEY_HINT}
+        return {"key": str(api_input.KEY_HINT)}
     holder = session.scalar(
         select(model.id).where(model.dossier_id == dossier.id, model.key == key)
     )
     if holder is not None and holder != current_id:
-        return {"key": f'"{key}" is already the key of another item in this dossier.'}
+        return {"key": _('"%(key)s" is already the key of another item in this dossier.', key=key)}
     return {}
 
 
@@ -181,7 +206,7 @@ def create_claim(session: Session, body: Mapping[str, Any], user: User) -> Claim
 def editable_claim(session: Session, claim_id: int, signed_in: bool) -> Claim:
     claim = claim_writes.load_for_edit(session, claim_id)
     if claim is None or not api_queries.readable(claim.dossier, signed_in):
-        raise WriteProblem(404, f"There is no claim {claim_id}.")
+        raise WriteProblem(404, _("There is no claim %(id)s.", id=claim_id))
     return claim
 
 
@@ -255,7 +280,7 @@ def create_source(session: Session, body: Mapping[str, Any], user: User) -> Sour
 def editable_source(session: Session, source_id: int, signed_in: bool) -> Source:
     source = api_queries.source(session, source_id, signed_in)
     if source is None:
-        raise WriteProblem(404, f"There is no source {source_id}.")
+        raise WriteProblem(404, _("There is no source %(id)s.", id=source_id))
     return source
 
 
@@ -306,9 +331,9 @@ def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Enti
     slug = body.get("slug")
     if slug is not None:
         if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
-            errors["slug"] = "A slug is lower-case letters, digits and dashes, at most 100."
+            errors["slug"] = _("A slug is lower-case letters, digits and dashes, at most 100.")
         elif session.scalar(select(Entity.id).where(Entity.slug == slug)) is not None:
-            errors["slug"] = f'"{slug}" is already the slug of another entity.'
+            errors["slug"] = _('"%(slug)s" is already the slug of another entity.', slug=slug)
     _check_membership(session, data, None, errors)
     if errors or data is None:
         raise WriteProblem.invalid(errors)
@@ -323,7 +348,7 @@ def create_entity(session: Session, body: Mapping[str, Any], user: User) -> Enti
 def editable_entity(session: Session, slug: str) -> Entity:
     entity = api_queries.entity(session, slug, signed_in=True)
     if entity is None:
-        raise WriteProblem(404, f'There is no entity "{slug[:100]}".')
+        raise WriteProblem(404, _('There is no entity "%(slug)s".', slug=slug[:100]))
     return entity
 
 
@@ -333,7 +358,7 @@ def update_entity(session: Session, entity: Entity, body: Mapping[str, Any], use
     errors: dict[str, str] = {}
     version = read_version(body.get("version"), errors)
     if "slug" in body and body["slug"] != entity.slug:
-        errors["slug"] = "The slug cannot change: pages and files elsewhere link to it."
+        errors["slug"] = _("The slug cannot change: pages and files elsewhere link to it.")
     if errors or version is None:
         raise WriteProblem.invalid(errors)
     changes = {name: value for name, value in body.items() if name in ENTITY_FIELDS}

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from i18n import _
 from models import Dossier, User
 from models.limits import DOSSIER_MARKDOWN_MAX, DOSSIER_SUBJECT_MAX, DOSSIER_TITLE_MAX
 from models.vocabulary import Visibility
@@ -51,9 +52,11 @@ def apply(
             if name in ("summary", "methodology"):
                 setattr(dossier, f"{name}_html", markdown_render.render(after))
             if not created:
-                report.notes.append(f"Dossier {words}.")
+                report.notes.append(_("Dossier %(change)s.", change=words))
         else:
-            report.notes.append(f"Not applied, only an admin may change the dossier's {words}.")
+            report.notes.append(
+                _("Not applied, only an admin may change the dossier's %(change)s.", change=words)
+            )
     if errors:
         report.reject("dossier", errors)
     session.flush()
@@ -88,9 +91,9 @@ def _dossier_values(
 def _change_words(name: str, before: Any, after: Any) -> str:
     """ "visibility: private → public"; long texts are only said to change."""
     if name in ("summary", "methodology"):
-        return f"{name} (changed)"
+        return _("%(field)s (changed)", field=name)
     shown = [value.value if isinstance(value, Visibility) else value for value in (before, after)]
-    return f"{name}: {shown[0] or '(empty)'} → {shown[1]}"
+    return f"{name}: {shown[0] or _('(empty)')} → {shown[1]}"
 
 
 def _meta_text(meta, name, max_length, errors, multiline=False) -> str | None:
@@ -98,6 +101,6 @@ def _meta_text(meta, name, max_length, errors, multiline=False) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or len(value) > max_length or "\x00" in value:
-        errors[name] = f"must be text of at most {max_length} characters"
+        errors[name] = _("must be text of at most %(most)s characters", most=max_length)
         return None
     return value.strip() if multiline else " ".join(value.split())

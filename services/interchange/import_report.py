@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from i18n import _, ngettext
+
 KINDS = ("dossier", "source", "entity", "claim")
 
 
@@ -54,13 +56,16 @@ class ImportReport:
             self.rejections.append(Rejection(where, name, message))
 
     def describe(self, counts: dict[str, int]) -> str:
-        parts = [
-            f"{counts[kind]} {_plural(kind, counts[kind])}" for kind in KINDS if kind in counts
-        ]
-        return ", ".join(parts) or "nothing"
+        """ "2 claims, 1 source", in the reader's language."""
+        parts = [_counted(kind, counts[kind]) for kind in KINDS if kind in counts]
+        return ", ".join(parts) or _("nothing")
 
 
-def _plural(kind: str, count: int) -> str:
-    if count == 1:
-        return kind
-    return "entities" if kind == "entity" else kind + "s"
+def _counted(kind: str, count: int) -> str:
+    if kind == "dossier":
+        return ngettext("%(total)s dossier", "%(total)s dossiers", count, total=count)
+    if kind == "source":
+        return ngettext("%(total)s source", "%(total)s sources", count, total=count)
+    if kind == "entity":
+        return ngettext("%(total)s entity", "%(total)s entities", count, total=count)
+    return ngettext("%(total)s claim", "%(total)s claims", count, total=count)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from i18n import N_
+from i18n import N_, _
 from models import Claim, ClaimRelation, Dossier, Entity, Source, User
 from models.limits import (
     SLUG_PATTERN,
@@ -84,7 +84,7 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
             _claims(session, document, dossier, sources, user, report)
     except IntegrityError as error:
         session.rollback()
-        report.reject("the file", f"the database refused it ({error.orig})")
+        report.reject(_("the file"), _("the database refused it (%(error)s)", error=error.orig))
         return report
     session.flush()
     return report
@@ -99,7 +99,9 @@ def _keyed_rows(rows: list[Row], name: str, pattern, report: ImportReport):
     for row in rows:
         value = row.data.get(name)
         if not isinstance(value, str) or not pattern.match(value.strip()):
-            report.reject(row.where, {name: f"Give the {name}: letters, digits and dashes."})
+            report.reject(
+                row.where, {name: _("Give the %(name)s: letters, digits and dashes.", name=name)}
+            )
             continue
         value = value.strip()
         if value in seen:
@@ -264,7 +266,7 @@ def _claims(session, document, dossier, sources, user, report) -> None:
             # an entity inline, so its name is checked against the rows before it.
             session.flush()
         if row.data.get("error"):
-            report.reject(row.where, f"cannot be a claim: {row.data['error']}")
+            report.reject(row.where, _("cannot be a claim: %(error)s", error=row.data["error"]))
             continue
         claim = existing.get(key)
         if claim is not None and claim.deleted_at is not None:
@@ -336,11 +338,13 @@ def _relations(rows, claims, existing, report) -> dict[str, list[RelationInput]]
         note = read("note", field_values.text, N_("note"), 1000) or ""
         source, target = data.get("from"), data.get("to")
         if not isinstance(source, str) or source not in claims:
-            read.errors["relation from"] = f'"{source}" is not a claim of this file.'
+            read.errors["relation from"] = _('"%(key)s" is not a claim of this file.', key=source)
         if not isinstance(target, str) or target not in known:
-            read.errors["relation to"] = f'"{target}" is not a claim of this file or dossier.'
+            read.errors["relation to"] = _(
+                '"%(key)s" is not a claim of this file or dossier.', key=target
+            )
         elif target == source:
-            read.errors["relation to"] = "A claim cannot be related to itself."
+            read.errors["relation to"] = _("A claim cannot be related to itself.")
         if read.errors:
             report.reject(row.where, read.errors)
             continue

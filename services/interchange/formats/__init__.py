@@ -7,6 +7,7 @@ never touch the database.
 
 from __future__ import annotations
 
+from i18n import _
 from services.interchange.formats import claimline_json, csv_columns, timelinejs
 from services.interchange.formats.document import Document, FormatError, decode
 
@@ -29,14 +30,16 @@ def read(content: bytes, filename: str = "", format: str | None = None) -> Docum
     Raises FormatError."""
     text = decode(content)
     if format is not None and format not in FORMATS:
-        raise FormatError(f"Unknown format {format!r}; use json, csv or timelinejs.")
+        raise FormatError(
+            _("Unknown format %(format)s; use json, csv or timelinejs.", format=repr(format))
+        )
     kind = detect(filename, text) if format in (None, "timelinejs") else format
     if kind == "json":
         data = claimline_json.load(text)
         if isinstance(data, dict) and "events" in data:
             return timelinejs.read_json(data)
         if format == "timelinejs":
-            raise FormatError('TimelineJS JSON has an "events" list; this file has none.')
+            raise FormatError(_('TimelineJS JSON has an "events" list; this file has none.'))
         return claimline_json.read(data)
     rows, columns = csv_columns.load(text)
     if format == "timelinejs" or {"Headline", "Year"} <= set(columns):

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from i18n import _
 from models import Claim, Dossier, Entity, Source
 from services.interchange import serialize
 from services.interchange.formats.document import (
@@ -132,15 +133,15 @@ def load(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise FormatError(f"The file is not valid JSON: {error}.") from None
+        raise FormatError(_("The file is not valid JSON: %(error)s.", error=error)) from None
     except RecursionError:
-        raise FormatError("The file is not valid JSON: it is nested too deeply.") from None
+        raise FormatError(_("The file is not valid JSON: it is nested too deeply.")) from None
 
 
 def _list(data: dict, name: str) -> list:
     value = data.get(name) or []
     if not isinstance(value, list):
-        raise FormatError(f'"{name}" must be a list.')
+        raise FormatError(_('"%(name)s" must be a list.', name=name))
     return value
 
 
@@ -160,11 +161,19 @@ def read(data: Any) -> Document:
     """The rows of a Claimline JSON document. Raises FormatError."""
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         raise FormatError(
-            'This is not a Claimline dossier: expected an object with a "claims" list '
-            "(as /dossiers/<slug>/claims.json exports)."
+            _(
+                'This is not a Claimline dossier: expected an object with a "claims" list '
+                "(as /dossiers/<slug>/claims.json exports)."
+            )
         )
     if data.get("format", FORMAT_NAME) != FORMAT_NAME:
-        raise FormatError(f'Unknown format "{data.get("format")}"; expected "{FORMAT_NAME}".')
+        raise FormatError(
+            _(
+                'Unknown format "%(format)s"; expected "%(expected)s".',
+                format=data.get("format"),
+                expected=FORMAT_NAME,
+            )
+        )
     dossier = data.get("dossier")
     return Document(
         format="json",

@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from i18n import SOURCE_LANGUAGE, speaking
+from i18n import SOURCE_LANGUAGE, _, speaking
 from models import Claim
 from services.interchange.formats.document import (
     Document,
@@ -138,9 +138,9 @@ def load(text: str) -> tuple[list[Row], list[str]]:
     try:
         lines = list(reader)
     except csv.Error as error:
-        raise FormatError(f"The file is not valid CSV: {error}.") from None
+        raise FormatError(_("The file is not valid CSV: %(error)s.", error=error)) from None
     if not lines or not any(cell.strip() for cell in lines[0]):
-        raise FormatError("The file is empty: the first row must name the columns.")
+        raise FormatError(_("The file is empty: the first row must name the columns."))
     columns = [cell.strip() for cell in lines[0]]
     rows = []
     for number, cells in enumerate(lines[1:], start=2):
@@ -151,7 +151,7 @@ def load(text: str) -> tuple[list[Row], list[str]]:
             for column, cell in zip(columns, cells, strict=False)
             if column
         }
-        rows.append(Row(f"row {number}", data))
+        rows.append(Row(_("row %(number)s", number=number), data))
     return rows, columns
 
 
@@ -166,8 +166,11 @@ def read(rows: list[Row], columns: list[str]) -> Document:
     missing = [name for name in ("statement", "source") if name not in columns]
     if missing:
         raise FormatError(
-            f"The file has no {' or '.join(missing)} column. Use the columns of "
-            "Claimline's CSV export, or the TimelineJS sheet's (Year, Headline, …)."
+            _(
+                "The file has no %(columns)s column. Use the columns of "
+                "Claimline's CSV export, or the TimelineJS sheet's (Year, Headline, …).",
+                columns=_(" or ").join(missing),
+            )
         )
     document = Document(
         format="csv",
@@ -177,7 +180,7 @@ def read(rows: list[Row], columns: list[str]) -> Document:
     )
     ignored = [c for c in columns if c not in (*CLAIM_COLUMNS, *READABLE_COLUMNS, "relations")]
     if ignored:
-        document.notes.append("Columns not read: " + ", ".join(ignored) + ".")
+        document.notes.append(_("Columns not read: %(columns)s.", columns=", ".join(ignored)))
     new_sources: dict[str, Row] = {}
     for row in rows:
         data = {name: value for name, value in row.data.items() if name in CLAIM_COLUMNS}

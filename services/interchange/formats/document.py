@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from i18n import _
 from models import Claim, Source
 
 
@@ -52,8 +53,10 @@ def decode(content: bytes) -> str:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormatError(
-            "The file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the UTF-8 "
-            "character set (LibreOffice), or export it again from Claimline."
+            _(
+                "The file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the UTF-8 "
+                "character set (LibreOffice), or export it again from Claimline."
+            )
         ) from None
 
 

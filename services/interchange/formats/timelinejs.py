@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from fuzzy_date import FuzzyDate, Point
-from i18n import SOURCE_LANGUAGE, speaking
+from i18n import SOURCE_LANGUAGE, _, speaking
 from models import Claim, Dossier
 from models.limits import RELAYED_BY_DESCRIPTION_MAX, STATEMENT_MAX
 from models.text import parse_whole_number
@@ -195,7 +195,9 @@ def _slide_row(where: str, slide: dict[str, Any]) -> Row | tuple[str, str]:
         start = _edtf_point(slide.get("Year"), slide.get("Month"), slide.get("Day"))
         end = _edtf_point(slide.get("End Year"), slide.get("End Month"), slide.get("End Day"))
     except ValueError as error:
-        return Row(where, {"key": "", "error": f"its date is not numbers: {error}"})
+        return Row(
+            where, {"key": "", "error": _("its date is not numbers: %(error)s", error=error)}
+        )
     date = f"{start}/{end}" if start and end and end != start else start
     group = str(slide.get("Group") or "").strip()
     attribution = _attribution(group) if group else None
@@ -259,10 +261,13 @@ def _timelinejs(slides: list[tuple[str, dict]], title: dict | None) -> Document:
         else:
             document.skipped.append(result)
     document.notes.append(
-        f"TimelineJS has no confidence or date said: claims get {TIMELINEJS_CONFIDENCE}% "
-        "and their event date as the date said; a Group that is not an attribution becomes "
-        "a tag, and the claim is filed as a media report. A slide whose claim is already in "
-        "the dossier leaves it as it is."
+        _(
+            "TimelineJS has no confidence or date said: claims get %(confidence)s%% "
+            "and their event date as the date said; a Group that is not an attribution becomes "
+            "a tag, and the claim is filed as a media report. A slide whose claim is already "
+            "in the dossier leaves it as it is.",
+            confidence=TIMELINEJS_CONFIDENCE,
+        )
     )
     return document
 
@@ -271,9 +276,10 @@ def read_sheet(rows: list[Row], columns: list[str]) -> Document:
     """The claims of a TimelineJS sheet's rows (see csv_columns.load). Raises FormatError."""
     if "Headline" not in columns or "Year" not in columns:
         raise FormatError(
-            "A TimelineJS sheet needs its template's columns: "
-            + ", ".join(TIMELINEJS_COLUMNS)
-            + "."
+            _(
+                "A TimelineJS sheet needs its template's columns: %(columns)s.",
+                columns=", ".join(TIMELINEJS_COLUMNS),
+            )
         )
     title = None
     slides = []
