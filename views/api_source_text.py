@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import jsonify, request
 
 from db import get_session
-from i18n import _
+from i18n import SOURCE_LANGUAGE, _, speaking
 from models.text import parse_whole_number
 from services.interchange import api_queries, api_source_text
 from services.reading import source_reader
@@ -38,7 +38,9 @@ def suggest_claims(source_id: int):
     source = api_queries.source(get_session(), source_id, signed_in())
     if source is None:
         return problem(404, detail=_("There is no source %(id)s.", id=source_id))
-    queue = suggestion_queue.build(get_session(), source)
+    # The cues and labels are English, like every field of the API but a problem's detail.
+    with speaking(SOURCE_LANGUAGE):
+        queue = suggestion_queue.build(get_session(), source)
     if queue is None:
         return problem(404, detail=_("Source %(id)s has no text to read.", id=source_id))
     return jsonify(api_source_text.suggestions(queue))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from i18n import N_, _
 from models.vocabulary import Attribution
 
 _WHO = r"[^,.;:!?]{2,90}?"
@@ -37,10 +38,13 @@ class Found:
 
     @property
     def explanation(self) -> str:
-        return self.cue.reason + (f": “{self.who}”" if self.who else "")
+        """Why the cue points where it does, in the editor's language."""
+        reason = _(self.cue.reason)
+        return _("%(reason)s: “%(who)s”", reason=reason, who=self.who) if self.who else reason
 
 
 def _cue(kind: Attribution, reason: str, pattern: str) -> Cue:
+    # `reason` is English marked with N_, translated where it is shown (Found.explanation).
     return Cue(kind, reason, re.compile(pattern, re.IGNORECASE))
 
 
@@ -51,7 +55,7 @@ REPORT, DATA = Attribution.REPORT, Attribution.DATA
 # the description of the sentence before.
 ONE_OF_THEM = _cue(
     INSIDER,
-    "one of the unnamed sources speaks",
+    N_("one of the unnamed sources speaks"),
     r"\b(?:one|another|some|two|three) of them (?:said|says|told|added)\b"
     r"|\b(?:l'une?|l'autre|certains) d'entre (?:eux|elles) (?:a|ont) (?:dit|déclaré|affirmé)\b",
 )
@@ -59,26 +63,26 @@ ONE_OF_THEM = _cue(
 CUES = (
     _cue(
         DATA,
-        "credits figures or records",
+        N_("credits figures or records"),
         r"\b(?:selon|d'après) les (?:données|chiffres|"
         r"statistiques) d(?:e|u|es)\b|\baccording to (?:data|figures|records|statistics)\b",
     ),
     _cue(
         INSIDER,
-        "credits an unnamed source",
+        N_("credits an unnamed source"),
         rf"\b(?:selon|d'après) (?P<who>(?:un|une|des|plusieurs|deux|trois|certains)\s{_WHO})"
         r"(?=,|\s(?:qui|dont)\b)",
     ),
     _cue(
         INSIDER,
-        "credits an unnamed source",
+        N_("credits an unnamed source"),
         rf"\baccording to (?P<who>(?:an?|some|several|two|three)?\s?(?:{_WHO})?{_ANONYMOUS}"
         rf"(?:{_WHO})?)"
         r"(?=,|\.|\s(?:who|that)\b)",
     ),
     _cue(
         INSIDER,
-        "anonymous people speak",
+        N_("anonymous people speak"),
         rf"(?P<who>\b(?:des|un|une|plusieurs|deux|trois|certains)\s(?:[^\s,.;]+\s){{0,2}}?"
         rf"{_ANONYMOUS}(?:\s(?:impliquée?s?|proches?|au fait|familiers?){_WHO})?)\s"
         r"(?:disent|dit|révèlent|révèle|affirment|affirme|indiquent|indique|ont déclaré|"
@@ -86,44 +90,44 @@ CUES = (
     ),
     _cue(
         INSIDER,
-        "anonymous people speak",
+        N_("anonymous people speak"),
         rf"(?P<who>\b(?:people|persons|sources|insiders|a person|someone)(?:{_WHO})?)\s"
         r"(?:said|say|says|told|revealed|added)\b",
     ),
     ONE_OF_THEM,
     _cue(
         INSIDER,
-        "people close to the matter",
+        N_("people close to the matter"),
         r"(?P<who>(?:des |les )?(?:personnes|sources) proches? (?:du dossier|de l'affaire|"
         r"des discussions)|people familiar with (?:the matter|the plans?|the talks)"
         r"|a person familiar with [^,.;]+)",
     ),
     _cue(
         INSIDER,
-        "speaks on condition of anonymity",
+        N_("speaks on condition of anonymity"),
         r"\b(?:sous couvert d'anonymat|on condition of anonymity|who asked not to be named)\b",
     ),
     _cue(
         PRIVATE,
-        "a remark made in private",
+        N_("a remark made in private"),
         r"\b(?:en privé|privately|in private|told colleagues|a informé ses collègues|"
         r"ont informé leurs collègues|a confié à)\b",
     ),
     _cue(
         PUBLIC,
-        "said publicly, on the record",
+        N_("said publicly, on the record"),
         r"\b(?:a déclaré publiquement|publiquement|publicly|said in a statement|"
         r"dans un communiqué|told reporters|on the record)\b",
     ),
     _cue(
         PUBLIC,
-        "a named speaker says it",
+        N_("a named speaker says it"),
         r"\b(?:a|ont) (?:déclaré|annoncé|affirmé|assuré|répondu)\b|\b(?:said|announced|"
         r"stated|declared)\b",
     ),
     _cue(
         REPORT,
-        "credits another outlet's reporting",
+        N_("credits another outlet's reporting"),
         r"\b(?:a|ont) (?:rapporté|révélé|publié)\b|\brapporte\b|\b(?:selon|d'après) le rapport "
         r"de\b|\b(?:reported|according to a report)\b",
     ),

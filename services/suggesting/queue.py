@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fuzzy_date import as_typed
+from i18n import _
 from models import Claim, DismissedSuggestion, Entity, Source, SourceText, User
 from services.editing import entity_writes, source_writes
 from services.reading import paragraphs as paragraph_rule
@@ -131,12 +132,16 @@ def dismiss(
     twice changes nothing. Raises SuggestionError when the quote is not in that paragraph."""
     text = paragraph_rule.version(session, source, version)
     if text is None:
-        raise SuggestionError(f"Source {source.id} has no text of version {version}.")
+        raise SuggestionError(
+            _("Source %(id)s has no text of version %(version)s.", id=source.id, version=version)
+        )
     paragraphs = paragraph_rule.split(text.text)
     if not 1 <= locator <= len(paragraphs):
-        raise SuggestionError(f"The text has no paragraph {locator}.")
+        raise SuggestionError(_("The text has no paragraph %(locator)s.", locator=locator))
     if not quote or quote not in paragraphs[locator - 1]:
-        raise SuggestionError(f"That quote is not in paragraph {locator}; nothing was dismissed.")
+        raise SuggestionError(
+            _("That quote is not in paragraph %(locator)s; nothing was dismissed.", locator=locator)
+        )
     if (locator, _digest(quote)) in _dismissed(session, source, text):
         return
     session.add(
@@ -157,11 +162,14 @@ def merge(queue: Queue, keys: list[str]) -> Suggestion:
     second's end, verbatim, with the first's attribution and both suggestions' cues."""
     chosen = [item for item in queue.suggestions if item.key in set(keys)]
     if len(set(keys)) != 2 or len(chosen) != 2:
-        raise SuggestionError("Choose two suggestions to merge.")
+        raise SuggestionError(_("Choose two suggestions to merge."))
     first, second = sorted(chosen, key=lambda item: (item.locator, item.start))
     if first.locator != second.locator:
         raise SuggestionError(
-            "Only suggestions of the same paragraph can be merged: a quote stays in one paragraph."
+            _(
+                "Only suggestions of the same paragraph can be merged: a quote stays in one "
+                "paragraph."
+            )
         )
     paragraph = paragraph_rule.split(queue.text.text)[first.locator - 1]
     return replace(

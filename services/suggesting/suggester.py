@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from fuzzy_date import FuzzyDate
+from i18n import _
 from models.vocabulary import Attribution, EntityKind
 from services.suggesting import cues as cue_lexicon
 from services.suggesting import dates, sentences, subjects
@@ -129,10 +130,14 @@ def _date(suggestion: Suggestion, published: FuzzyDate | None) -> None:
     found = dates.event_date(suggestion.quote, published)
     if found is not None:
         suggestion.event_date, suggestion.event_phrase = found.value, found.phrase
-        suggestion.cues.append(f"date: “{found.phrase}” read as {found.value.label}")
+        suggestion.cues.append(
+            _("date: “%(phrase)s” read as %(date)s", phrase=found.phrase, date=found.value.label)
+        )
     elif (by_then := dates.by_publication(published)) is not None:
         suggestion.event_date = by_then
-        suggestion.cues.append(f"no date in the sentence: {by_then.label}, by publication")
+        suggestion.cues.append(
+            _("no date in the sentence: %(date)s, by publication", date=by_then.label)
+        )
 
 
 def _is_heading(paragraph: str, title: str) -> bool:
@@ -164,7 +169,7 @@ def _attribute(
         _set(suggestion, Attribution.PRIVATE, private, subject=subject)
         if insider is not None:
             suggestion.relayed_by_description = _description(insider.who)
-            suggestion.cues.append(f"relayed by {insider.explanation}")
+            suggestion.cues.append(_("relayed by %(cue)s", cue=insider.explanation))
     elif insider:
         _set(
             suggestion,
@@ -191,12 +196,14 @@ def _attribute(
         suggestion.speaker, suggestion.speaker_name = voice.speaker, voice.speaker_name
         suggestion.speaker_description = voice.description
         suggestion.via = voice.via
-        suggestion.cues.append(f"continues the previous sentence ({voice.kind.label})")
+        suggestion.cues.append(
+            _("continues the previous sentence (%(kind)s)", kind=voice.kind.label)
+        )
     elif cue_lexicon.FIGURES.search(text):
         suggestion.attribution = Attribution.DATA
-        suggestion.cues.append("states figures or a record")
+        suggestion.cues.append(_("states figures or a record"))
     else:
-        suggestion.cues.append("no reporting cue: the author's own reading")
+        suggestion.cues.append(_("no reporting cue: the author's own reading"))
 
 
 def _set(
