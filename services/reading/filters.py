@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from fuzzy_date import FuzzyDate, FuzzyDateError, parse
-from i18n import N_, _, _l, percent
+from i18n import N_, _, percent
 from models.limits import SEARCH_TEXT_MAX, SLUG_PATTERN, TAG_NAME_MAX
 from models.text import parse_whole_number
 from models.vocabulary import Attribution, Status, likelihood, tag_key
@@ -16,20 +16,28 @@ from services.reading.search import search_terms
 
 ORDERS = ("event", "stated")
 
+
+class _ShownNames(dict[str, str]):
+    """English words marked with N_, read (`names[key]`) in the reader's language."""
+
+    def __getitem__(self, key: str) -> str:
+        return _(super().__getitem__(key))
+
+
 # How each filter is named to readers, in the chips above the timeline and on the printed
-# cover alike, so the screen and the paper describe a view in the same words. Lazy: each is
-# read in the reader's language where it is shown.
-FILTER_NAMES = {
-    "attributions": _l("Attribution"),
-    "entity": _l("Naming"),
-    "tag": _l("Tag"),
-    "source": _l("Source"),
-    "status": _l("Status"),
-    "min_confidence": _l("Confidence"),
-    "date_from": _l("From"),
-    "date_to": _l("To"),
-    "q": _l("Search"),
-}
+# cover alike, so the screen and the paper describe a view in the same words. Each is
+# translated when it is read: FILTER_NAMES["tag"] is "Tag" or "Étiquette".
+FILTER_NAMES = _ShownNames(
+    attributions=N_("Attribution"),
+    entity=N_("Naming"),
+    tag=N_("Tag"),
+    source=N_("Source"),
+    status=N_("Status"),
+    min_confidence=N_("Confidence"),
+    date_from=N_("From"),
+    date_to=N_("To"),
+    q=N_("Search"),
+)
 
 
 def confidence_words(minimum: int) -> str:
