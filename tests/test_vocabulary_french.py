@@ -212,7 +212,7 @@ def test_an_api_validation_error_has_a_french_detail_and_an_english_title(
     assert problem["title"] == "Bad Request"
     assert problem["detail"] == "3 champs n’ont pas pu être utilisés."
     messages = {error["field"]: error["message"] for error in problem["errors"]}
-    assert messages["statement"] == "Remplissez le champ «\u00a0affirmation\u00a0»."
+    assert messages["statement"] == "Remplissez le champ «\u00a0énoncé\u00a0»."
     assert "«\u00a0confiance\u00a0»" in messages["confidence"]
     english = client.post("/api/v1/claims", json=body, headers=bearer(write_token)).get_json()
     assert english["title"] == "Bad Request"
