@@ -43,6 +43,7 @@ from models.vocabulary import (
 from services.interchange import exports, serialize
 from services.interchange.formats import atom, claimline_json, csv_columns, timelinejs
 from services.reading.filters import FILTER_NAMES, confidence_words, parse_filters
+from services.reading.strip_axis import month_abbreviation
 from tests.helpers import bearer, soup
 
 FRENCH = {"Accept-Language": "fr"}
@@ -99,6 +100,7 @@ def test_labels_follow_the_language_and_english_is_unchanged():
         assert [band.words for band in likelihood_bands()][-1] == "quasi certain"
         assert FILTER_NAMES["attributions"] == "Attribution"
         assert FILTER_NAMES["tag"] == "Étiquette"
+        assert month_abbreviation(2) == "févr."
         assert confidence_words(60) == "au moins 60\u00a0% (probable)"
 
 

@@ -22,7 +22,6 @@ from models.vocabulary import Attribution, LikelihoodBand, likelihood_bands
 from services.reading import strip_axis, timeline
 from services.reading.filters import ClaimFilters, Cursor
 from services.reading.strip_axis import (
-    MONTH_ABBREVIATIONS,
     WIDTH,
     Scale,
     Tick,
@@ -30,6 +29,7 @@ from services.reading.strip_axis import (
     as_date,
     axis,
     focus_weights,
+    month_abbreviation,
     month_positions,
     occupied_years,
     period_end,
@@ -239,7 +239,7 @@ def _bins(session, dossier, filters, scale: Scale, unit: str) -> tuple[list[Bin]
             y -= height
             segments.append(Segment(kind, number, round(y, 1), round(height, 1)))
         label = (
-            f"{MONTH_ABBREVIATIONS[start.month - 1]} {start.year}"
+            f"{month_abbreviation(start.month)} {start.year}"
             if unit == "month"
             else str(start.year)
         )

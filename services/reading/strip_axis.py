@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from babel.dates import get_month_names
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+import i18n
 from fuzzy_date import OPEN_END, OPEN_START, parse
-from fuzzy_date.vocabulary import MONTH_NAMES
 from models import Claim, Dossier
 from services.reading import timeline
 from services.reading.filters import ClaimFilters
@@ -27,7 +28,11 @@ MONTHS_FOR_MONTH_TICKS = 24  # an axis this short or shorter is marked month by 
 CONTEXT_WEIGHT = 0.2  # the width of a year without claims, against one with claims
 YEARS_FOR_FOCUS = 4  # on shorter axes every year keeps its full width
 LABEL_ROOM = 50  # a narrower year is marked without its label ("2015" needs about 40)
-MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def month_abbreviation(month: int) -> str:
+    """A month's short name in the reader's language, as the axis writes it: "Jan", "janv."."""
+    return str(get_month_names("abbreviated", locale=i18n.current())[month])
 
 
 def sort_columns(order: str):
@@ -169,7 +174,7 @@ def _month_ticks(scale: Scale, filters: ClaimFilters) -> list[Tick]:
     while month <= scale.end:
         only_month = parse(f"{month.year}-{month.month:02d}")
         month_filters = replace(filters, date_from=only_month, date_to=only_month, after=None)
-        name = MONTH_ABBREVIATIONS[month.month - 1]
+        name = month_abbreviation(month.month)
         label = f"{name} {month.year}" if month.month == 1 or not ticks else name
         ticks.append(Tick(scale.x(month), label, month_filters))
         month = period_end(month, "month") + timedelta(days=1)
@@ -182,7 +187,7 @@ def month_positions(scale: Scale) -> list[tuple[str, float, str]]:
     positions = []
     month = scale.start.replace(day=1)
     while month <= scale.end:
-        name = f"{MONTH_NAMES[month.month - 1]} {month.year}"
+        name = f"{i18n.month_name(month.month)} {month.year}"
         positions.append((f"{month.year}-{month.month:02d}", scale.x(month), name))
         month = period_end(month, "month") + timedelta(days=1)
     return positions
