@@ -43,6 +43,7 @@ from models.vocabulary import (
 from services.interchange import exports, serialize
 from services.interchange.formats import atom, claimline_json, csv_columns, timelinejs
 from services.reading.filters import FILTER_NAMES, confidence_words, parse_filters
+from services.reading.name_index import Name
 from services.reading.strip_axis import month_abbreviation
 from tests.helpers import bearer, soup
 
@@ -63,6 +64,15 @@ TABLES = {
     "reliability grades": RELIABILITY_GRADES,
     "likelihood words": dict(LIKELIHOOD_BANDS),
 }
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """A French request leaves its language set in the test's thread (web/languages.py sets
+    it with i18n.use and nothing resets it): each test here starts and ends in English."""
+    i18n.use(i18n.SOURCE_LANGUAGE)
+    yield
+    i18n.use(i18n.SOURCE_LANGUAGE)
 
 
 def french_catalogue() -> dict:
@@ -228,3 +238,12 @@ def test_an_api_not_found_detail_is_french(client):
     problem = client.get("/api/v1/claims/999999", headers=FRENCH).get_json()
     assert problem["title"] == "Not Found"
     assert problem["detail"] == "Il n’y a pas d’affirmation 999999."
+
+
+def test_a_found_name_shows_its_entity_kind_in_the_readers_language():
+    outlet = Name("entity", "Reuters", "reuters", 3, ("reuters",), detail="outlet")
+    with i18n.speaking("en"):
+        assert outlet.shown_detail == "outlet"
+    with i18n.speaking("fr"):
+        assert outlet.shown_detail == "média"
+    assert outlet.detail == "outlet"  # the API's entity_kind

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 import i18n
 from models import Claim, Dossier, Entity, Source, Tag, claim_entities, claim_tags
 from models.text import fold
+from models.vocabulary import EntityKind
 from services.reading import dossier_lookup, view_cache
 from services.reading.freshness import last_change_in_public
 from services.reading.search import WORD, search_terms
@@ -39,9 +40,16 @@ class Name:
     key: str
     claims: int
     words: tuple[str, ...]  # folded words of the label and, for an entity, its aliases
-    detail: str = ""  # an entity's kind, a source's outlet
+    detail: str = ""  # an entity's kind (its value, as the API gives it), a source's outlet
     dossier_slug: str | None = None
     dossier_title: str | None = None
+
+    @property
+    def shown_detail(self) -> str:
+        """`detail` as a reader sees it: an entity's kind in their language ("personne")."""
+        if self.kind == "entity" and self.detail in {kind.value for kind in EntityKind}:
+            return EntityKind(self.detail).label.lower()
+        return self.detail
 
 
 @dataclass(frozen=True)

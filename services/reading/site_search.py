@@ -174,7 +174,7 @@ def _name_suggestions(names: NameIndex, query: str) -> list[Suggestion]:
     found = []
     for kind in ("entity", "source", "tag"):
         for name in names.find(query, kind, SUGGESTIONS_PER_KIND):
-            detail = name.detail if kind == "entity" else name.dossier_title or ""
+            detail = name.shown_detail if kind == "entity" else name.dossier_title or ""
             found.append(Suggestion(kind, name.label, detail, name=name))
     return found
 
