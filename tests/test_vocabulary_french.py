@@ -39,6 +39,7 @@ from models.vocabulary import (
     likelihood,
     likelihood_bands,
     likelihood_words,
+    reliability_words,
 )
 from services.interchange import exports, serialize
 from services.interchange.formats import atom, claimline_json, csv_columns, timelinejs
@@ -247,3 +248,14 @@ def test_a_found_name_shows_its_entity_kind_in_the_readers_language():
     with i18n.speaking("fr"):
         assert outlet.shown_detail == "média"
     assert outlet.detail == "outlet"  # the API's entity_kind
+
+
+def test_a_source_page_gives_its_reliability_grade_in_french(client, seeded_app):
+    with seeded_app.app_context():
+        source = get_session().scalar(select(Source).where(Source.reliability.is_not(None)))
+        url, grade = f"/sources/{source.id}", source.reliability
+    with i18n.speaking("fr"):
+        french = reliability_words(grade)
+    assert french and french != RELIABILITY_GRADES[grade]
+    assert french in soup(client.get(url, headers=FRENCH)).get_text()
+    assert RELIABILITY_GRADES[grade] in soup(client.get(url)).get_text()

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import Claim, Source, SourceText
-from models.vocabulary import RELIABILITY_GRADES
+from models.vocabulary import reliability_words
 from services.reading import paragraphs, timeline
 
 MAX_CLAIMS = 500
@@ -37,7 +37,7 @@ class SourceView:
 
     @property
     def reliability_words(self) -> str | None:
-        return RELIABILITY_GRADES.get(self.source.reliability or "")
+        return reliability_words(self.source.reliability or "")
 
     @property
     def web_url(self) -> str | None:
