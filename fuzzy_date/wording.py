@@ -78,13 +78,12 @@ def with_weekday(year: int, month: int, day: int, weekday: int) -> str:
 
 def season_words(season: int, year: int, heading: bool = False) -> str:
     """ "summer 2024", "été 2024"; a timeline heading may write it otherwise (« Été 2024 »).
-    The winter spans two years: "winter 2024–25", where `next` is the following year
-    shortened when the century stays the same, and `next_year` is it in full."""
+    The winter spans two years: "winter 2024–25", where `next` is the following year,
+    shortened when the century stays the same."""
     following = year + 1
     values = {
         "year": year,
         "next": f"{following % 100:02d}" if following // 100 == year // 100 else following,
-        "next_year": following,
     }
     if heading:
         if season == 21:
