@@ -13,6 +13,8 @@ from hypothesis import given
 from fuzzy_date import FuzzyDateError, cautions, from_edtf, heading_period, parse
 from fuzzy_date.vocabulary import MONTH_NAMES
 from i18n import speaking
+from tests.factories import make_claim, make_dossier
+from tests.helpers import soup
 from tests.test_fuzzy_date import PROPERTY, edtf_dates
 
 # English words a French label must never show.
@@ -191,3 +193,32 @@ def test_cautions_are_in_french():
         found = cautions("since 4 June 2024", parse("since 4 June 2024"))
     assert found and "« 4 juin 2024 ou plus tard »" in found[0].replace("\u00a0", " ")
     assert "couvre plus d’un mois" in found[0]
+
+
+def test_a_french_timeline_shows_french_headings_under_the_same_anchors(client, db_session):
+    dossier = make_dossier(db_session, "semestres")
+    make_claim(
+        db_session, dossier, statement="Half", event_date="around H1 2024", stated_date="2024-03"
+    )
+    make_claim(
+        db_session, dossier, statement="January", event_date="2024-01-20", stated_date="2024-01"
+    )
+    db_session.commit()
+
+    def headings(language: str) -> dict[str, tuple[str | None, list[str]]]:
+        page = soup(client.get("/dossiers/semestres/", headers={"Accept-Language": language}))
+        return {
+            section.select_one(".month-heading").get_text(strip=True): (
+                section.get("id"),
+                [date.get_text(" ", strip=True) for date in section.select(".claim-date")],
+            )
+            for section in page.select("section.month")
+        }
+
+    english, french = headings("en"), headings("fr")
+    assert set(english) == {"2024, first half", "January 2024"}
+    assert set(french) == {"2024, premier semestre", "Janvier 2024"}
+    assert french["2024, premier semestre"][0] == english["2024, first half"][0]
+    assert french["Janvier 2024"][0] == english["January 2024"][0]
+    assert french["2024, premier semestre"][1] == ["vers le premier semestre 2024"]
+    assert french["Janvier 2024"][1] == ["20 janvier 2024"]
