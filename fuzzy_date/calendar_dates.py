@@ -14,7 +14,9 @@ from dateutil import parser as dateutil_parser
 from fuzzy_date.edtf import Shape, edtf_point, make_point
 from fuzzy_date.errors import AmbiguousDate, MissingYear, NoMatch, fail, quote
 from fuzzy_date.value import FuzzyDate
-from fuzzy_date.vocabulary import MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
+from fuzzy_date.vocabulary import MONTH_NAMES, MONTH_WORDS, WEEKDAY_WORDS
+from fuzzy_date.wording import day_words, weekday_name, with_weekday
+from i18n import _
 
 NUMERIC_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{4})")
 
@@ -82,13 +84,13 @@ def read_calendar(text: str, reference: FuzzyDate | None) -> Shape:
         if "Y" not in order:
             raise MissingYear from None
         make_point(values["Y"], values["M"], values.get("D"))  # says what is wrong
-        raise fail(f"Could not read {quote(text)} as a date.") from None
+        raise fail(_("Could not read %(text)s as a date.", text=quote(text))) from None
     if first.year != second.year:
         raise MissingYear
     day = first.day if first.day == second.day else None
     # dateutil and our own reading of the tokens must agree, or we do not trust either.
     if (first.year, first.month, day) != (values["Y"], values["M"], values.get("D")):
-        raise fail(f"Could not read {quote(text)} as a date.")
+        raise fail(_("Could not read %(text)s as a date.", text=quote(text)))
     point = make_point(first.year, first.month, day)
     if "W" in values:
         _check_weekday(point.earliest, day, values["W"])
@@ -97,7 +99,7 @@ def read_calendar(text: str, reference: FuzzyDate | None) -> Shape:
 
 def _check_weekday(day: date, day_given: int | None, weekday: int) -> None:
     if day_given is None:
-        raise fail('A day of the week needs a day of the month, as in "Tuesday 4 June 2024".')
+        raise fail(_('A day of the week needs a day of the month, as in "Tuesday 4 June 2024".'))
     if day.weekday() != weekday:
         # Offer both ways to mend it: the day as typed with its real weekday, or the nearest
         # day that has the weekday typed; never guess which was meant.
@@ -105,16 +107,22 @@ def _check_weekday(day: date, day_given: int | None, weekday: int) -> None:
         nearest = day + timedelta(days=after if after < 7 - after else after - 7)
         readings = (_with_weekday(day), _with_weekday(nearest))
         raise AmbiguousDate(
-            f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year} falls on a "
-            f"{WEEKDAY_NAMES[day.weekday()]}, not a {WEEKDAY_NAMES[weekday]}: it may be "
-            f"{readings[0]} or {readings[1]}. Choose one, or write the day without its "
-            'weekday, like "2024-06-04".',
+            _(
+                "%(date)s falls on a %(actual)s, not a %(typed)s: it may be %(first)s or "
+                "%(second)s. Choose one, or write the day without its weekday, like "
+                '"2024-06-04".',
+                date=day_words(day.year, day.month, day.day),
+                actual=weekday_name(day.weekday()),
+                typed=weekday_name(weekday),
+                first=readings[0],
+                second=readings[1],
+            ),  # fmt: skip
             readings,
         )
 
 
 def _with_weekday(day: date) -> str:
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return with_weekday(day.year, day.month, day.day, day.weekday())
 
 
 def read_numeric_month(text: str, reference: FuzzyDate | None) -> Shape:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fuzzy_date.edtf import OPEN_END, OPEN_START
-from fuzzy_date.errors import FuzzyDateError
+from fuzzy_date.errors import FuzzyDateError, quoted
 from fuzzy_date.phrases import parse
 from fuzzy_date.value import FuzzyDate
+from i18n import _
 
 # "Wider than a month": longer than the longest month.
 _A_MONTH = timedelta(days=31)
@@ -38,8 +39,11 @@ def cautions(text: str, value: FuzzyDate, reference: FuzzyDate | None = None) ->
     open_ended = value.earliest == OPEN_START or value.latest == OPEN_END
     if _names_a_day(value) and (open_ended or value.latest - value.earliest >= _A_MONTH):
         found.append(
-            f'This names a day but is read as "{value.label}", which covers more than a '
-            "month: check that this is what you meant."
+            _(
+                "This names a day but is read as %(date)s, which covers more than a month: "
+                "check that this is what you meant.",
+                date=quoted(value.label),
+            )
         )
     if (
         reference is not None
@@ -47,7 +51,10 @@ def cautions(text: str, value: FuzzyDate, reference: FuzzyDate | None = None) ->
         and _is_relative(text)
     ):
         found.append(
-            f'This is read against the source\'s date, "{reference.label}", which is itself '
-            "not certain: check the reading, or enter the date itself."
+            _(
+                "This is read against the source's date, %(date)s, which is itself not "
+                "certain: check the reading, or enter the date itself.",
+                date=quoted(reference.label),
+            )
         )
     return found

@@ -19,7 +19,7 @@ _PREFIXES = sorted(
     [(p, "~") for p in _APPROXIMATE_PREFIXES] + [(p, "?") for p in _UNCERTAIN_PREFIXES],
     key=lambda item: -len(item[0]),
 )
-_SUFFIXES = (("(uncertain)", "?"), ("?", "?"), ("~", "~"), ("%", "%"))
+_SUFFIXES = (("(uncertain)", "?"), ("(incertain)", "?"), ("?", "?"), ("~", "~"), ("%", "%"))
 # Words that add nothing to the date that follows; "courant 2024" is the whole of 2024.
 _FILLERS = sorted(
     ("in ", "en ", "on ", "le ", "la ", "the ", "au ", "during ", "pendant ", "durant ",

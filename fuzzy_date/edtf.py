@@ -15,7 +15,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from fuzzy_date.errors import NoMatch, fail, quote
-from fuzzy_date.vocabulary import MONTH_NAMES, SEASON_FIRST_MONTH, SEASON_NAMES
+from fuzzy_date.vocabulary import SEASON_FIRST_MONTH, SEASON_NAMES
+from fuzzy_date.wording import day_words
+from i18n import _
 
 OPEN_START = date.min  # stored earliest for an interval open at the start ("../2025")
 OPEN_END = date.max  # stored latest for an interval open at the end ("2026/..")
@@ -112,16 +114,18 @@ def make_point(
 ) -> Point:
     """Build a point, refusing anything that is not a real calendar date we support."""
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise fail(f"Only years from {MIN_YEAR} to {MAX_YEAR} are supported.")
+        raise fail(
+            _("Only years from %(first)s to %(last)s are supported.", first=MIN_YEAR, last=MAX_YEAR)
+        )
     if month is not None and month not in SEASON_NAMES and not 1 <= month <= 12:
         if 25 <= month <= 41:
-            raise fail("Sub-year groupings other than the seasons 21-24 are not supported.")
-        raise fail(f"There is no month {month:02d}; months go from 01 to 12.")
+            raise fail(_("Sub-year groupings other than the seasons 21-24 are not supported."))
+        raise fail(_("There is no month %(month)s; months go from 01 to 12.", month=f"{month:02d}"))
     if day is not None:
         if month is None or month in SEASON_NAMES:
-            raise fail("A season cannot have a day.")
+            raise fail(_("A season cannot have a day."))
         if not 1 <= day <= last_day(year, month):
-            raise fail(f"There is no {day} {MONTH_NAMES[month - 1]} {year}.")
+            raise fail(_("There is no %(date)s.", date=day_words(year, month, day)))
     return Point(year, month, day, qualifier)
 
 
@@ -185,9 +189,11 @@ class Shape:
         return self
 
 
-def check_order(shape: Shape, text: str = "That range") -> None:
+def check_order(shape: Shape, text: str | None = None) -> None:
     if shape.start and shape.end and shape.start.earliest > shape.end.latest:
-        raise fail(f"{text} starts after it ends.")
+        if text is None:
+            raise fail(_("That range starts after it ends."))
+        raise fail(_("%(text)s starts after it ends.", text=text))
 
 
 # --- strict EDTF ----------------------------------------------------------------------
@@ -196,13 +202,13 @@ def check_order(shape: Shape, text: str = "That range") -> None:
 def checked_input(text: object) -> str:
     """The text, stripped; refuses what is not text, is empty, or is far too long."""
     if not isinstance(text, str):
-        raise fail("A date must be given as text.")
+        raise fail(_("A date must be given as text."))
     # Checked before any work so a pasted article cannot cost us anything.
     if len(text) > MAX_LENGTH:
-        raise fail(f"That is too long to be a date ({len(text)} characters).")
+        raise fail(_("That is too long to be a date (%(count)s characters).", count=len(text)))
     text = text.strip()
     if not text:
-        raise fail("No date was given.")
+        raise fail(_("No date was given."))
     return text
 
 
@@ -222,24 +228,31 @@ def edtf_shape(text: str) -> Shape:
     """Strictly read EDTF of the supported subset; FuzzyDateError for anything else."""
     if EDTF_CHARS.fullmatch(text) and "x" in text.lower():
         raise fail(
-            'Unspecified digits (X) are not supported; give what is known, like "2024" '
-            'or, for a decade, "2020/2029".'
+            _(
+                'Unspecified digits (X) are not supported; give what is known, like "2024" '
+                'or, for a decade, "2020/2029".'
+            )
         )
     if _LEVEL_2_HINTS.search(text):
-        raise fail(f"{quote(text)} uses EDTF features beyond level 1, which are not supported.")
+        raise fail(
+            _(
+                "%(text)s uses EDTF features beyond level 1, which are not supported.",
+                text=quote(text),
+            )
+        )
     parts = text.split("/")
     if len(parts) > 2:
-        raise fail(f"{quote(text)} is not a supported EDTF date.")
+        raise fail(_("%(text)s is not a supported EDTF date.", text=quote(text)))
     if "" in parts:
-        raise fail('Write an open end of an interval as "..", as in "2026/..".')
+        raise fail(_('Write an open end of an interval as "..", as in "2026/..".'))
     try:
         if len(parts) == 1:
             return Shape.single(edtf_point(text))
         start, end = (None if part == ".." else edtf_point(part) for part in parts)
     except NoMatch:
-        raise fail(f"{quote(text)} is not a supported EDTF date.") from None
+        raise fail(_("%(text)s is not a supported EDTF date.", text=quote(text))) from None
     if start is None and end is None:
-        raise fail("An interval cannot be open at both ends.")
+        raise fail(_("An interval cannot be open at both ends."))
     shape = Shape(start, end)
     check_order(shape, quote(text))
     return shape

@@ -12,7 +12,9 @@ import re
 from datetime import date
 
 from fuzzy_date.errors import AmbiguousDate, fail, quote
-from fuzzy_date.labels import month_name
+from fuzzy_date.vocabulary import MONTH_NAMES
+from fuzzy_date.wording import day_words
+from i18n import _
 
 _SEPARATORS = "/.\\-\u2010-\u2015\u2212"
 _NUMERIC_DAY = re.compile(
@@ -23,27 +25,30 @@ _NUMERIC_DAY = re.compile(
 )
 
 
-def _spelled(year: int, month: int, day: int) -> str | None:
-    """ "4 June 2024", or None when there is no such day."""
+def _real(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
     except ValueError:
-        return None
-    return f"{day} {month_name(month)} {year}"
+        return False
+    return True
 
 
-def _readings(match: re.Match[str]) -> list[str]:
+def _readings(match: re.Match[str]) -> list[tuple[int, int, int]]:
     """Every real date the numbers can be, day-month order first."""
     if match.group("year_first"):
         year, month, day = (int(match.group(name)) for name in ("year_first", "c", "d"))
         orders = [(month, day), (day, month)]  # year first: year-month-day, then the other
     else:
         if len(match.group("year")) != 4:
-            raise fail(f'Write the year of {quote(match.group(0))} in full, like "4 June 2024".')
+            raise fail(
+                _(
+                    'Write the year of %(text)s in full, like "4 June 2024".',
+                    text=quote(match.group(0)),
+                )
+            )
         year, first, second = (int(match.group(name)) for name in ("year", "a", "b"))
         orders = [(second, first), (first, second)]  # day-month, then month-day
-    found = [_spelled(year, month, day) for month, day in dict.fromkeys(orders)]
-    return [reading for reading in found if reading]
+    return [(year, month, day) for month, day in dict.fromkeys(orders) if _real(year, month, day)]
 
 
 def spell_out_numeric_days(text: str) -> str:
@@ -53,15 +58,22 @@ def spell_out_numeric_days(text: str) -> str:
     for match in _NUMERIC_DAY.finditer(text):
         readings = _readings(match)
         if not readings:
-            raise fail(f"{quote(match.group(0))} is not a date in any order.")
+            raise fail(_("%(text)s is not a date in any order.", text=quote(match.group(0))))
         if len(readings) > 1:
             before, after = text[: match.start()], text[match.end() :]
+            shown = [day_words(*reading) for reading in readings]
             raise AmbiguousDate(
-                f"Could not tell the day from the month in {quote(match.group(0))}: it may be "
-                f"{readings[0]} or {readings[1]}. Choose one, or write it as year-month-day, "
-                'like "2024-06-04".',
-                tuple(before + reading + after for reading in readings),
+                _(
+                    "Could not tell the day from the month in %(text)s: it may be %(first)s "
+                    'or %(second)s. Choose one, or write it as year-month-day, like "2024-06-04".',
+                    text=quote(match.group(0)),
+                    first=shown[0],
+                    second=shown[1],
+                ),  # fmt: skip
+                tuple(before + reading + after for reading in shown),
             )
-        pieces += [text[position : match.start()], readings[0]]
+        # Rewritten for the reader below, which reads English and French alike.
+        year, month, day = readings[0]
+        pieces += [text[position : match.start()], f"{day} {MONTH_NAMES[month - 1]} {year}"]
         position = match.end()
     return "".join(pieces) + text[position:]

@@ -12,7 +12,9 @@ from fuzzy_date.edtf import Point, Shape, day_point, last_day, make_point
 from fuzzy_date.errors import MissingYear, NoMatch, fail
 from fuzzy_date.relative import read_relative, year_of
 from fuzzy_date.value import FuzzyDate
-from fuzzy_date.vocabulary import ORDINALS, SEASON_NAMES, SEASON_WORDS
+from fuzzy_date.vocabulary import ORDINALS, SEASON_WORDS
+from fuzzy_date.wording import season_words
+from i18n import _
 
 # Early, mid and late, in the words people use: the index is the third of the period.
 _THIRD_PREFIXES = sorted(
@@ -112,7 +114,7 @@ def read_week(text: str, reference: FuzzyDate | None) -> Shape:
         shape = read_calendar(strip_fillers(rest), reference)
         first = shape.start
         if first is None or first.kind != "day":
-            raise fail('Give the first day of the week, as in "the week of 3 June 2024".')
+            raise fail(_('Give the first day of the week, as in "the week of 3 June 2024".'))
         return Shape(first, day_point(first.earliest + timedelta(days=6), first.qualifier))
     raise NoMatch
 
@@ -128,8 +130,13 @@ def read_decade(text: str, reference: FuzzyDate | None) -> Shape:
         start = int(match.group("en") or match.group("fr"))
         if start % 100 == 0:
             raise fail(
-                f'"The {start}s" may be a decade or a century: write "{start}-{start + 9}" '
-                f'or "{start}-{start + 99}".'
+                _(
+                    '"The %(start)ss" may be a decade or a century: write "%(decade)s" or '
+                    '"%(century)s".',
+                    start=start,
+                    decade=f"{start}-{start + 9}",
+                    century=f"{start}-{start + 99}",
+                )  # fmt: skip
             )
         first, last = _DECADE_THIRDS[third] if third is not None else (0, 9)
         return Shape(make_point(start + first), make_point(start + last))
@@ -163,7 +170,7 @@ def read_season(text: str, reference: FuzzyDate | None) -> Shape:
         raise NoMatch
     season, rest = SEASON_WORDS[match.group("season")], match.group("year")
     if not rest:
-        raise MissingYear(f'"{SEASON_NAMES[season]} 2024"')
+        raise MissingYear(season_words(season, 2024))
     winter = _WINTER_RANGE.fullmatch(rest)
     if winter:
         # "winter 2024-25" names both years; it must be the winter that spans them.

@@ -19,7 +19,6 @@ from fuzzy_date.calendar_dates import (
 from fuzzy_date.cleaning import normalize, split_qualifiers, strip_fillers, strip_prefix
 from fuzzy_date.edtf import EDTF_CHARS, Shape, check_order, checked_input, step
 from fuzzy_date.errors import FuzzyDateError, MissingYear, NoMatch, fail, quote
-from fuzzy_date.labels import month_name
 from fuzzy_date.numeric import spell_out_numeric_days
 from fuzzy_date.parts import (
     read_decade,
@@ -31,6 +30,8 @@ from fuzzy_date.parts import (
 )
 from fuzzy_date.relative import read_relative
 from fuzzy_date.value import FuzzyDate, from_edtf, from_shape
+from fuzzy_date.vocabulary import MONTH_NAMES
+from i18n import _
 
 _YEAR_RANGE = re.compile(r"[0-9]{4}-[0-9]{4}")
 _UNPADDED_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?")
@@ -92,7 +93,7 @@ _OPEN_PREFIXES = sorted(
                            "depuis", "a partir de", "a partir d'", "des", "au plus tot en")]
     + [(p, "after") for p in ("after", "later than", "apres", "plus tard que")]
     + [(p, "by") for p in ("by", "no later than", "not later than", "not after", "pas apres",
-                           "au plus tard en", "d'ici", "d'ici a")]
+                           "au plus tard en", "au plus tard", "d'ici", "d'ici a")]
     + [(p, "before") for p in ("before", "earlier than", "prior to", "avant")],
     key=lambda item: -len(item[0]),
 )  # fmt: skip
@@ -121,7 +122,7 @@ def _borrowing(text: str, end: Shape) -> list[str]:
         and (anchor.year, anchor.month) == (last.year, last.month)
     )
     if within_a_month and anchor.month is not None:
-        candidates.insert(0, f"{text} {month_name(anchor.month).lower()} {anchor.year}")
+        candidates.insert(0, f"{text} {MONTH_NAMES[anchor.month - 1].lower()} {anchor.year}")
     return candidates
 
 
@@ -232,7 +233,7 @@ def parse(text: str, reference: FuzzyDate | None = None) -> FuzzyDate:
     try:
         shape = _parse_expression(normalized, reference)
     except NoMatch:
-        raise fail(f"Could not read {quote(raw)} as a date.") from None
+        raise fail(_("Could not read %(text)s as a date.", text=quote(raw))) from None
     return from_shape(shape)
 
 

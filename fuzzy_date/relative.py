@@ -10,9 +10,10 @@ import re
 from datetime import date, timedelta
 
 from fuzzy_date.edtf import Shape, day_point, make_point, qualifier_of, shift_month
-from fuzzy_date.errors import NoMatch, fail, quote
+from fuzzy_date.errors import NoMatch, fail, quote, quoted
 from fuzzy_date.value import FuzzyDate
 from fuzzy_date.vocabulary import MONTH_WORDS, NUMBER_WORDS
+from i18n import _
 
 _MONTH_OFFSETS = {
     "last month": -1, "mois dernier": -1, "mois passe": -1,
@@ -48,8 +49,11 @@ def now(reference: FuzzyDate | None, unit: str, phrase: str) -> tuple[date, str]
     and the qualifier a phrase read against it inherits."""
     if reference is None:
         raise fail(
-            f"{quote(phrase)} is relative: it can only be read against the source's "
-            "publication date. Enter the date itself instead."
+            _(
+                "%(text)s is relative: it can only be read against the source's publication "
+                "date. Enter the date itself instead.",
+                text=quote(phrase),
+            )
         )
     first, last = reference.earliest, reference.latest
     same = {
@@ -58,11 +62,26 @@ def now(reference: FuzzyDate | None, unit: str, phrase: str) -> tuple[date, str]
         "day": first == last,
     }[unit]
     if not same:
-        raise fail(
-            f"{quote(phrase)} needs the source's publication date to the {unit}, "
-            f'but it is only known as "{reference.label}".'
-        )
+        raise fail(_needs_more(unit, quote(phrase), quoted(reference.label)))
     return first, reference_qualifier(reference)
+
+
+def _needs_more(unit: str, text: str, known: str) -> str:
+    """Why a phrase cannot be read against a publication date known less precisely."""
+    if unit == "day":
+        return _(
+            "%(text)s needs the source's publication date to the day, but it is only known "
+            "as %(known)s.", text=text, known=known,
+        )  # fmt: skip
+    if unit == "month":
+        return _(
+            "%(text)s needs the source's publication date to the month, but it is only known "
+            "as %(known)s.", text=text, known=known,
+        )  # fmt: skip
+    return _(
+        "%(text)s needs the source's publication date to the year, but it is only known "
+        "as %(known)s.", text=text, known=known,
+    )  # fmt: skip
 
 
 def reference_qualifier(reference: FuzzyDate) -> str:

@@ -36,7 +36,9 @@ class FuzzyDate:
 
     @property
     def label(self) -> str:
-        """English display, as people write it: "4 June 2024", "around mid-2024"."""
+        """The date in words in the reader's language (i18n.current()), as people write it:
+        "4 June 2024", "around mid-2024", « vers mi-2024 ». Written each time it is asked for,
+        never kept: the same date reads differently to each reader."""
         return shape_label(self.shape)
 
     @property

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import calendar
 
-# English display names, whatever the locale says.
+# English names, whatever the locale says: what the reader rewrites dates into for dateutil
+# and for itself. Labels take the reader's language's names (fuzzy_date.wording).
 MONTH_NAMES: tuple[str, ...] = tuple(calendar.month_name[1:])
 MONTH_ALIASES: tuple[tuple[str, ...], ...] = (
     ("jan", "january", "janv", "janvier"),
@@ -52,7 +53,6 @@ WEEKDAY_WORDS: dict[str, int] = {
     )  # fmt: skip
     for name in names
 }
-WEEKDAY_NAMES: tuple[str, ...] = tuple(calendar.day_name)
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "1ere": 1,
