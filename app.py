@@ -80,10 +80,11 @@ def check_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    # The language first: the CSRF check and rate limits refuse before any view, in it.
+    register_languages(app)
     csrf.init_app(app)
     register_security(app)
     register_caching(app)
-    register_languages(app)
     register_login(app)
     register_heavy_requests(app)
     register_file_cache(app)

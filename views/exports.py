@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 
 from db import get_session
+from i18n import _
 from models import Dossier
 from models.vocabulary import Visibility
 from services.interchange import exports
@@ -129,7 +130,7 @@ def changes_feed():
     """Recent changes to claims, sources and entities across the public dossiers. For editors
     and token holders only: it names editors and quotes deleted text."""
     if not editor_or_token():
-        response = Response("Sign in, or send an API token, to read the change feed.", 401)
+        response = Response(_("Sign in, or send an API token, to read the change feed."), 401)
         response.headers["WWW-Authenticate"] = 'Bearer realm="claimline"'
         response.headers["Cache-Control"] = "private, no-store"
         return response
