@@ -157,11 +157,11 @@ def conflict_page(type_name: str, current, form, rows, merge, links: tuple[str, 
 def _snapshot_of(type_name: str, current, mine: Mapping[str, Any]) -> dict[str, Any]:
     """The editor's raw fields, read as when they were posted, as a revision snapshot."""
     if type_name == "source":
-        data, _ = source_writes.parse_source(mine)
+        data, _errors = source_writes.parse_source(mine)
         if data is None:
             abort(400, description=_("This form is incomplete; open the source and edit again."))
         return concurrent_edits.source_snapshot(current.dossier, data)
-    entity, _ = entity_writes.parse_entity(mine)
+    entity, _errors = entity_writes.parse_entity(mine)
     if entity is None:
         abort(400, description=_("This form is incomplete; open the entity and edit again."))
     return concurrent_edits.entity_snapshot(entity)
