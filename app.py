@@ -13,6 +13,7 @@ from cli import register_commands
 from models import limits
 from views import register_blueprints
 from web.caching import register_caching
+from web.error_pages import page_description
 from web.extensions import csrf
 from web.file_cache import register_file_cache
 from web.heavy_requests import register_heavy_requests
@@ -100,6 +101,8 @@ def register_errorhandlers(app: Flask) -> None:
             detail = getattr(error, "description", None) if code < 500 else None
             response = problem(code, detail=detail)
         else:
+            if isinstance(error, HTTPException):
+                error.description = page_description(error)
             response = make_response(
                 render_template("errors/error.html", error=error, code=code), code
             )

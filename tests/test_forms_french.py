@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import default_exceptions
 from wtforms import IntegerField
 
 import i18n
@@ -17,6 +18,7 @@ from forms.fields import SpeakingForm
 from tests.conftest import build_app
 from tests.editing_helpers import claim_data, field_error, source_id
 from tests.helpers import soup
+from web.error_pages import WERKZEUG_DESCRIPTIONS
 
 NEW = "/claims/new?dossier=openai-chips"
 FRENCH = {"Accept-Language": "fr"}
@@ -126,3 +128,15 @@ def test_csrf_refusal_is_french(csrf_app):
 def test_csrf_refusal_stays_english_for_english_readers(csrf_app):
     response = csrf_app.test_client().post("/login", data={"username": "x"})
     assert "The CSRF token is missing." in soup(response, 400).get_text()
+
+
+def test_unknown_address_page_is_french(client):
+    page = soup(client.get("/no-such-page", headers=FRENCH), 404)
+    assert "L’adresse demandée n’existe pas sur ce serveur." in page.get_text()
+    english = soup(client.get("/no-such-page"), 404)
+    assert "The requested URL was not found on the server." in english.get_text()
+
+
+@pytest.mark.parametrize("code", [400, 403, 404, 405, 409, 429])
+def test_werkzeug_descriptions_are_kept_word_for_word(code):
+    assert default_exceptions[code].description in WERKZEUG_DESCRIPTIONS
