@@ -137,7 +137,7 @@ def changes_feed():
     revisions = atom.recent_revisions(get_session())
     header = atom.Feed(
         id=url_for("exports.changes_feed", _external=True),
-        title="Recent changes — Claimline",
+        title=_("Recent changes — Claimline"),
         self_link=url_for("exports.changes_feed", _external=True),
         alternate_link=url_for("dossiers.index", _external=True),
     )
@@ -181,6 +181,6 @@ def export_links(dossier: Dossier, filters: ClaimFilters | None = None) -> list[
             ("CSV", "text/csv", "claims_csv"),
             ("JSON", "application/json", "claims_json"),
             ("TimelineJS", "application/json", "timelinejs_json"),
-            ("Atom feed", "application/atom+xml", "feed"),
+            (_("Atom feed"), "application/atom+xml", "feed"),
         )
     ]
