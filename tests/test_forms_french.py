@@ -140,3 +140,9 @@ def test_unknown_address_page_is_french(client):
 @pytest.mark.parametrize("code", [400, 403, 404, 405, 409, 429])
 def test_werkzeug_descriptions_are_kept_word_for_word(code):
     assert default_exceptions[code].description in WERKZEUG_DESCRIPTIONS
+
+
+def test_a_form_checking_its_own_csrf_token_refuses_in_french(tmp_path, seeded_template):
+    app = build_app(tmp_path, seeded_template, WTF_CSRF_ENABLED=True, WTF_CSRF_CHECK_DEFAULT=False)
+    response = app.test_client().post("/login", data={"username": "x"}, headers=FRENCH)
+    assert "Le jeton CSRF manque." in soup(response, 422).get_text()
