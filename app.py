@@ -13,6 +13,7 @@ from cli import register_commands
 from models import limits
 from views import register_blueprints
 from web.caching import register_caching
+from web.error_pages import page_description
 from web.extensions import csrf
 from web.file_cache import register_file_cache
 from web.heavy_requests import register_heavy_requests
@@ -80,10 +81,11 @@ def check_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    # The language first: the CSRF check and rate limits refuse before any view, in it.
+    register_languages(app)
     csrf.init_app(app)
     register_security(app)
     register_caching(app)
-    register_languages(app)
     register_login(app)
     register_heavy_requests(app)
     register_file_cache(app)
@@ -99,6 +101,8 @@ def register_errorhandlers(app: Flask) -> None:
             detail = getattr(error, "description", None) if code < 500 else None
             response = problem(code, detail=detail)
         else:
+            if isinstance(error, HTTPException):
+                error.description = page_description(error)
             response = make_response(
                 render_template("errors/error.html", error=error, code=code), code
             )

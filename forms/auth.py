@@ -2,37 +2,40 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
-from forms.fields import SummaryMixin
+from forms.fields import SpeakingForm
+from i18n import _l
 from models.limits import DISPLAY_NAME_MAX
 
 
-class LoginForm(SummaryMixin, FlaskForm):
+class LoginForm(SpeakingForm):
     username = StringField(
-        "Name",
-        validators=[InputRequired("Enter your name.")],
+        _l("Name"),
+        validators=[InputRequired(_l("Enter your name."))],
         render_kw={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"},
     )
     password = PasswordField(
-        "Password",
-        validators=[InputRequired("Enter your password.")],
+        _l("Password"),
+        validators=[InputRequired(_l("Enter your password."))],
         render_kw={"autocomplete": "current-password"},
     )
     next = HiddenField()
-    submit = SubmitField("Sign in")
+    submit = SubmitField(_l("Sign in"))
 
 
-class DisplayNameForm(SummaryMixin, FlaskForm):
+class DisplayNameForm(SpeakingForm):
     display_name = StringField(
-        "Display name",
+        _l("Display name"),
         validators=[
-            InputRequired("Enter the name readers should see."),
-            Length(max=DISPLAY_NAME_MAX, message=f"At most {DISPLAY_NAME_MAX} characters."),
+            InputRequired(_l("Enter the name readers should see.")),
+            Length(
+                max=DISPLAY_NAME_MAX,
+                message=_l("At most %(count)s characters.", count=DISPLAY_NAME_MAX),
+            ),
         ],
-        description="Shown on your edits in histories and feeds; never your sign-in name.",
+        description=_l("Shown on your edits in histories and feeds; never your sign-in name."),
         render_kw={"autocomplete": "nickname"},
     )
-    submit = SubmitField("Save")
+    submit = SubmitField(_l("Save"))

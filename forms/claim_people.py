@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from wtforms import SelectField, StringField, ValidationError
 
-from forms.fields import check, options
+from forms.fields import check, formatted, labelled, options
+from i18n import _, _l
 from models import Entity
 from models.limits import RELAYED_BY_DESCRIPTION_MAX, SPEAKER_DESCRIPTION_MAX
 from models.vocabulary import Attribution, EntityKind
@@ -31,7 +32,7 @@ PEOPLE_BY_ATTRIBUTION = {
     "speaker_description": (Attribution.INSIDER, Attribution.REPORT, Attribution.DATA),
     "relayed_by": (Attribution.INSIDER, Attribution.PRIVATE),
 }
-PEOPLE_HINT = (
+PEOPLE_HINT = _l(
     "A public statement, a private remark, a report or a record names its speaker; insiders "
     "are described instead. A private remark also says who relayed it."
 )
@@ -39,8 +40,8 @@ PEOPLE_HINT = (
 
 def _kind_field() -> SelectField:
     return SelectField(
-        "Kind",
-        choices=options((kind.value, kind.label) for kind in EntityKind),
+        _l("Kind"),
+        choices=labelled(EntityKind),
         default=EntityKind.PERSON.value,
         validate_choice=False,
     )
@@ -49,26 +50,34 @@ def _kind_field() -> SelectField:
 class ClaimPeopleMixin:
     """Speaker and relay fields of ClaimForm, with their checks and pickers."""
 
-    speaker = SelectField("Speaker", validate_choice=False)
-    speaker_name = StringField("Name of the new speaker")
+    speaker = SelectField(_l("Speaker"), validate_choice=False)
+    speaker_name = StringField(_l("Name of the new speaker"))
     speaker_kind = _kind_field()
     speaker_description = StringField(
-        "Speaker description",
-        description='For an unnamed speaker, as the source puts it: "a senior TSMC executive". '
-        f"Up to {SPEAKER_DESCRIPTION_MAX} characters.",
+        _l("Speaker description"),
+        description=_l(
+            'For an unnamed speaker, as the source puts it: "a senior TSMC executive". '
+            "Up to %(count)s characters.",
+            count=formatted(SPEAKER_DESCRIPTION_MAX),
+        ),
     )
     relayed_by = SelectField(
-        "Relayed by",
-        description="Who passed on the speaker's words. A private remark needs this or the "
-        "description below; for other kinds of claim it is optional.",
+        _l("Relayed by"),
+        description=_l(
+            "Who passed on the speaker's words. A private remark needs this or the "
+            "description below; for other kinds of claim it is optional."
+        ),
         validate_choice=False,
     )
-    relayed_by_name = StringField("Name of the new person who relayed it")
+    relayed_by_name = StringField(_l("Name of the new person who relayed it"))
     relayed_by_kind = _kind_field()
     relayed_by_description = StringField(
-        "Relayed by (description)",
-        description='As the source puts it: "a person familiar with the conversation". '
-        f"Matters for private remarks. Up to {RELAYED_BY_DESCRIPTION_MAX} characters.",
+        _l("Relayed by (description)"),
+        description=_l(
+            'As the source puts it: "a person familiar with the conversation". '
+            "Matters for private remarks. Up to %(count)s characters.",
+            count=formatted(RELAYED_BY_DESCRIPTION_MAX),
+        ),
     )
 
     people_hint = PEOPLE_HINT
@@ -84,17 +93,28 @@ class ClaimPeopleMixin:
         check(field, claim_input.relayed_by_description)
 
     def validate_speaker_name(self, field):
-        self._check_new_person("speaker", field, "a speaker")
+        self._check_new_person(
+            "speaker",
+            field,
+            _(
+                'You chose a speaker from the list: choose "Someone new" to add them, '
+                "or clear this field."
+            ),
+        )
 
     def validate_relayed_by_name(self, field):
-        self._check_new_person("relayed_by", field, "who relayed it")
-
-    def _check_new_person(self, person: str, field, what: str) -> None:
-        if self[person].data not in ("", NEW, None) and (field.data or "").strip():
-            raise ValidationError(
-                f'You chose {what} from the list: choose "Someone new" to add them, '
+        self._check_new_person(
+            "relayed_by",
+            field,
+            _(
+                'You chose who relayed it from the list: choose "Someone new" to add them, '
                 "or clear this field."
-            )
+            ),
+        )
+
+    def _check_new_person(self, person: str, field, message: str) -> None:
+        if self[person].data not in ("", NEW, None) and (field.data or "").strip():
+            raise ValidationError(message)
 
     def shown_for(self, name: str) -> str:
         """The attributions (space-separated) that call for the field `name`."""
@@ -103,12 +123,12 @@ class ClaimPeopleMixin:
     def prepare_people(self, entities: list[Entity]) -> list:
         """Fill the speaker and relay pickers; the (slug, name) pairs, for other pickers."""
         people = [(entity.slug, entity.name) for entity in entities]
-        new = [(NEW, "Someone new (name them below)")]
+        new = [(NEW, _("Someone new (name them below)"))]
         self["speaker"].choices = options(
-            [("", "Nobody named (describe the speaker below)")] + people + new
+            [("", _("Nobody named (describe the speaker below)"))] + people + new
         )
         self["relayed_by"].choices = options(
-            [("", "Nobody named (describe them below, for a private remark)")] + people + new
+            [("", _("Nobody named (describe them below, for a private remark)"))] + people + new
         )
         return people
 

@@ -10,7 +10,8 @@ from wtforms import SelectField, StringField, ValidationError
 
 from forms.claim_people import NEW
 from forms.dates import DatePhraseField
-from forms.fields import options
+from forms.fields import labelled, options, translated
+from i18n import _, _l
 from models import Source
 from models.vocabulary import RELIABILITY_GRADES, SourceKind
 
@@ -29,8 +30,11 @@ NESTED_FIELDS = {f"source.{name}": f"source_{name}" for name in NEW_SOURCE_FIELD
 }
 # What a source says until someone grades it: the same words as the source form's.
 RELIABILITY_CHOICES = options(
-    [("", "Not graded")]
-    + [(grade, f"{grade}: {words}") for grade, words in RELIABILITY_GRADES.items()]
+    [("", _l("Not graded"))]
+    + [
+        (grade, _l("%(grade)s: %(words)s", grade=grade, words=translated(words)))
+        for grade, words in RELIABILITY_GRADES.items()
+    ]
 )
 
 
@@ -48,42 +52,47 @@ class ClaimSourceMixin:
     """Source and via fields of ClaimForm, with their checks and pickers."""
 
     source = SelectField(
-        "Source",
-        description="The document the claim appears in.",
+        _l("Source"),
+        description=_l("The document the claim appears in."),
         validate_choice=False,
     )
-    source_title = StringField("Title of the new source")
-    source_outlet = StringField("Outlet", description="The publication or organisation.")
+    source_title = StringField(_l("Title of the new source"))
+    source_outlet = StringField(_l("Outlet"), description=_l("The publication or organisation."))
     source_url = StringField(
-        "Web address", description="Starting with https://", render_kw={"inputmode": "url"}
+        _l("Web address"),
+        description=_l("Starting with https://"),
+        render_kw={"inputmode": "url"},
     )
     source_published = DatePhraseField(
-        "Published",
-        description='As you would write it: "13 October 2025", "July 2024".',
+        _l("Published"),
+        description=_l('As you would write it: "13 October 2025", "July 2024".'),
         render_kw={"autocomplete": "off", "data-parse-date": ""},
     )
     source_kind = SelectField(
-        "Kind of source",
-        choices=options((kind.value, kind.label) for kind in SourceKind),
+        _l("Kind of source"),
+        choices=labelled(SourceKind),
         default=SourceKind.NEWS_ARTICLE.value,
         validate_choice=False,
     )
     source_reliability = SelectField(
-        "Reliability",
-        description="The Admiralty grade of the source's track record.",
+        _l("Reliability"),
+        description=_l("The Admiralty grade of the source's track record."),
         choices=RELIABILITY_CHOICES,
         validate_choice=False,
     )
     via = SelectField(
-        "Via",
-        description="The outlet the source credits for this claim, if it credits one.",
+        _l("Via"),
+        description=_l("The outlet the source credits for this claim, if it credits one."),
         validate_choice=False,
     )
     via_title = StringField(
-        "Name of the new outlet credited", description='As the source credits it: "Reuters".'
+        _l("Name of the new outlet credited"),
+        description=_l('As the source credits it: "Reuters".'),
     )
     via_url = StringField(
-        "Its web address", description="Starting with https://", render_kw={"inputmode": "url"}
+        _l("Its web address"),
+        description=_l("Starting with https://"),
+        render_kw={"inputmode": "url"},
     )
 
     if TYPE_CHECKING:  # the form supplies its fields by name
@@ -93,27 +102,31 @@ class ClaimSourceMixin:
     def validate_source_title(self, field):
         if self["source"].data not in ("", NEW, None) and self._typed("source", ("title",)):
             raise ValidationError(
-                'You chose an existing source: choose "A new source" to add this one instead, '
-                "or clear these fields."
+                _(
+                    'You chose an existing source: choose "A new source" to add this one '
+                    "instead, or clear these fields."
+                )
             )
 
     def validate_via_title(self, field):
         if self["via"].data not in ("", NEW, None) and (field.data or "").strip():
             raise ValidationError(
-                'You chose an outlet from the list: choose "A new outlet" to add one instead, '
-                "or clear this field."
+                _(
+                    'You chose an outlet from the list: choose "A new outlet" to add one '
+                    "instead, or clear this field."
+                )
             )
 
     def prepare_sources(self, sources: list[Source]) -> None:
         """Fill the source and via pickers with the dossier's sources."""
         choices = [(str(source.id), source_label(source)) for source in sources]
         self["source"].choices = options(
-            [("", "Choose a source…")] + choices + [(NEW, "A new source (describe it below)")]
+            [("", _("Choose a source…"))] + choices + [(NEW, _("A new source (describe it below)"))]
         )
         self["via"].choices = options(
-            [("", "None: the source speaks for itself")]
+            [("", _("None: the source speaks for itself"))]
             + choices
-            + [(NEW, "A new outlet (name it below)")]
+            + [(NEW, _("A new outlet (name it below)"))]
         )
 
     def _typed(self, prefix: str, names: tuple[str, ...]) -> bool:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from babel.support import LazyProxy
 from sqlalchemy.orm import Session
 from wtforms import (
     BooleanField,
@@ -26,7 +27,17 @@ from forms.claim_people import NEW, ClaimPeopleMixin, people_form_data
 from forms.claim_source import NESTED_FIELDS as SOURCE_FIELDS
 from forms.claim_source import ClaimSourceMixin, sources_form_data
 from forms.dates import ClaimDatesMixin, DatePhraseField
-from forms.fields import MultiCheckboxField, VersionedForm, attach_errors, check, options
+from forms.fields import (
+    MultiCheckboxField,
+    VersionedForm,
+    attach_errors,
+    check,
+    formatted,
+    labelled,
+    options,
+    translated,
+)
+from i18n import N_, _, _l, percent
 from models import Claim, Dossier, Entity, Source
 from models.limits import NOTES_MAX, QUOTE_MAX, RELATIONS_MAX, STATEMENT_MAX
 from models.text import parse_whole_number
@@ -42,107 +53,138 @@ from services.editing.claim_input import FIELDS
 from services.editing.claim_writes import ClaimInput
 
 NESTED_FIELDS = SOURCE_FIELDS | PEOPLE_FIELDS
+# "This claim <supports> <the other claim>", as the relation picker words each type.
+RELATION_CHOICES = {
+    RelationType.SUPPORTS: N_("Supports"),
+    RelationType.CONTRADICTS: N_("Contradicts"),
+    RelationType.CONFIRMS: N_("Confirms"),
+    RelationType.REFUTES: N_("Refutes"),
+    RelationType.UPDATES: N_("Updates"),
+}
+
+
+def _likelihood_bands() -> str:
+    """The ICD 203 bands for claim-form.js's reading of a confidence, in the reader's words."""
+    return json.dumps([(lowest, _(words)) for lowest, words in LIKELIHOOD_BANDS])
 
 
 class RelationForm(Form):
     """One row of "this claim <type> <other claim>", with a note."""
 
     type = SelectField(
-        "How this claim relates",
+        _l("How this claim relates"),
         choices=options(
-            [("", "Not related")] + [(kind.value, kind.value.capitalize()) for kind in RelationType]
+            [("", _l("Not related"))]
+            + [(kind.value, translated(RELATION_CHOICES[kind])) for kind in RelationType]
         ),
         validate_choice=False,
     )
     claim = StringField(
-        "Other claim",
-        description="Its number, or words from its statement.",
+        _l("Other claim"),
+        description=_l("Its number, or words from its statement."),
         render_kw={"autocomplete": "off", "data-claim-search": ""},
     )
-    note = StringField("Note on the link")
+    note = StringField(_l("Note on the link"))
 
 
 class ClaimForm(ClaimSourceMixin, ClaimPeopleMixin, ClaimDatesMixin, VersionedForm):
     statement = TextAreaField(
-        "Statement",
-        description="One sentence saying what is claimed, in English. "
-        f"Up to {STATEMENT_MAX:,} characters.",
+        _l("Statement"),
+        description=_l(
+            "One sentence saying what is claimed, in English. Up to %(count)s characters.",
+            count=formatted(STATEMENT_MAX),
+        ),
         render_kw={"rows": 2, "data-count-limit": str(STATEMENT_MAX)},
     )
     attribution = RadioField(
-        "Who stands behind it",
-        choices=options((kind.value, kind.label) for kind in Attribution),
+        _l("Who stands behind it"),
+        choices=labelled(Attribution),
         validate_choice=False,
     )
     locator = StringField(
-        "Paragraph",
-        description="Where in the source: the paragraph number.",
+        _l("Paragraph"),
+        description=_l("Where in the source: the paragraph number."),
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
     )
     quote = TextAreaField(
-        "Quote",
-        description="The exact words in the source, in their language. "
-        f"Up to {QUOTE_MAX:,} characters.",
+        _l("Quote"),
+        description=_l(
+            "The exact words in the source, in their language. Up to %(count)s characters.",
+            count=formatted(QUOTE_MAX),
+        ),
         render_kw={"rows": 4, "data-count-limit": str(QUOTE_MAX)},
     )
     quote_lang = StringField(
-        "Language of the quote",
-        description='A language code: "fr" for French, "en" for English.',
+        _l("Language of the quote"),
+        description=_l('A language code: "fr" for French, "en" for English.'),
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     stated_date = DatePhraseField(
-        "When it was said",
-        description='Relative phrases such as "last month" are read against the source\'s date.',
+        _l("When it was said"),
+        description=_l(
+            'Relative phrases such as "last month" are read against the source\'s date.'
+        ),
         render_kw={"autocomplete": "off", "data-parse-date": ""},
     )
     event_date = DatePhraseField(
-        "When it happened",
-        description='If the claim is about an event: "4 June 2024", "late 2023", "2026 or later".',
+        _l("When it happened"),
+        description=_l(
+            'If the claim is about an event: "4 June 2024", "late 2023", "2026 or later".'
+        ),
         render_kw={"autocomplete": "off", "data-parse-date": ""},
     )
     confidence = StringField(
-        "Confidence",
-        description="How likely the claim is true, from 0 to 100.",
+        _l("Confidence"),
+        description=_l("How likely the claim is true, from 0 to 100."),
         render_kw={
             "inputmode": "numeric",
             "autocomplete": "off",
-            "data-likelihood": json.dumps(LIKELIHOOD_BANDS),
+            "data-likelihood": LazyProxy(_likelihood_bands, enable_cache=False),
         },
     )
     status = SelectField(
-        "Status",
-        choices=options((status.value, status.label) for status in Status),
+        _l("Status"),
+        choices=labelled(Status),
         default=Status.UNVERIFIED.value,
         validate_choice=False,
     )
     tags = StringField(
-        "Tags",
-        description="Separated by commas. Existing tags are reused whatever their case.",
+        _l("Tags"),
+        description=_l("Separated by commas. Existing tags are reused whatever their case."),
     )
     entities = MultiCheckboxField(
-        "Names mentioned",
-        description="Names found in the statement and quote, and the speaker, are ticked "
-        "for you: untick any that is not about this claim.",
+        _l("Names mentioned"),
+        description=_l(
+            "Names found in the statement and quote, and the speaker, are ticked "
+            "for you: untick any that is not about this claim."
+        ),
         validate_choice=False,
     )
     # The names already proposed once: a name the editor unticked is not ticked again.
     proposed_mentions = HiddenField()
     relations = FieldList(FormField(RelationForm), min_entries=2, max_entries=RELATIONS_MAX)
     notes = TextAreaField(
-        "Notes",
-        description="Markdown: *emphasis*, lists, [links](https://example.org). "
-        f"Up to {NOTES_MAX:,} characters.",
+        _l("Notes"),
+        description=_l(
+            "Markdown: *emphasis*, lists, [links](https://example.org). "
+            "Up to %(count)s characters.",
+            count=formatted(NOTES_MAX),
+        ),
         render_kw={"rows": 6, "data-count-limit": str(NOTES_MAX)},
     )
     # Ticked to add a claim the editor has just added already (services.editing.claim_duplicates).
-    save_duplicate = BooleanField("Yes, save it again as a separate claim")
-    save = SubmitField("Save claim")
-    save_another = SubmitField("Save and add another from this source")
-    preview = SubmitField("Preview")
+    save_duplicate = BooleanField(_l("Yes, save it again as a separate claim"))
+    save = SubmitField(_l("Save claim"))
+    save_another = SubmitField(_l("Save and add another from this source"))
+    preview = SubmitField(_l("Preview"))
 
     parsed: claim_input.Parsed | None = None
     proposed: frozenset[str] = frozenset()
-    attribution_hints = {kind.value: kind.explanation for kind in Attribution}
+
+    @property
+    def attribution_hints(self) -> dict[str, str]:
+        """What each kind of attribution means, in the reader's language."""
+        return {kind.value: kind.explanation for kind in Attribution}
 
     # The field checks that need nothing but the value; the rest is read by `read`.
     def validate_statement(self, field):
@@ -260,8 +302,12 @@ class ClaimForm(ClaimSourceMixin, ClaimPeopleMixin, ClaimDatesMixin, VersionedFo
         if value is None:
             return ""
         if name == "confidence":
-            return f"{value}%: {likelihood(value)}"
-        return f"Read as {value.label} ({value.edtf})"
+            return _(
+                "%(percent)s: %(likelihood)s",
+                percent=percent(value / 100),
+                likelihood=likelihood(value),
+            )
+        return _("Read as %(date)s (%(edtf)s)", date=value.label, edtf=value.edtf)
 
     @property
     def preview_data(self) -> claim_input.Preview | None:
@@ -313,16 +359,16 @@ def edit_form(claim: Claim, sources: list[Source], entities: list[Entity]) -> Cl
 
 
 class DeleteForm(VersionedForm):
-    delete = SubmitField("Delete this claim")
+    delete = SubmitField(_l("Delete this claim"))
 
 
 class RestoreForm(VersionedForm):
     revision = HiddenField()
-    restore = SubmitField("Restore this version")
+    restore = SubmitField(_l("Restore this version"))
 
     def validate_revision(self, field):
         if parse_whole_number(field.data, max_digits=9) is None:
-            raise ValidationError("Choose a version to restore.")
+            raise ValidationError(_("Choose a version to restore."))
 
 
 def pickers(session: Session, dossier: Dossier) -> tuple[list[Source], list[Entity]]:
@@ -335,4 +381,4 @@ class StatusOfferForm(VersionedForm):
 
     status = HiddenField()
     confidence = HiddenField()
-    accept = SubmitField("Update it")
+    accept = SubmitField(_l("Update it"))

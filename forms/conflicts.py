@@ -12,12 +12,13 @@ from typing import Any
 from wtforms import HiddenField, RadioField, SubmitField
 
 from forms.fields import VersionedForm, options
+from i18n import _, _l
 from services.editing.claim_input import FIELDS as CLAIM_FIELDS
 from services.editing.concurrent_edits import MINE, THEIRS
 from services.editing.entity_writes import ENTITY_FIELDS
 from services.editing.source_writes import SOURCE_FIELDS
 
-UNSETTLED = (
+UNSETTLED = _l(
     "Choose, for each field below, your value or the one saved since: "
     "nothing is chosen for you, so that nobody's work is undone by one click."
 )
@@ -30,7 +31,7 @@ class ConflictForm(VersionedForm):
 
     mine = HiddenField()
     base = HiddenField()
-    save = SubmitField("Save with these choices")
+    save = SubmitField(_l("Save with these choices"))
 
     def mine_raw(self) -> dict[str, Any] | None:
         try:
@@ -54,9 +55,9 @@ class ConflictForm(VersionedForm):
 
     def refuse_unsettled(self, names: list[str]) -> None:
         """Say, at the top and at each field, that a choice is still to be made."""
-        self.form_errors.append(UNSETTLED)
+        self.form_errors.append(str(UNSETTLED))
         for name in names:
-            self[f"take_{name}"].errors = ["Choose yours or theirs."]
+            self[f"take_{name}"].errors = [_("Choose yours or theirs.")]
 
 
 # One choice per editable field of a claim, a source or an entity, with no default.
@@ -65,7 +66,7 @@ for _name in dict.fromkeys((*CLAIM_FIELDS, *SOURCE_FIELDS, *ENTITY_FIELDS)):
         ConflictForm,
         f"take_{_name}",
         RadioField(
-            choices=options([(MINE, "Keep yours"), (THEIRS, "Take theirs")]),
+            choices=options([(MINE, _l("Keep yours")), (THEIRS, _l("Take theirs"))]),
             default=None,
             validate_choice=False,
         ),

@@ -6,7 +6,8 @@ from typing import Any
 
 from wtforms import Field, RadioField, StringField, SubmitField, TextAreaField
 
-from forms.fields import VersionedForm, attach_errors, check, options
+from forms.fields import VersionedForm, attach_errors, check, formatted, labelled, translated
+from i18n import _l
 from models.limits import (
     DOSSIER_MARKDOWN_MAX,
     DOSSIER_SLUG_MAX,
@@ -20,16 +21,20 @@ from services.editing.dossier_writes import DOSSIER_FIELDS, DossierInput
 
 class DossierForm(VersionedForm):
     title = StringField(
-        "Title",
-        description=f"The story, as a reader would name it. Up to {DOSSIER_TITLE_MAX} characters.",
+        _l("Title"),
+        description=_l(
+            "The story, as a reader would name it. Up to %(count)s characters.",
+            count=formatted(DOSSIER_TITLE_MAX),
+        ),
         render_kw={"maxlength": str(DOSSIER_TITLE_MAX), "data-slug-source": ""},
     )
     slug = StringField(
-        "Address name",
-        description=(
+        _l("Address name"),
+        description=_l(
             "The last part of the dossier's address: "
-            f"lower-case letters, digits and dashes, at most {DOSSIER_SLUG_MAX}. "
-            "Leave it empty to have one made from the title."
+            "lower-case letters, digits and dashes, at most %(count)s. "
+            "Leave it empty to have one made from the title.",
+            count=formatted(DOSSIER_SLUG_MAX),
         ),
         render_kw={
             "maxlength": str(DOSSIER_SLUG_MAX),
@@ -39,27 +44,33 @@ class DossierForm(VersionedForm):
         },
     )
     subject = StringField(
-        "Subject",
-        description=f"One line: who or what the dossier follows. Up to {DOSSIER_SUBJECT_MAX}.",
+        _l("Subject"),
+        description=_l(
+            "One line: who or what the dossier follows. Up to %(count)s.",
+            count=formatted(DOSSIER_SUBJECT_MAX),
+        ),
     )
     summary = TextAreaField(
-        "Summary",
-        description=f"Markdown: what the story is, for a reader arriving on the timeline. "
-        f"Up to {DOSSIER_MARKDOWN_MAX:,} characters.",
+        _l("Summary"),
+        description=_l(
+            "Markdown: what the story is, for a reader arriving on the timeline. "
+            "Up to %(count)s characters.",
+            count=formatted(DOSSIER_MARKDOWN_MAX),
+        ),
         render_kw={"rows": 6, "data-count-limit": str(DOSSIER_MARKDOWN_MAX)},
     )
     methodology = TextAreaField(
-        "Methodology",
-        description="Markdown: how claims were gathered and graded.",
+        _l("Methodology"),
+        description=_l("Markdown: how claims were gathered and graded."),
         render_kw={"rows": 6, "data-count-limit": str(DOSSIER_MARKDOWN_MAX)},
     )
     visibility = RadioField(
-        "Who may read it",
-        choices=options((member.value, member.label) for member in Visibility),
+        _l("Who may read it"),
+        choices=labelled(Visibility),
         default=dossier_writes.DEFAULT_VISIBILITY.value,
         validate_choice=False,
     )
-    save = SubmitField("Save dossier")
+    save = SubmitField(_l("Save dossier"))
     visibility_locked = False
 
     def validate_slug(self, field: Field) -> None:
@@ -68,13 +79,13 @@ class DossierForm(VersionedForm):
     def lock_slug(self) -> None:
         """Show the address as it is, read-only: the dossier has claims."""
         self.slug.render_kw = {**(self.slug.render_kw or {}), "readonly": True}
-        self.slug.description = dossier_writes.SLUG_LOCKED
+        self.slug.description = translated(dossier_writes.SLUG_LOCKED)
 
     def lock_visibility(self, current: Visibility) -> None:
         """Show who may read the dossier, unchangeable: the editor is not an admin. Call it
         after `read`: the disabled buttons send nothing, which leaves the visibility alone."""
         self.visibility.data = current.value
-        self.visibility.description = dossier_writes.ADMINS_ONLY_VISIBILITY
+        self.visibility.description = translated(dossier_writes.ADMINS_ONLY_VISIBILITY)
         self.visibility_locked = True
 
     def raw(self) -> dict[str, Any]:
@@ -95,5 +106,5 @@ class DossierForm(VersionedForm):
 class ArchiveForm(VersionedForm):
     """One button: archive the dossier, or restore it, at the version shown."""
 
-    archive = SubmitField("Archive")
-    restore = SubmitField("Restore")
+    archive = SubmitField(_l("Archive"))
+    restore = SubmitField(_l("Restore"))

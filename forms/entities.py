@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 from wtforms import SelectField, StringField, SubmitField, ValidationError
 
-from forms.fields import OneTimeForm, VersionedForm, attach_errors, options
+from forms.fields import OneTimeForm, VersionedForm, attach_errors, formatted, labelled, options
+from i18n import _, _l
 from models import Entity
 from models.limits import ENTITY_DESCRIPTION_MAX
 from models.vocabulary import EntityKind
@@ -16,33 +17,38 @@ from services.editing.entity_writes import ENTITY_FIELDS, EntityInput
 
 
 class EntityForm(VersionedForm):
-    name = StringField("Name", render_kw={"autocomplete": "off"})
+    name = StringField(_l("Name"), render_kw={"autocomplete": "off"})
     kind = SelectField(
-        "Kind",
-        choices=options((kind.value, kind.label) for kind in EntityKind),
+        _l("Kind"),
+        choices=labelled(EntityKind),
         default=EntityKind.PERSON.value,
         validate_choice=False,
     )
     description = StringField(
-        "Description",
-        description=f"One line: who or what this is. Up to {ENTITY_DESCRIPTION_MAX:,} characters.",
+        _l("Description"),
+        description=_l(
+            "One line: who or what this is. Up to %(count)s characters.",
+            count=formatted(ENTITY_DESCRIPTION_MAX),
+        ),
     )
     aliases = StringField(
-        "Other names",
-        description='Separated by commas: how sources also call them ("Altman", "CC Wei").',
+        _l("Other names"),
+        description=_l('Separated by commas: how sources also call them ("Altman", "CC Wei").'),
     )
     member_of = SelectField(
-        "Belongs to",
-        description="The organisation it speaks for: its public words then count as the "
-        "organisation's own on the organisation's page (C.C. Wei for TSMC).",
+        _l("Belongs to"),
+        description=_l(
+            "The organisation it speaks for: its public words then count as the "
+            "organisation's own on the organisation's page (C.C. Wei for TSMC)."
+        ),
         validate_choice=False,
     )
-    save = SubmitField("Save")
+    save = SubmitField(_l("Save"))
 
     def prepare(self, organisations: list[Entity], entity: Entity | None) -> EntityForm:
         """Offer every organisation but the entity itself."""
         self.member_of.choices = options(
-            [("", "None")]
+            [("", _("None"))]
             + [
                 (organisation.slug, organisation.name)
                 for organisation in organisations
@@ -69,16 +75,18 @@ class EntityForm(VersionedForm):
 
 class MergeForm(OneTimeForm):
     duplicate = SelectField(
-        "The duplicate", description="This one goes away.", validate_choice=False
+        _l("The duplicate"), description=_l("This one goes away."), validate_choice=False
     )
     kept = SelectField(
-        "Merge it into", description="This one stays, with all references.", validate_choice=False
+        _l("Merge it into"),
+        description=_l("This one stays, with all references."),
+        validate_choice=False,
     )
-    merge = SubmitField("Merge")
+    merge = SubmitField(_l("Merge"))
 
     def prepare(self, entities: list[Entity]) -> MergeForm:
         choices = options(
-            [("", "Choose…")]
+            [("", _("Choose…"))]
             + [(entity.slug, f"{entity.name} ({entity.slug})") for entity in entities]
         )
         self.duplicate.choices = choices
@@ -87,10 +95,10 @@ class MergeForm(OneTimeForm):
 
     def validate_duplicate(self, field):
         if not field.data:
-            raise ValidationError("Choose the duplicate entity.")
+            raise ValidationError(_("Choose the duplicate entity."))
 
     def validate_kept(self, field):
         if not field.data:
-            raise ValidationError("Choose the entity to keep.")
+            raise ValidationError(_("Choose the entity to keep."))
         if field.data == self.duplicate.data:
-            raise ValidationError("Choose two different entities.")
+            raise ValidationError(_("Choose two different entities."))

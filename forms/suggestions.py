@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, ValidationError
 
+from forms.fields import SpeakingForm
+from i18n import _
 from models.limits import QUOTE_MAX
 from models.text import parse_whole_number
 
 
-class DismissSuggestionForm(FlaskForm):
+class DismissSuggestionForm(SpeakingForm):
     """Posted by the queue's "Dismiss" button; the page writes its hidden inputs."""
 
     version = HiddenField()
@@ -18,12 +19,12 @@ class DismissSuggestionForm(FlaskForm):
 
     def validate_version(self, field):
         if parse_whole_number(field.data, max_digits=9) is None:
-            raise ValidationError("This page is out of date: reload it and dismiss again.")
+            raise ValidationError(_("This page is out of date: reload it and dismiss again."))
 
     def validate_locator(self, field):
         if parse_whole_number(field.data, max_digits=9) is None:
-            raise ValidationError("This page is out of date: reload it and dismiss again.")
+            raise ValidationError(_("This page is out of date: reload it and dismiss again."))
 
     def validate_quote(self, field):
         if not field.data or len(field.data) > QUOTE_MAX:
-            raise ValidationError("This page is out of date: reload it and dismiss again.")
+            raise ValidationError(_("This page is out of date: reload it and dismiss again."))

@@ -15,6 +15,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from db import get_session
 from forms.auth import DisplayNameForm, LoginForm
+from i18n import _
 from services.accounts import users as auth_service
 from web.security import client_address
 from web.sign_in import Editor, safe_next, start_session_clock
@@ -38,7 +39,7 @@ def login():
             login_user(Editor(result.user))
             start_session_clock()
             get_session().commit()
-            flash(f"Signed in as {result.user.display_name}.", "success")
+            flash(_("Signed in as %(name)s.", name=result.user.display_name), "success")
             return redirect(safe_next(form.next.data))
         get_session().commit()  # the failure counts even though the page is shown again
         form.form_errors.append(result.message)
@@ -57,7 +58,7 @@ def logout():
         get_session().commit()
     logout_user()
     session.clear()
-    flash("Signed out.", "success")
+    flash(_("Signed out."), "success")
     return redirect(url_for("dossiers.index"))
 
 
@@ -74,7 +75,7 @@ def account():
             form.display_name.errors = [str(error)]
         else:
             get_session().commit()
-            flash(f"Your work is now shown as {user.display_name}.", "success")
+            flash(_("Your work is now shown as %(name)s.", name=user.display_name), "success")
             return redirect(url_for("auth.account"))
     status = 422 if form.is_submitted() else 200
     return render_template("auth/account.html", form=form), status

@@ -14,6 +14,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
 from db import get_session
+from i18n import _
 from models import Dossier
 from models.limits import LARGEST_ID
 from services.printing import briefing as briefing_service
@@ -62,7 +63,7 @@ def pdf(slug: str):
     # Before the access check: a dossier since made private loses its files to anyone's ask.
     if (found := dossier_lookup.by_slug(session, slug)) is not None:
         cache.forget_older(dossier_prefix(found), current_prefix(session, found))
-    dossier = require_readable(found, f'dossier "{slug}"')
+    dossier = require_readable(found, _('There is no dossier "%(slug)s".', slug=slug))
     filters = parse_filters(request.args).without_position()
     name = pdf_name(dossier, filters, paper, signed_in())
     if (path := cache.get(name)) is not None:
@@ -73,7 +74,7 @@ def pdf(slug: str):
     if needs_queueing(name):
         enforce_limit("pdf")
         if pdf_queue().pending_count() >= current_app.config["PDF_QUEUE_MAX"]:
-            abort(429, description="Too many PDFs are waiting to be made; try again shortly.")
+            abort(429, description=_("Too many PDFs are waiting to be made; try again shortly."))
         job = PdfJob(dossier.id, filters.to_args(), paper, signed_in(), request.url_root)
         queue_job(name, job, _count(dossier, filters, at_most=LARGEST_ID))
         if (path := cache.get(name)) is not None:  # rendered already: the queue runs inline
@@ -138,5 +139,10 @@ def _assemble(dossier: Dossier, filters: ClaimFilters):
 def _paper() -> str:
     paper = (request.args.get("paper") or "a4").strip().lower()
     if paper not in PAPERS:
-        abort(400, description=f'Unknown paper size "{paper[:20]}"; use "a4" or "letter".')
+        abort(
+            400,
+            description=_(
+                'Unknown paper size "%(paper)s"; use "a4" or "letter".', paper=paper[:20]
+            ),
+        )
     return paper

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
 from db import get_session
+from i18n import _
 from models import limits
 from models.vocabulary import Visibility
 from services.reading import dossier_lookup as dossier_service
@@ -65,7 +66,7 @@ def shared(key: str):
     """An unlisted dossier's share link: remembers its key for this visitor, then opens it."""
     dossier = dossier_service.by_access_key(get_session(), key[:100])
     if dossier is None or dossier.is_archived or dossier.visibility is Visibility.PRIVATE:
-        abort(404, description="This share link does not open any dossier.")
+        abort(404, description=_("This share link does not open any dossier."))
     grant_access(dossier)
     return redirect(url_for("dossiers.timeline_page", slug=dossier.slug))
 

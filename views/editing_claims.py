@@ -18,6 +18,7 @@ from forms.claims import (
     prefilled,
 )
 from forms.conflicts import ConflictForm
+from i18n import _
 from models import Claim, Dossier
 from services.editing import (
     claim_duplicates,
@@ -68,7 +69,7 @@ def new_claim():
             if duplicate is None:
                 claim = claim_writes.create_claim(session, dossier, data, common.user())
                 onward = _offering_updates(claim, _after_adding(form, claim))
-                return common.done(form, onward, f"Claim {claim.id} added.")
+                return common.done(form, onward, _("Claim %(number)s added.", number=claim.id))
         form.add_blank_relation()
     form.propose_mentions(entities)
     return _claim_form_page(form, dossier, None, duplicate)
@@ -104,7 +105,7 @@ def edit_claim(claim_id: int):
     sources, entities = pickers(session, claim.dossier)
     if request.method == "GET":
         if claim.is_deleted:
-            flash("This claim is deleted. Restore it to edit it.", "info")
+            flash(_("This claim is deleted. Restore it to edit it."), "info")
             return redirect(url_for("editing.history", claim_id=claim.id))
         return _claim_form_page(edit_form(claim, sources, entities), claim.dossier, claim)
     form = ClaimForm().prepare(sources, entities)
@@ -126,7 +127,7 @@ def _save_claim(form, claim: Claim, data, raw: dict, expected_version: int | Non
     except StaleVersion:
         # The claim as stored now: the same object, reloaded if a concurrent save won.
         return _merge_with_saved(form, claim, raw, data, expected_version, None)
-    message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
+    message = _("Claim saved.") if changed else _("Nothing had changed; the claim is as it was.")
     onward = _offering_updates(claim, url_for("claims.detail", claim_id=claim.id), linked_before)
     return common.done(form, onward, message)
 
@@ -179,7 +180,7 @@ def _merge_with_saved(
     except StaleVersion:  # saved over once more meanwhile: settle it again
         return _merge_with_saved(form, current, mine_raw, mine, base_version, None)
     taken = concurrent_edits.taken_labels("claim", merge)
-    message = "Claim saved." if changed else "Nothing had changed; the claim is as it was."
+    message = _("Claim saved.") if changed else _("Nothing had changed; the claim is as it was.")
     if taken:
         message += " Someone saved it while you were editing; kept from their version: "
         message += ", ".join(taken) + "."
@@ -196,7 +197,7 @@ def merge_claim(claim_id: int):
         return earlier
     mine_raw = form.mine_raw() if form.validate() else None
     if mine_raw is None:
-        abort(400, description="This merge form is incomplete; open the claim and edit again.")
+        abort(400, description=_("This merge form is incomplete; open the claim and edit again."))
     mine_form = ClaimForm(formdata=None, data=form_data(mine_raw))
     mine_form.prepare(*pickers(session, claim.dossier))
     mine = mine_form.check(session, claim.dossier, claim)
@@ -212,7 +213,12 @@ def delete_claim(claim_id: int):
     """Ask, then soft-delete: the claim leaves the timeline and stays in its history."""
     claim = claim_service.get_visible(get_session(), claim_id)
     if claim is None:
-        abort(404, description=f"There is no claim {claim_id}, or it is already deleted.")
+        abort(
+            404,
+            description=_(
+                "There is no claim %(number)s, or it is already deleted.", number=claim_id
+            ),
+        )
     is_post = request.method == "POST"
     form = DeleteForm() if is_post else DeleteForm(version=str(claim.version))
     status = 200
@@ -230,12 +236,14 @@ def delete_claim(claim_id: int):
                 status = 409
                 form.version.data = str(claim.version)
                 form.form_errors.append(
-                    "Someone changed this claim since you opened this page. "
-                    "Check it below, then confirm again."
+                    _(
+                        "Someone changed this claim since you opened this page. "
+                        "Check it below, then confirm again."
+                    )
                 )
             else:
                 history_url = url_for("editing.history", claim_id=claim.id)
-                return common.done(form, history_url, "Claim deleted. You can restore it below.")
+                return common.done(form, history_url, _("Claim deleted. You can restore it below."))
     page = render_template("editing/claim_delete.html", form=form, claim=claim)
     return page, status
 

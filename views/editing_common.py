@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db import get_session
 from forms.conflicts import ConflictForm
+from i18n import _
 from models import Claim, Dossier, User
 from services.editing import (
     claim_writes,
@@ -34,14 +35,19 @@ def user() -> User:
 def dossier(slug: str | None) -> Dossier:
     dossier = dossier_lookup.by_slug(get_session(), slug or "")
     if dossier is None:
-        abort(404, description=f'There is no dossier "{slug}".' if slug else "Choose a dossier.")
+        abort(
+            404,
+            description=_('There is no dossier "%(slug)s".', slug=slug)
+            if slug
+            else _("Choose a dossier."),
+        )
     return dossier
 
 
 def claim_for_edit(claim_id: int, include_deleted: bool = False) -> Claim:
     claim = claim_writes.load_for_edit(get_session(), claim_id, include_deleted)
     if claim is None:
-        abort(404, description=f"There is no claim {claim_id}.")
+        abort(404, description=_("There is no claim %(number)s.", number=claim_id))
     return claim
 
 
@@ -54,8 +60,8 @@ def earlier(form):
     if url is None:
         return None
     if not url:
-        abort(409, description="This form was already used. Reload the page to start again.")
-    flash("That form had already been saved: here is the result.", "info")
+        abort(409, description=_("This form was already used. Reload the page to start again."))
+    flash(_("That form had already been saved: here is the result."), "info")
     return redirect(url)
 
 
@@ -119,11 +125,13 @@ def settle(
         changed = save(current, concurrent_edits.chosen(merge, theirs, choices or {}))
     except StaleVersion as stale:  # saved over once more meanwhile: settle it again
         return settle(type_name, form, stale.current, mine, base_version, None, links, save)
-    message = "Saved." if changed else "Nothing had changed."
+    message = _("Saved.") if changed else _("Nothing had changed.")
     taken = concurrent_edits.taken_labels(type_name, merge)
     if taken:
-        message += " Someone saved it while you were editing; kept from their version: "
-        message += ", ".join(taken) + "."
+        message += " " + _(
+            "Someone saved it while you were editing; kept from their version: %(fields)s.",
+            fields=", ".join(str(label) for label in taken),
+        )
     return done(form, saved_url, message)
 
 
@@ -149,11 +157,11 @@ def conflict_page(type_name: str, current, form, rows, merge, links: tuple[str, 
 def _snapshot_of(type_name: str, current, mine: Mapping[str, Any]) -> dict[str, Any]:
     """The editor's raw fields, read as when they were posted, as a revision snapshot."""
     if type_name == "source":
-        data, _ = source_writes.parse_source(mine)
+        data, _errors = source_writes.parse_source(mine)
         if data is None:
-            abort(400, description="This form is incomplete; open the source and edit again.")
+            abort(400, description=_("This form is incomplete; open the source and edit again."))
         return concurrent_edits.source_snapshot(current.dossier, data)
-    entity, _ = entity_writes.parse_entity(mine)
+    entity, _errors = entity_writes.parse_entity(mine)
     if entity is None:
-        abort(400, description="This form is incomplete; open the entity and edit again.")
+        abort(400, description=_("This form is incomplete; open the entity and edit again."))
     return concurrent_edits.entity_snapshot(entity)

@@ -10,6 +10,7 @@ from flask import abort, render_template, request, url_for
 
 from db import get_session
 from forms.dossiers import ArchiveForm, DossierForm
+from i18n import _
 from models import Dossier
 from services.editing import concurrent_edits, dossier_writes, revision_display, revisions
 from services.editing.revisions import StaleVersion
@@ -55,7 +56,7 @@ def new_dossier():
         if data is not None and not form.all_errors:
             dossier = dossier_writes.create_dossier(session, data, common.user())
             url = url_for("dossiers.timeline_page", slug=dossier.slug)
-            return common.done(form, url, f"Dossier “{dossier.title}” started.")
+            return common.done(form, url, _("Dossier “%(title)s” started.", title=dossier.title))
     return _page(form, None)
 
 
@@ -81,7 +82,7 @@ def edit_dossier(slug: str):
     except StaleVersion:
         return _conflict(form, dossier, data, form.expected_version)
     url = url_for("dossiers.timeline_page", slug=dossier.slug)
-    return common.done(form, url, "Dossier saved." if changed else "Nothing had changed.")
+    return common.done(form, url, _("Dossier saved.") if changed else _("Nothing had changed."))
 
 
 def _conflict(form: DossierForm, current: Dossier, data, loaded_version: int | None):
@@ -114,7 +115,7 @@ def archive_dossier(slug: str):
     if earlier := common.earlier(form):
         return earlier
     if not form.validate():
-        abort(400, description="This form is out of date: reload the page and try again.")
+        abort(400, description=_("This form is out of date: reload the page and try again."))
     archive = bool(form.archive.data)
     try:
         done = dossier_writes.set_archived(
@@ -123,9 +124,11 @@ def archive_dossier(slug: str):
     except dossier_writes.NotAllowed as refusal:
         abort(403, description=str(refusal))
     except StaleVersion:
-        abort(409, description="The dossier changed since you opened it: reload and try again.")
-    words = "archived" if archive else "restored"
-    message = f"Dossier {words}." if done else f"The dossier was already {words}."
+        abort(409, description=_("The dossier changed since you opened it: reload and try again."))
+    if archive:
+        message = _("Dossier archived.") if done else _("The dossier was already archived.")
+    else:
+        message = _("Dossier restored.") if done else _("The dossier was already restored.")
     return common.done(form, url_for("editing.edit_dossier", slug=dossier.slug), message)
 
 

@@ -8,6 +8,7 @@ from db import get_session
 from forms.claims import (
     RestoreForm,
 )
+from i18n import _
 from models import Claim, Revision, limits
 from services.editing import (
     claim_writes,
@@ -53,17 +54,24 @@ def restore(claim_id: int):
         return earlier
     revision = session.get(Revision, int(form.revision.data)) if form.validate() else None
     if revision is None or (revision.object_type, revision.object_id) != ("claim", claim.id):
-        abort(400, description="Choose a version of this claim to restore.")
+        abort(400, description=_("Choose a version of this claim to restore."))
     try:
         done = claim_writes.restore_revision(
             session, claim, revision, common.user(), form.expected_version
         )
     except StaleVersion:
-        flash("The claim changed since you opened its history. Look again, then choose.", "error")
+        flash(
+            _("The claim changed since you opened its history. Look again, then choose."),
+            "error",
+        )
         entries = revision_display.history_entries(session, "claim", claim.id)
         page = render_template("editing/claim_history.html", **_history_context(claim, entries))
         return page, 409
-    message = f"Restored version {revision.version}." if done else "That is the current version."
+    message = (
+        _("Restored version %(version)s.", version=revision.version)
+        if done
+        else _("That is the current version.")
+    )
     return common.done(form, url_for("editing.history", claim_id=claim.id), message)
 
 

@@ -7,6 +7,7 @@ from flask import flash, redirect, render_template, request, url_for
 
 from db import get_session
 from forms.claims import StatusOfferForm
+from i18n import _, percent
 from models.vocabulary import likelihood
 from services.editing import status_offers
 from services.editing.revisions import StaleVersion
@@ -49,7 +50,7 @@ def accept_offer(claim_id: int):
         return earlier
     back = safe_next(request.args.get("back"))
     if not form.validate():
-        flash("This offer is out of date: look at the claim and edit it instead.", "error")
+        flash(_("This offer is out of date: look at the claim and edit it instead."), "error")
         return redirect(back)
     target = common.claim_for_edit(claim_id)
     try:
@@ -58,14 +59,30 @@ def accept_offer(claim_id: int):
             form.expected_version,
         )  # fmt: skip
     except StaleVersion:
-        flash(f"Claim {claim_id} changed since this offer was made: nothing was updated.", "error")
+        flash(
+            _(
+                "Claim %(number)s changed since this offer was made: nothing was updated.",
+                number=claim_id,
+            ),
+            "error",
+        )
         return redirect(back)
     if errors:
-        flash(f"Claim {claim_id} was not updated: " + " ".join(errors.values()), "error")
+        flash(
+            _(
+                "Claim %(number)s was not updated: %(reasons)s",
+                number=claim_id,
+                reasons=" ".join(errors.values()),
+            ),
+            "error",
+        )
         return redirect(back)
     confidence = int(form.confidence.data)
-    message = (
-        f"Claim {claim_id} is now {target.status.label.lower()}, "
-        f"{confidence}% ({likelihood(confidence)})."
+    message = _(
+        "Claim %(number)s is now %(status)s, %(confidence)s (%(likelihood)s).",
+        number=claim_id,
+        status=target.status.label.lower(),
+        confidence=percent(confidence / 100),
+        likelihood=likelihood(confidence),
     )
     return common.done(form, back, message)

@@ -9,6 +9,7 @@ from db import get_session
 from forms.conflicts import ConflictForm
 from forms.entities import EntityForm, MergeForm
 from forms.sources import SourceForm
+from i18n import _, number
 from models import Entity, Source
 from services.editing import (
     concurrent_edits,
@@ -32,7 +33,7 @@ def new_source():
         if data is not None:
             source = source_writes.create_source(get_session(), dossier, data, common.user())
             return common.done(
-                form, url_for("sources.detail", source_id=source.id), "Source added."
+                form, url_for("sources.detail", source_id=source.id), _("Source added.")
             )
     return common.form_page("editing/source_form.html", form, dossier=dossier, source=None)
 
@@ -42,7 +43,7 @@ def edit_source(source_id: int):
     session = get_session()
     source = source_writes.for_edit(session, source_id)
     if source is None:
-        abort(404, description=f"There is no source {source_id}.")
+        abort(404, description=_("There is no source %(number)s.", number=source_id))
     dossier = source.dossier
     captured = paragraphs.current(session, source)
     context = {
@@ -70,7 +71,7 @@ def edit_source(source_id: int):
     return common.done(
         form,
         url_for("sources.detail", source_id=source.id),
-        "Source saved." if changed else "Nothing had changed.",
+        _("Source saved.") if changed else _("Nothing had changed."),
     )
 
 
@@ -85,7 +86,9 @@ def new_entity():
         if data is not None:
             entity = entity_writes.create_entity(get_session(), data, common.user())
             return common.done(
-                form, url_for("entities.detail", slug=entity.slug), f"{entity.name} added."
+                form,
+                url_for("entities.detail", slug=entity.slug),
+                _("%(name)s added.", name=entity.name),
             )
     return common.form_page("editing/entity_form.html", form, entity=None)
 
@@ -95,7 +98,7 @@ def edit_entity(slug: str):
     session = get_session()
     entity = entity_writes.by_slug(session, slug, follow_merges=False)
     if entity is None:
-        abort(404, description=f'There is no entity "{slug}".')
+        abort(404, description=_('There is no entity "%(slug)s".', slug=slug))
     if request.method == "GET":
         form = EntityForm(data=entity_writes.raw_from_entity(entity), version=str(entity.version))
         form.prepare(entity_writes.organisations(session), entity)
@@ -115,7 +118,7 @@ def edit_entity(slug: str):
     return common.done(
         form,
         url_for("entities.detail", slug=entity.slug),
-        "Saved." if changed else "Nothing had changed.",
+        _("Saved.") if changed else _("Nothing had changed."),
     )
 
 
@@ -123,7 +126,7 @@ def resolve_source(source_id: int):
     """Save the choices made on a source's conflict page (asked again if it moved on)."""
     source = source_writes.for_edit(get_session(), source_id)
     if source is None:
-        abort(404, description=f"There is no source {source_id}.")
+        abort(404, description=_("There is no source %(number)s.", number=source_id))
     form = ConflictForm()
     if earlier := common.earlier(form):
         return earlier
@@ -136,7 +139,7 @@ def resolve_entity(slug: str):
     """Save the choices made on an entity's conflict page (asked again if it moved on)."""
     entity = entity_writes.by_slug(get_session(), slug, follow_merges=False)
     if entity is None:
-        abort(404, description=f'There is no entity "{slug}".')
+        abort(404, description=_('There is no entity "%(slug)s".', slug=slug))
     form = ConflictForm()
     if earlier := common.earlier(form):
         return earlier
@@ -148,7 +151,7 @@ def resolve_entity(slug: str):
 def _posted_mine(form: ConflictForm) -> dict:
     mine = form.mine_raw() if form.validate() else None
     if mine is None:
-        abort(400, description="This merge form is incomplete; open the page and edit again.")
+        abort(400, description=_("This merge form is incomplete; open the page and edit again."))
     return mine
 
 
@@ -200,6 +203,10 @@ def merge_entities():
             except entity_writes.MergeError as error:
                 form.form_errors.append(str(error))
             else:
-                message = f"Merged; {result.claims_changed} claims now name {result.kept.name}."
+                message = _(
+                    "Merged; %(count)s claims now name %(name)s.",
+                    count=number(result.claims_changed),
+                    name=result.kept.name,
+                )
                 return common.done(form, url_for("entities.detail", slug=result.kept.slug), message)
     return common.form_page("editing/entity_merge.html", form)

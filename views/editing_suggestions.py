@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 
 from db import get_session
 from forms.suggestions import DismissSuggestionForm
+from i18n import _
 from models import Source
 from services.reading import source_page
 from services.suggesting import queue as suggestion_queue
@@ -22,15 +23,20 @@ from web.access import require_readable
 def _source(source_id: int) -> Source:
     source = source_page.get_visible(get_session(), source_id)
     if source is None:
-        abort(404, description=f"There is no source {source_id}.")
-    require_readable(source.dossier, f"source {source_id}")
+        abort(404, description=_("There is no source %(number)s.", number=source_id))
+    require_readable(source.dossier, _("There is no source %(number)s.", number=source_id))
     return source
 
 
 def _queue(source: Source) -> Queue:
     queue = suggestion_queue.build(get_session(), source)
     if queue is None:
-        abort(404, description=f"Source {source.id} has no text to suggest claims from.")
+        abort(
+            404,
+            description=_(
+                "Source %(number)s has no text to suggest claims from.", number=source.id
+            ),
+        )
     return queue
 
 
@@ -73,7 +79,13 @@ def dismiss(source_id: int):
         flash(str(error), "error")
         return redirect(back)
     get_session().commit()
-    flash(f"Suggestion from paragraph {locator} dismissed: it will not come back.", "success")
+    flash(
+        _(
+            "Suggestion from paragraph %(paragraph)s dismissed: it will not come back.",
+            paragraph=locator,
+        ),
+        "success",
+    )
     return redirect(back)
 
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from db import get_session
+from i18n import _
 from services.reading import entity_page as entity_service
 from services.reading import entity_visibility, overview
 from services.reading.filters import parse_cursor
@@ -18,11 +19,11 @@ def detail(slug: str):
     session = get_session()
     entity = entity_service.by_slug(session, slug)
     if entity is None:
-        abort(404, description=f'There is no person or organisation "{slug}".')
+        abort(404, description=_('There is no person or organisation "%(slug)s".', slug=slug))
     target = entity_service.merged_target(session, entity)
     # A merged entity names no claim any more: whether it may be followed is the target's.
     if not entity_visibility.is_visible(session, target or entity, signed_in()):
-        abort(404, description=f'There is no person or organisation "{slug}".')
+        abort(404, description=_('There is no person or organisation "%(slug)s".', slug=slug))
     if target is not None:
         return redirect(url_for("entities.detail", slug=target.slug), 301)
     validators = page_etag(session, None)

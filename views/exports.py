@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 
 from db import get_session
+from i18n import _
 from models import Dossier
 from models.vocabulary import Visibility
 from services.interchange import exports
@@ -129,14 +130,14 @@ def changes_feed():
     """Recent changes to claims, sources and entities across the public dossiers. For editors
     and token holders only: it names editors and quotes deleted text."""
     if not editor_or_token():
-        response = Response("Sign in, or send an API token, to read the change feed.", 401)
+        response = Response(_("Sign in, or send an API token, to read the change feed."), 401)
         response.headers["WWW-Authenticate"] = 'Bearer realm="claimline"'
         response.headers["Cache-Control"] = "private, no-store"
         return response
     revisions = atom.recent_revisions(get_session())
     header = atom.Feed(
         id=url_for("exports.changes_feed", _external=True),
-        title="Recent changes — Claimline",
+        title=_("Recent changes — Claimline"),
         self_link=url_for("exports.changes_feed", _external=True),
         alternate_link=url_for("dossiers.index", _external=True),
     )
@@ -180,6 +181,6 @@ def export_links(dossier: Dossier, filters: ClaimFilters | None = None) -> list[
             ("CSV", "text/csv", "claims_csv"),
             ("JSON", "application/json", "claims_json"),
             ("TimelineJS", "application/json", "timelinejs_json"),
-            ("Atom feed", "application/atom+xml", "feed"),
+            (_("Atom feed"), "application/atom+xml", "feed"),
         )
     ]

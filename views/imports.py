@@ -13,6 +13,7 @@ from flask_login import current_user, login_required
 
 from db import get_session
 from forms.imports import ConfirmImportForm, ImportForm
+from i18n import _
 from models import Dossier
 from services.interchange import formats, import_uploads, imports
 from services.interchange.formats import FormatError
@@ -88,7 +89,7 @@ def confirm_import(slug: str):
     if form.validate_on_submit():
         upload = import_uploads.take(_folder(), current_user.user.id, form.token.data)
     if upload is None:
-        flash("That import was already done, or it expired. Choose the file again.", "error")
+        flash(_("That import was already done, or it expired. Choose the file again."), "error")
         return redirect(url_for("imports.import_file", slug=dossier.slug))
     try:
         report = _run(upload, dossier)
@@ -101,8 +102,11 @@ def confirm_import(slug: str):
         return _page(dossier, ImportForm(formdata=None), report, None, upload.filename, 422)
     get_session().commit()
     flash(
-        f"Imported: created {report.describe(report.created)}; "
-        f"updated {report.describe(report.updated)}.",
+        _(
+            "Imported: created %(created)s; updated %(updated)s.",
+            created=report.describe(report.created),
+            updated=report.describe(report.updated),
+        ),
         "success",
     )
     return redirect(url_for("dossiers.timeline_page", slug=dossier.slug))

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, render_template, request
 
 from db import get_session
+from i18n import _
 from services.editing import source_writes
 from services.reading import source_page as source_service
 from services.reading import source_reader
@@ -17,8 +18,8 @@ def detail(source_id: int):
     session = get_session()
     source = source_service.get_visible(session, source_id)
     if source is None:
-        abort(404, description=f"There is no source {source_id}.")
-    require_readable(source.dossier, f"source {source_id}")
+        abort(404, description=_("There is no source %(number)s.", number=source_id))
+    require_readable(source.dossier, _("There is no source %(number)s.", number=source_id))
     view = source_service.build(session, source)
     return render_template("sources/detail.html", view=view, source=source, dossier=source.dossier)
 
@@ -29,13 +30,16 @@ def text(source_id: int):
     session = get_session()
     source = source_service.get_visible(session, source_id)
     if source is None:
-        abort(404, description=f"There is no source {source_id}.")
-    require_readable(source.dossier, f"source {source_id}")
+        abort(404, description=_("There is no source %(number)s.", number=source_id))
+    require_readable(source.dossier, _("There is no source %(number)s.", number=source_id))
     version = request.args.get("version", type=int)
     reader = source_reader.build(session, source, version)
     if reader is None:
         abort(
-            404, description=f"Source {source_id} has no text{' of that version' * bool(version)}."
+            404,
+            description=_("Source %(number)s has no text of that version.", number=source_id)
+            if version
+            else _("Source %(number)s has no text.", number=source_id),
         )
     return render_template(
         "sources/text.html",

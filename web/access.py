@@ -15,6 +15,7 @@ from flask import abort, request, session
 from flask_login import current_user
 
 from db import get_session
+from i18n import _
 from models import Dossier
 from services.accounts import api_tokens
 from services.reading import dossier_lookup
@@ -55,14 +56,16 @@ def grant_access(dossier: Dossier) -> None:
         session["dossier_keys"] = [*kept, key][-KEYS_KEPT:]
 
 
-def require_readable(dossier: Dossier | None, what: str) -> Dossier:
-    """The dossier if the visitor may read it; otherwise 404, the same answer as for something
-    that does not exist, so a private or unlisted dossier's existence does not leak."""
+def require_readable(dossier: Dossier | None, missing: str) -> Dossier:
+    """The dossier if the visitor may read it; otherwise 404 saying `missing` ("There is no
+    claim 12."), the same answer as for something that does not exist, so a private or
+    unlisted dossier's existence does not leak."""
     if dossier is None or not dossier_lookup.readable(dossier, signed_in(), held_access_keys()):
-        abort(404, description=f"There is no {what}.")
+        abort(404, description=missing)
     return dossier
 
 
 def readable_dossier(slug: str) -> Dossier:
     """The dossier named by `slug` if the visitor may read it; otherwise 404."""
-    return require_readable(dossier_lookup.by_slug(get_session(), slug), f'dossier "{slug}"')
+    found = dossier_lookup.by_slug(get_session(), slug)
+    return require_readable(found, _('There is no dossier "%(slug)s".', slug=slug))

@@ -11,6 +11,7 @@ from flask import Flask, current_app, g
 from werkzeug.exceptions import TooManyRequests
 
 from db import engine_of
+from i18n import ngettext
 from services.accounts.rate_limit import give_back, take_slot
 from web.security import client_address, enforce_limit
 
@@ -40,8 +41,11 @@ def hold_heavy_slot(limit: str) -> None:
     retry_after = min(lease_left, 10)
     if not slots:
         raise TooManyRequests(
-            description="The server is busy making other large documents; "
-            f"try again in {retry_after} seconds.",
+            description=ngettext(
+                "The server is busy making other large documents; try again in %(num)s second.",
+                "The server is busy making other large documents; try again in %(num)s seconds.",
+                retry_after,
+            ),
             retry_after=retry_after,
         )
     g.heavy_slots = slots

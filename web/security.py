@@ -10,6 +10,7 @@ from werkzeug.exceptions import TooManyRequests
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from db import SAFE_METHODS, engine_of
+from i18n import _, ngettext
 from services.accounts import api_tokens
 from services.accounts.rate_limit import Limit, hit
 
@@ -75,10 +76,10 @@ def refuse_cross_site_writes():
     if request.method in SAFE_METHODS or request.path.startswith("/api/"):
         return None
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        abort(403, description="This request came from another site and was refused.")
+        abort(403, description=_("This request came from another site and was refused."))
     origin = request.headers.get("Origin")
     if origin and urlsplit(origin).netloc != request.host:
-        abort(403, description="This request came from another site and was refused.")
+        abort(403, description=_("This request came from another site and was refused."))
     return None
 
 
@@ -143,6 +144,10 @@ def enforce_limit(name: str, identity: str | None = None) -> None:
     )
     if not verdict.allowed:
         raise TooManyRequests(
-            description=f"Too many requests; try again in {verdict.retry_after} seconds.",
+            description=ngettext(
+                "Too many requests; try again in %(num)s second.",
+                "Too many requests; try again in %(num)s seconds.",
+                verdict.retry_after,
+            ),
             retry_after=verdict.retry_after,
         )

@@ -10,6 +10,7 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_login import LoginManager
 
 from db import get_session
+from i18n import _
 from models import User
 from services.accounts import users as auth_service
 from web.problems import problem
@@ -96,7 +97,7 @@ def _session_expired() -> bool:
 def _unauthorized():
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
         return problem(401, detail="Sign in to use this.")
-    flash("Sign in to make changes.", "info")
+    flash(_("Sign in to make changes."), "info")
     return redirect(url_for("auth.login", next=_return_path()))
 
 
