@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
+from babel.dates import format_date
 from flask import Flask
 from markupsafe import Markup, escape
 
+import i18n
 from fuzzy_date import FuzzyDate
 from models import limits
 from models.text import fold
@@ -19,6 +22,11 @@ from web.urls import query_args
 
 def fuzzy_date(value: FuzzyDate | None, unknown: str = "date unknown") -> str:
     return value.label if value else unknown
+
+
+def calendar_date(moment: date) -> str:
+    """A day as the reader writes it: "4 June 2024" in English, "4 juin 2024" in French."""
+    return format_date(moment, "d MMMM y", locale=i18n.current())
 
 
 LANGUAGE_NAMES = {
@@ -98,6 +106,7 @@ def sanitised(html: str | None) -> Markup:
 
 def register_template_filters(app: Flask) -> None:
     app.add_template_filter(fuzzy_date)
+    app.add_template_filter(calendar_date)
     app.add_template_filter(likelihood)
     app.add_template_filter(highlight)
     app.add_template_filter(language_name)
