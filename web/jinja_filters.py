@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date
 
+from babel import Locale
 from babel.dates import format_date
 from flask import Flask
 from markupsafe import Markup, escape
@@ -37,10 +38,14 @@ LANGUAGE_NAMES = {
 
 
 def language_name(code: str | None) -> str:
-    """English name of a BCP 47 language tag's language, or the tag itself."""
+    """The name of a BCP 47 tag's language in the reader's language ("French" in English,
+    "français" in French) for the languages listed above, else the tag itself."""
     if not code:
         return ""
-    return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+    base = code.split("-")[0].lower()
+    if base not in LANGUAGE_NAMES:
+        return code
+    return Locale.parse(base).get_language_name(i18n.current()) or LANGUAGE_NAMES[base]
 
 
 def highlight(text: str | None, query: str | None) -> Markup:
