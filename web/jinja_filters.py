@@ -92,15 +92,16 @@ def sentence_case(text: str | None) -> str:
 
 
 def thousands(number: int) -> str:
-    """A count or a limit as people read it: 20000 is "20,000"."""
-    return f"{number:,}"
+    """A count or a limit as the reader writes it: 20000 is "20,000" in English, "20 000" in
+    French."""
+    return i18n.number(number)
 
 
 def byte_size(size: int) -> str:
-    """A size limit in words: 1048576 is "1 MB", 524288 is "512 KB"."""
+    """A size limit in the reader's words: 1048576 is "1 MB" ("1 Mo" in French)."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):g} MB"
-    return f"{size / 1024:g} KB"
+        return i18n.gettext("%(size)s MB", size=i18n.number(round(size / (1024 * 1024), 2)))
+    return i18n.gettext("%(size)s KB", size=i18n.number(round(size / 1024, 2)))
 
 
 def sanitised(html: str | None) -> Markup:
