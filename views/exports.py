@@ -8,7 +8,6 @@ from typing import Any
 from flask import Blueprint, Response, abort, request, url_for
 
 from db import get_session
-from i18n import _
 from models import Dossier
 from models.vocabulary import Visibility
 from services.interchange import exports
@@ -181,6 +180,6 @@ def export_links(dossier: Dossier, filters: ClaimFilters | None = None) -> list[
             ("CSV", "text/csv", "claims_csv"),
             ("JSON", "application/json", "claims_json"),
             ("TimelineJS", "application/json", "timelinejs_json"),
-            (_("Atom feed"), "application/atom+xml", "feed"),
+            ("Atom feed", "application/atom+xml", "feed"),
         )
     ]
