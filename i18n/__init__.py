@@ -88,6 +88,12 @@ def ngettext(singular: str, plural: str, count: int, **values: object) -> str:
     return text % {"num": number(count), **values}
 
 
+def plural_form(singular: str, plural: str, count: int) -> str:
+    """The form for `count` in the current language with its places left unfilled, for
+    templates: Jinja fills them itself and escapes the values."""
+    return _translations(current()).ngettext(singular, plural, count)
+
+
 def pgettext(context: str, message: str, **values: object) -> str:
     """`message` as meant in `context`, for a word that translates two ways ("Public")."""
     text = str(_translations(current()).pgettext(context, message))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
+from babel import Locale
+from babel.dates import format_date
 from flask import Flask
 from markupsafe import Markup, escape
 
+import i18n
 from fuzzy_date import FuzzyDate
 from models import limits
 from models.text import fold
@@ -21,6 +25,11 @@ def fuzzy_date(value: FuzzyDate | None, unknown: str = "date unknown") -> str:
     return value.label if value else unknown
 
 
+def calendar_date(moment: date) -> str:
+    """A day as the reader writes it: "4 June 2024" in English, "4 juin 2024" in French."""
+    return format_date(moment, "d MMMM y", locale=i18n.current())
+
+
 LANGUAGE_NAMES = {
     "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fr": "French",
     "it": "Italian", "ja": "Japanese", "ko": "Korean", "nl": "Dutch", "pt": "Portuguese",
@@ -29,10 +38,14 @@ LANGUAGE_NAMES = {
 
 
 def language_name(code: str | None) -> str:
-    """English name of a BCP 47 language tag's language, or the tag itself."""
+    """The name of a BCP 47 tag's language in the reader's language ("French" in English,
+    "français" in French) for the languages listed above, else the tag itself."""
     if not code:
         return ""
-    return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+    base = code.split("-")[0].lower()
+    if base not in LANGUAGE_NAMES:
+        return code
+    return Locale.parse(base).get_language_name(i18n.current()) or LANGUAGE_NAMES[base]
 
 
 def highlight(text: str | None, query: str | None) -> Markup:
@@ -79,15 +92,16 @@ def sentence_case(text: str | None) -> str:
 
 
 def thousands(number: int) -> str:
-    """A count or a limit as people read it: 20000 is "20,000"."""
-    return f"{number:,}"
+    """A count or a limit as the reader writes it: 20000 is "20,000" in English, "20 000" in
+    French."""
+    return i18n.number(number)
 
 
 def byte_size(size: int) -> str:
-    """A size limit in words: 1048576 is "1 MB", 524288 is "512 KB"."""
+    """A size limit in the reader's words: 1048576 is "1 MB" ("1 Mo" in French)."""
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):g} MB"
-    return f"{size / 1024:g} KB"
+        return i18n.gettext("%(size)s MB", size=i18n.number(round(size / (1024 * 1024), 2)))
+    return i18n.gettext("%(size)s KB", size=i18n.number(round(size / 1024, 2)))
 
 
 def sanitised(html: str | None) -> Markup:
@@ -98,6 +112,7 @@ def sanitised(html: str | None) -> Markup:
 
 def register_template_filters(app: Flask) -> None:
     app.add_template_filter(fuzzy_date)
+    app.add_template_filter(calendar_date)
     app.add_template_filter(likelihood)
     app.add_template_filter(highlight)
     app.add_template_filter(language_name)

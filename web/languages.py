@@ -20,7 +20,7 @@ ONE_YEAR = 365 * 24 * 3600
 def register_languages(app: Flask) -> None:
     app.jinja_env.add_extension("jinja2.ext.i18n")
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
-        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+        i18n.gettext, template_ngettext, newstyle=True, pgettext=i18n.pgettext
     )
     app.jinja_env.globals.update(
         number=i18n.number, percent=i18n.percent, script_words=script_words
@@ -28,6 +28,12 @@ def register_languages(app: Flask) -> None:
     app.before_request(use_chosen_language)
     app.after_request(vary_on_language)
     app.context_processor(language_switch)
+
+
+def template_ngettext(singular: str, plural: str, count: int) -> str:
+    """ngettext for templates: Jinja fills the places of what this returns (escaping the
+    values), so only %(num)s is filled here, with the count written as the reader writes it."""
+    return i18n.plural_form(singular, plural, count).replace("%(num)s", i18n.number(count))
 
 
 def chosen_language() -> str:

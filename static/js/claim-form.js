@@ -52,7 +52,7 @@
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (body) {
           if (!body || latest[input.id] !== ticket) { return; }
-          if (body.label) { show(output, "Read as " + body.label + " (" + body.edtf + ")", false); }
+          if (body.label) { show(output, _("Read as %(label)s (%(edtf)s)", { label: body.label, edtf: body.edtf }), false); }
           else { show(output, body.error || "", true); }
         })
         .catch(function () { /* offline: the server reads the date on save */ });
@@ -79,7 +79,7 @@
       var text = input.value.trim().replace(/%$/, "").trim();
       if (!text) { show(output, "", false); return; }
       if (!/^[0-9]{1,3}$/.test(text) || Number(text) > 100) {
-        show(output, "A whole number from 0 to 100, like 70.", true);
+        show(output, _("A whole number from 0 to 100, like 70."), true);
         return;
       }
       var value = Number(text);
@@ -102,8 +102,10 @@
       function update() {
         var length = field.value.length;
         var over = length > limit;
-        count.textContent = length.toLocaleString("en") + " of " + limit.toLocaleString("en") +
-          " characters" + (over ? ": " + (length - limit).toLocaleString("en") + " too many" : "");
+        var counted = { length: formatNumber(length), limit: formatNumber(limit), excess: formatNumber(length - limit) };
+        count.textContent = over
+          ? _("%(length)s of %(limit)s characters: %(excess)s too many", counted)
+          : _("%(length)s of %(limit)s characters", counted);
         count.classList.toggle("over", over);
         if (over) { count.setAttribute("role", "status"); } else { count.removeAttribute("role"); }
       }
@@ -162,7 +164,7 @@
     status.setAttribute("aria-live", "polite");
     var label = document.createElement("label");
     label.htmlFor = list.id + "-search";
-    label.textContent = "Find a name";
+    label.textContent = _("Find a name");
     var search = document.createElement("input");
     search.type = "search";
     search.id = list.id + "-search";
@@ -184,10 +186,10 @@
         if (match) { shown += 1; }
       });
       if (query) {
-        status.textContent = shown === 1 ? "1 name matches." : shown + " names match.";
+        status.textContent = shown === 1 ? _("1 name matches.") : _("%(count)s names match.", { count: formatNumber(shown) });
       } else if (!browsing) {
-        status.textContent = "Ticked names show here; type to find any of the " +
-          choices.length + " others.";
+        status.textContent = _("Ticked names show here; type to find any of the %(count)s others.",
+          { count: formatNumber(choices.length) });
       } else { status.textContent = ""; }
     }
     search.addEventListener("input", filter);
@@ -220,7 +222,7 @@
           choice.classList.add("choice-proposed");
           var badge = document.createElement("span");
           badge.className = "badge";
-          badge.textContent = "named in this claim";
+          badge.textContent = _("named in this claim");
           choice.querySelector("label").append(" ", badge);
           ul.prepend(choice);
         }
@@ -228,7 +230,7 @@
       });
       proposedField.value = before.join(" ");
       if (added.length) {
-        announce.textContent = "Ticked as mentioned: " + added.join(", ") + ".";
+        announce.textContent = _("Ticked as mentioned: %(names)s.", { names: added.join(", ") });
         filter();
       }
     }
@@ -268,7 +270,7 @@
     var more = document.createElement("button");
     more.type = "button";
     more.className = "button button-secondary button-small";
-    more.textContent = "Link one more claim";
+    more.textContent = _("Link one more claim");
     rows[rows.length - 1].after(more);
     more.addEventListener("click", function () {
       var next = spare.shift();

@@ -28,7 +28,7 @@
     listbox.id = input.id + "-listbox";
     listbox.className = "combobox-list";
     listbox.setAttribute("role", "listbox");
-    listbox.setAttribute("aria-label", "Matching claims");
+    listbox.setAttribute("aria-label", _("Matching claims"));
     listbox.hidden = true;
     var status = document.createElement("p");
     status.className = "visually-hidden";
@@ -59,7 +59,7 @@
     function choose(index) {
       input.value = options[index].dataset.value;
       close();
-      status.textContent = "Chosen: " + input.value;
+      status.textContent = _("Chosen: %(claim)s", { claim: input.value });
     }
     function show(claims) {
       options = claims.map(function (claim, i) {
@@ -74,8 +74,8 @@
         return option;
       });
       listbox.replaceChildren.apply(listbox, options);
-      status.textContent = claims.length === 1 ? "1 claim found." :
-        (claims.length ? claims.length + " claims found." : "No claim found.");
+      status.textContent = claims.length === 1 ? _("1 claim found.") :
+        (claims.length ? _("%(count)s claims found.", { count: formatNumber(claims.length) }) : _("No claim found."));
       if (!claims.length) { close(); return; }
       listbox.hidden = false;
       input.setAttribute("aria-expanded", "true");

@@ -4,9 +4,9 @@
 
 const SUGGEST_AFTER_MS = 200;
 const KIND_NAMES = {
-  source: "Source",
-  tag: "Tag",
-  claim: "Claim",
+  source: _("Source"),
+  tag: _("Tag"),
+  claim: _("Claim"),
 };
 
 function capitalised(text) {
@@ -21,7 +21,7 @@ function enhanceSearchBox(form) {
   listbox.id = `${input.id}-suggestions`;
   listbox.className = "suggestions";
   listbox.setAttribute("role", "listbox");
-  listbox.setAttribute("aria-label", "Suggestions");
+  listbox.setAttribute("aria-label", _("Suggestions"));
   listbox.hidden = true;
   const status = document.createElement("p");
   status.className = "visually-hidden";
@@ -82,7 +82,9 @@ function enhanceSearchBox(form) {
     listbox.hidden = !items.length;
     input.setAttribute("aria-expanded", String(Boolean(items.length)));
     status.textContent = items.length
-      ? `${items.length} suggestion${items.length === 1 ? "" : "s"}; use the arrow keys to choose.`
+      ? (items.length === 1
+        ? _("1 suggestion; use the arrow keys to choose.")
+        : _("%(count)s suggestions; use the arrow keys to choose.", { count: formatNumber(items.length) }))
       : "";
   }
 

@@ -10,7 +10,7 @@
 
   var action = document.createElement("a");
   action.className = "button button-small reader-selection-action";
-  action.textContent = "New claim from this";
+  action.textContent = _("New claim from this");
   action.hidden = true;
 
   function paragraphOf(node) {

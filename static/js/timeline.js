@@ -33,7 +33,7 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     const hint = document.createElement("p");
     hint.className = "hint";
-    hint.textContent = "Lists, boxes and choices apply as soon as you change them.";
+    hint.textContent = _("Lists, boxes and choices apply as soon as you change them.");
     (filters.querySelector(".filter-fields") || filters).prepend(hint);
   }
 

@@ -12,6 +12,11 @@ const CLAIMLINE_WORDS = (() => {
   }
 })();
 
+// A number as the page's language writes it: 1,234 in English, 1 234 in French.
+function formatNumber(value) {
+  return value.toLocaleString(document.documentElement.lang || "en");
+}
+
 // `text` in the page's language, with %(name)s places filled from `values`.
 function _(text, values) {
   const translated = CLAIMLINE_WORDS[text] || text;
