@@ -100,6 +100,8 @@ class Claim(Base):
     statement: Mapped[str] = mapped_column(String(STATEMENT_MAX))
     quote: Mapped[str] = mapped_column(Text, default="")
     quote_lang: Mapped[str | None] = mapped_column(String(35))
+    # The statement's language when it is not the dossier's statement_language (issue #20).
+    statement_lang: Mapped[str | None] = mapped_column(String(35))
     locator: Mapped[int | None]
     notes: Mapped[str] = mapped_column(Text, default="")
     notes_html: Mapped[str] = mapped_column(Text, default="")
