@@ -193,6 +193,11 @@ class Claim(Base):
         self._place_on_timeline()
 
     @property
+    def statement_language(self) -> str:
+        """The language the statement is written in: its own, else its dossier's."""
+        return self.statement_lang or self.dossier.statement_language
+
+    @property
     def timeline_fuzzy_date(self) -> FuzzyDate:
         """The date the timeline shows: the event date, else the stated date."""
         return self.event_date or self.stated_date
