@@ -79,9 +79,7 @@ def pdf(slug: str):
         enforce_limit("pdf")
         if pdf_queue().pending_count() >= current_app.config["PDF_QUEUE_MAX"]:
             abort(429, description="Too many PDFs are waiting to be made; try again shortly.")
-        job = PdfJob(
-            dossier.id, filters.to_args(), paper, signed_in(), request.url_root, language
-        )
+        job = PdfJob(dossier.id, filters.to_args(), paper, signed_in(), request.url_root, language)
         queue_job(name, job, _count(dossier, filters, at_most=LARGEST_ID))
         if (path := cache.get(name)) is not None:  # rendered already: the queue runs inline
             return _send_pdf(path, slug, name)

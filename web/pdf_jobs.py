@@ -92,9 +92,7 @@ def shaped_by(
 def pdf_name(
     dossier: Dossier, filters: ClaimFilters, paper: str, signed_in: bool, language: str
 ) -> str:
-    return file_name(
-        get_session(), dossier, "pdf", shaped_by(filters, paper, signed_in, language)
-    )
+    return file_name(get_session(), dossier, "pdf", shaped_by(filters, paper, signed_in, language))
 
 
 def job_note(name: str) -> dict[str, Any] | None:

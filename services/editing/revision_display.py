@@ -47,6 +47,7 @@ FIELD_LABELS = {
         "locator": "Paragraph",
         "quote": "Quote",
         "quote_lang": "Quote language",
+        "statement_lang": "Statement language",
         "event_date": "When it happened",
         "stated_date": "When it was said",
         "confidence": "Confidence",
@@ -86,6 +87,8 @@ FIELD_LABELS = {
         "summary": "Summary",
         "methodology": "Methodology",
         "visibility": "Visibility",
+        "print_language": "Print language",
+        "statement_language": "Language of the statements",
         "archived": "Archived",
     },
 }
