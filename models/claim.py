@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+import i18n
 from fuzzy_date import OPEN_START, FuzzyDate, from_edtf
 from models.base import Base, UTCDateTime, enum_type, utcnow
 from models.dossier import Dossier
@@ -196,6 +197,13 @@ class Claim(Base):
     def statement_language(self) -> str:
         """The language the statement is written in: its own, else its dossier's."""
         return self.statement_lang or self.dossier.statement_language
+
+    @property
+    def statement_lang_to_mark(self) -> str | None:
+        """The statement's language when the page around it is in another: what its `lang=`
+        says (None: no attribute). Macros imported without context read it too."""
+        language = self.statement_language
+        return None if language == i18n.current() else language
 
     @property
     def timeline_fuzzy_date(self) -> FuzzyDate:
