@@ -84,10 +84,8 @@ def pdf(slug: str):
         if (path := cache.get(name)) is not None:  # rendered already: the queue runs inline
             return _send_pdf(path, slug, name)
     # url_for keyword arguments: Any, so mypy does not match them to _anchor or _external.
-    filter_args: dict[str, Any] = query_args(filters)
-    print_url = url_for(
-        "briefing.print_page", slug=slug, paper=paper, **_language_args(), **filter_args
-    )
+    filter_args: dict[str, Any] = {**query_args(filters), **_language_args()}
+    print_url = url_for("briefing.print_page", slug=slug, paper=paper, **filter_args)
     return _preparing(dossier, name, print_url)
 
 
