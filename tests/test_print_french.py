@@ -4,6 +4,7 @@ claims (issue #20). The French words need the compiled catalogue (`make` compile
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from alembic import command
@@ -16,6 +17,7 @@ from models import Dossier
 from tests.conftest import build_app, claim_by_key
 from tests.editing_helpers import form_values, token
 from tests.helpers import bearer, soup
+from tests.pdf_worker import queued_app
 from tests.test_pdf import PDF, fetch, squeezed
 from tests.test_print import PRINT, entry_for
 
@@ -143,6 +145,18 @@ def test_the_kept_pdf_is_one_per_language(pdf_app, french_pdf):
     again = fetch(pdf_app, f"{PDF}?lang=fr")
     assert again.headers["ETag"] == french_pdf.headers["ETag"]
     assert again.data == french_pdf.data
+
+
+def test_a_queued_pdf_job_carries_its_language(tmp_path, seeded_template):
+    app = queued_app(tmp_path, seeded_template)
+    try:
+        page = soup(app.test_client().get(f"{PDF}?lang=fr", headers=ENGLISH), 202)
+        assert page.html["lang"] == "fr"
+        assert "lang=fr" in page.find("a", string="Lire plutôt la version imprimable")["href"]
+        [note] = (tmp_path / "rendered").glob("*.job")
+        assert json.loads(note.read_text())["job"]["language"] == "fr"
+    finally:
+        engine_of(app).dispose()
 
 
 # --- the dossier's languages through the form and the API ------------------------------------
