@@ -66,7 +66,8 @@ class DossierForm(VersionedForm):
             "The briefing and its PDF print in this language, whatever the reader's."
         ),
         choices=lambda: [("", i18n.gettext("Each reader's own language"))]
-        + [(code, i18n.native_name(code)) for code in i18n.LANGUAGES],
+        # Each language named in itself, and marked so (a screen reader says it rightly).
+        + [(code, i18n.native_name(code), {"lang": code}) for code in i18n.LANGUAGES],
         validate_choice=False,
     )
     statement_language = StringField(
