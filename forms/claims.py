@@ -22,6 +22,7 @@ from wtforms import (
     ValidationError,
 )
 
+import i18n
 from forms.claim_people import NESTED_FIELDS as PEOPLE_FIELDS
 from forms.claim_people import NEW, ClaimPeopleMixin, people_form_data
 from forms.claim_source import NESTED_FIELDS as SOURCE_FIELDS
@@ -119,6 +120,11 @@ class ClaimForm(ClaimSourceMixin, ClaimPeopleMixin, ClaimDatesMixin, VersionedFo
         description=_l('A language code: "fr" for French, "en" for English.'),
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
+    statement_lang = StringField(
+        i18n.lazy_gettext("Language of the statement"),
+        description=i18n.lazy_gettext("Empty when it is the dossier's statement language."),
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
     stated_date = DatePhraseField(
         _l("When it was said"),
         description=_l(
@@ -195,6 +201,9 @@ class ClaimForm(ClaimSourceMixin, ClaimPeopleMixin, ClaimDatesMixin, VersionedFo
 
     def validate_quote_lang(self, field):
         check(field, claim_input.quote_lang)
+
+    def validate_statement_lang(self, field):
+        check(field, claim_input.statement_lang)
 
     def validate_locator(self, field):
         check(field, claim_input.locator)

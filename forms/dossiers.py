@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wtforms import Field, RadioField, StringField, SubmitField, TextAreaField
+from wtforms import Field, RadioField, SelectField, StringField, SubmitField, TextAreaField
 
+import i18n
 from forms.fields import VersionedForm, attach_errors, check, formatted, labelled, translated
 from i18n import _l
 from models.limits import (
@@ -69,6 +70,24 @@ class DossierForm(VersionedForm):
         choices=labelled(Visibility),
         default=dossier_writes.DEFAULT_VISIBILITY.value,
         validate_choice=False,
+    )
+    print_language = SelectField(
+        i18n.lazy_gettext("Language of the printed briefing"),
+        description=i18n.lazy_gettext(
+            "The briefing and its PDF print in this language, whatever the reader's."
+        ),
+        choices=lambda: [("", i18n.gettext("Each reader's own language"))]
+        # Each language named in itself, and marked so (a screen reader says it rightly).
+        + [(code, i18n.native_name(code), {"lang": code}) for code in i18n.LANGUAGES],
+        validate_choice=False,
+    )
+    statement_language = StringField(
+        i18n.lazy_gettext("Language of the statements"),
+        description=i18n.lazy_gettext(
+            'A language code: "en" for English, "fr" for French. A claim may say otherwise.'
+        ),
+        default=i18n.SOURCE_LANGUAGE,
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     save = SubmitField(_l("Save dossier"))
     visibility_locked = False

@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+import i18n
 from fuzzy_date import OPEN_START, FuzzyDate, from_edtf
 from models.base import Base, UTCDateTime, enum_type, utcnow
 from models.dossier import Dossier
@@ -100,6 +101,8 @@ class Claim(Base):
     statement: Mapped[str] = mapped_column(String(STATEMENT_MAX))
     quote: Mapped[str] = mapped_column(Text, default="")
     quote_lang: Mapped[str | None] = mapped_column(String(35))
+    # The statement's language when it is not the dossier's statement_language (issue #20).
+    statement_lang: Mapped[str | None] = mapped_column(String(35))
     locator: Mapped[int | None]
     notes: Mapped[str] = mapped_column(Text, default="")
     notes_html: Mapped[str] = mapped_column(Text, default="")
@@ -189,6 +192,18 @@ class Claim(Base):
         self.stated_earliest = value.earliest
         self.stated_latest = value.latest
         self._place_on_timeline()
+
+    @property
+    def statement_language(self) -> str:
+        """The language the statement is written in: its own, else its dossier's."""
+        return self.statement_lang or self.dossier.statement_language
+
+    @property
+    def statement_lang_to_mark(self) -> str | None:
+        """The statement's language when the page around it is in another: what its `lang=`
+        says (None: no attribute). Macros imported without context read it too."""
+        language = self.statement_language
+        return None if language == i18n.current() else language
 
     @property
     def timeline_fuzzy_date(self) -> FuzzyDate:

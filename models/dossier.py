@@ -16,6 +16,7 @@ from models.limits import (
     DOSSIER_SLUG_MAX,
     DOSSIER_SUBJECT_MAX,
     DOSSIER_TITLE_MAX,
+    LANGUAGE_TAG_MAX,
 )
 from models.vocabulary import Visibility
 
@@ -48,6 +49,12 @@ class Dossier(Base):
     # guessed by counting, so reading an unlisted dossier's items needs the key (issue #18).
     access_key: Mapped[str | None] = mapped_column(
         String(ACCESS_KEY_LENGTH), unique=True, index=True, default=new_access_key
+    )
+    # The language the briefing prints in; None prints in each reader's own (issue #20).
+    print_language: Mapped[str | None] = mapped_column(String(LANGUAGE_TAG_MAX))
+    # The language its statements are written in (a claim may say otherwise: statement_lang).
+    statement_language: Mapped[str] = mapped_column(
+        String(LANGUAGE_TAG_MAX), default="en", server_default="en"
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Moves on every change to the dossier or anything in it: the key for caches and ETags.

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
+import i18n
 from db import get_session
 from i18n import _
 from models import Dossier
@@ -40,6 +41,7 @@ def print_page(slug: str):
     """The dossier as a briefing document, with the timeline's filters and ?paper=a4|letter."""
     paper = _paper()
     dossier, filters = readable_dossier(slug), parse_filters(request.args)
+    i18n.use(print_language(dossier))
     too_many = _too_many_for_anonymous(dossier, filters)
     if too_many:
         return too_many
@@ -51,6 +53,7 @@ def print_page(slug: str):
         errors=list(filters.errors),
         paper=paper,
         for_pdf=False,
+        language_args=_language_args(),
     )
 
 
@@ -64,8 +67,10 @@ def pdf(slug: str):
     if (found := dossier_lookup.by_slug(session, slug)) is not None:
         cache.forget_older(dossier_prefix(found), current_prefix(session, found))
     dossier = require_readable(found, _('There is no dossier "%(slug)s".', slug=slug))
+    language = print_language(dossier)
+    i18n.use(language)
     filters = parse_filters(request.args).without_position()
-    name = pdf_name(dossier, filters, paper, signed_in())
+    name = pdf_name(dossier, filters, paper, signed_in(), language)
     if (path := cache.get(name)) is not None:
         return _send_pdf(path, slug, name)
     too_many = _too_many_for_anonymous(dossier, filters)
@@ -75,14 +80,32 @@ def pdf(slug: str):
         enforce_limit("pdf")
         if pdf_queue().pending_count() >= current_app.config["PDF_QUEUE_MAX"]:
             abort(429, description=_("Too many PDFs are waiting to be made; try again shortly."))
-        job = PdfJob(dossier.id, filters.to_args(), paper, signed_in(), request.url_root)
+        job = PdfJob(dossier.id, filters.to_args(), paper, signed_in(), request.url_root, language)
         queue_job(name, job, _count(dossier, filters, at_most=LARGEST_ID))
         if (path := cache.get(name)) is not None:  # rendered already: the queue runs inline
             return _send_pdf(path, slug, name)
     # url_for keyword arguments: Any, so mypy does not match them to _anchor or _external.
-    filter_args: dict[str, Any] = query_args(filters)
+    filter_args: dict[str, Any] = {**query_args(filters), **_language_args()}
     print_url = url_for("briefing.print_page", slug=slug, paper=paper, **filter_args)
     return _preparing(dossier, name, print_url)
+
+
+def print_language(dossier: Dossier) -> str:
+    """The language a briefing is printed in: ?lang= when it names a language Claimline
+    speaks, else the dossier's print language, else the reader's own (issue #20)."""
+    asked = request.args.get("lang", "")
+    if asked in i18n.LANGUAGES:
+        return asked
+    if dossier.print_language in i18n.LANGUAGES:
+        return dossier.print_language
+    return i18n.current()
+
+
+def _language_args() -> dict[str, str]:
+    """?lang= as asked, kept by the print page's links to the PDF and back (nothing when
+    the language was not asked for, so those links follow the dossier or the reader)."""
+    asked = request.args.get("lang", "")
+    return {"lang": asked} if asked in i18n.LANGUAGES else {}
 
 
 def _send_pdf(path: Path, slug: str, name: str):

@@ -2,11 +2,11 @@
 exports (issues #17 and #18).
 
 A file's name says which dossier it shows and the dossier's last change, then a digest of
-everything else that shapes it (the filters the code recognised, the paper, whether the
-reader is signed in, the build of the code and the database). A write to a dossier moves its
-last change, so its older files are never served again; they are deleted the next time a
-file of that dossier is asked for or made, and the oldest files go first whenever the
-folder grows past its budget (`RENDERED_FILES_MB`).
+everything else that shapes it (the filters the code recognised, the paper, the language a
+PDF prints in, whether the reader is signed in, the build of the code and the database). A
+write to a dossier moves its last change, so its older files are never served again; they
+are deleted the next time a file of that dossier is asked for or made, and the oldest files
+go first whenever the folder grows past its budget (`RENDERED_FILES_MB`).
 """
 
 from __future__ import annotations
@@ -163,7 +163,8 @@ def file_name(
     session: Session, dossier: Dossier, extension: str, shaped_by: dict[str, object]
 ) -> str:
     """The name of the file showing `dossier` now, as shaped by `shaped_by` (the recognised
-    filters, the paper, whether the reader is signed in): nothing else varies it."""
+    filters, the paper, whether the reader is signed in, a PDF's language): nothing else
+    varies it."""
     varies = repr(
         (
             current_app.config["BUILD_ID"],

@@ -20,6 +20,7 @@ from flask import Flask, current_app, render_template, url_for
 from huey import SqliteHuey, crontab
 from werkzeug.datastructures import MultiDict
 
+import i18n
 from db import get_session
 from models import Dossier
 from services.printing import briefing as briefing_service
@@ -43,6 +44,8 @@ class PdfJob:
     paper: str
     signed_in: bool
     url_root: str
+    # The language it prints in (issue #20); notes left by older code printed in English.
+    language: str = i18n.SOURCE_LANGUAGE
 
 
 def register_pdf_queue(app: Flask) -> None:
@@ -75,16 +78,21 @@ def pdf_queue() -> SqliteHuey:
     return current_app.extensions["claimline.pdf_queue"][0]
 
 
-def shaped_by(filters: ClaimFilters, paper: str, signed_in: bool) -> dict[str, object]:
+def shaped_by(
+    filters: ClaimFilters, paper: str, signed_in: bool, language: str
+) -> dict[str, object]:
     return {
         "filters": tuple(filters.without_position().to_args()),
         "paper": paper,
         "signed-in": signed_in,
+        "language": language,
     }
 
 
-def pdf_name(dossier: Dossier, filters: ClaimFilters, paper: str, signed_in: bool) -> str:
-    return file_name(get_session(), dossier, "pdf", shaped_by(filters, paper, signed_in))
+def pdf_name(
+    dossier: Dossier, filters: ClaimFilters, paper: str, signed_in: bool, language: str
+) -> str:
+    return file_name(get_session(), dossier, "pdf", shaped_by(filters, paper, signed_in, language))
 
 
 def job_note(name: str) -> dict[str, Any] | None:
@@ -134,13 +142,13 @@ def render_job(job: PdfJob) -> None:
     # still serve every page but the PDF (the import error names the packages).
     from services.printing.pdf import PdfMetadata, render_pdf
 
-    with current_app.test_request_context(base_url=job.url_root):
+    with current_app.test_request_context(base_url=job.url_root), i18n.speaking(job.language):
         session = get_session()
         dossier = session.get(Dossier, job.dossier_id)
         if dossier is None or not dossier_lookup.readable(dossier, job.signed_in):
             return
         filters = parse_filters(MultiDict(job.filter_args))
-        name = pdf_name(dossier, filters, job.paper, job.signed_in)
+        name = pdf_name(dossier, filters, job.paper, job.signed_in, job.language)
         cache = rendered_files()
         cache.forget_older(dossier_prefix(dossier), current_prefix(session, dossier))
         if cache.get(name) is not None:
@@ -155,6 +163,7 @@ def render_job(job: PdfJob) -> None:
             author="Claimline",
             subject=document.dossier.subject or document.dossier.title,
             created=document.produced_at,
+            lang=job.language,
         )
         static_folder = current_app.static_folder
         if static_folder is None:

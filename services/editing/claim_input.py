@@ -45,6 +45,7 @@ FIELDS = (
     "statement",
     "quote",
     "quote_lang",
+    "statement_lang",
     "attribution",
     "speaker",
     "speaker_description",
@@ -82,6 +83,11 @@ def notes(value: Any) -> str:
 
 def quote_lang(value: Any) -> str | None:
     return field_values.language_tag(value, N_("quote's language"))
+
+
+def statement_lang(value: Any) -> str | None:
+    """The statement's language (any BCP 47 tag); None: the dossier's statement language."""
+    return field_values.language_tag(value, N_("statement's language"))
 
 
 def speaker_description(value: Any) -> str | None:
@@ -152,6 +158,7 @@ class Parsed:
             status=values["status"],
             quote=values["quote"],
             quote_lang=values["quote_lang"] if values["quote"] else None,
+            statement_lang=values["statement_lang"],
             locator=values["locator"],
             notes=values["notes"],
             speaker=values["speaker"],
@@ -185,6 +192,7 @@ def parse_fields(
         "statement": read("statement", statement),
         "quote": read("quote", quote),
         "quote_lang": read("quote_lang", quote_lang),
+        "statement_lang": read("statement_lang", statement_lang),
         "attribution": read("attribution", attribution),
         "speaker_description": read("speaker_description", speaker_description),
         "relayed_by_description": read("relayed_by_description", relayed_by_description),
@@ -297,6 +305,7 @@ def raw_from_claim(claim: Claim) -> dict[str, Any]:
         "statement": claim.statement,
         "quote": claim.quote,
         "quote_lang": claim.quote_lang or "",
+        "statement_lang": claim.statement_lang or "",
         "attribution": claim.attribution.value,
         "speaker": claim.speaker.slug if claim.speaker else "",
         "speaker_description": claim.speaker_description or "",

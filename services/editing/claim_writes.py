@@ -61,6 +61,7 @@ class ClaimInput:
     status: Status = Status.UNVERIFIED
     quote: str = ""
     quote_lang: str | None = None
+    statement_lang: str | None = None  # None: the dossier's statement language
     locator: int | None = None
     notes: str = ""
     speaker: Entity | None = None
@@ -110,6 +111,7 @@ def apply(session: Session, claim: Claim, data: ClaimInput, relations: bool = Tr
     claim.statement = data.statement
     claim.quote = data.quote
     claim.quote_lang = data.quote_lang
+    claim.statement_lang = data.statement_lang
     claim.locator = data.locator
     if claim.notes != data.notes or claim.notes_html is None:
         claim.notes = data.notes
@@ -285,6 +287,8 @@ def input_from_snapshot(session: Session, claim: Claim, snapshot: dict) -> Claim
         statement=snapshot["statement"],
         quote=snapshot["quote"],
         quote_lang=snapshot["quote_lang"],
+        # Revisions recorded before statements had a language (0011) have no key.
+        statement_lang=snapshot.get("statement_lang"),
         locator=snapshot["locator"],
         notes=snapshot["notes"],
         attribution=Attribution(snapshot["attribution"]),
@@ -327,6 +331,7 @@ def snapshot_input(data: ClaimInput) -> dict:
         "statement": data.statement,
         "quote": data.quote,
         "quote_lang": data.quote_lang,
+        "statement_lang": data.statement_lang,
         "locator": data.locator,
         "notes": data.notes,
         "attribution": data.attribution.value,

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+import i18n
 from i18n import N_, _, _l
 from models import Claim, Dossier, Revision, RevisionAction, User
 from models.base import utcnow
@@ -41,7 +42,10 @@ SLUG_LOCKED = _l(
 ADMINS_ONLY_VISIBILITY = _l("Only an admin can change who may read a dossier.")
 ADMINS_ONLY_ARCHIVE = _l("Only an admin can archive or restore a dossier.")
 # What a dossier's form and the API's dossier bodies hold.
-DOSSIER_FIELDS = ("title", "slug", "subject", "summary", "methodology", "visibility")
+DOSSIER_FIELDS = (
+    "title", "slug", "subject", "summary", "methodology", "visibility",
+    "print_language", "statement_language",
+)  # fmt: skip
 # Editors leave the visibility as it is; a new dossier starts as the model's default.
 DEFAULT_VISIBILITY = Visibility.PUBLIC
 
@@ -54,6 +58,8 @@ class DossierInput:
     summary: str = ""
     methodology: str = ""
     visibility: Visibility | None = None  # None leaves it as it is
+    print_language: str | None = None  # None: each reader's own language
+    statement_language: str = i18n.SOURCE_LANGUAGE
 
 
 class NotAllowed(PermissionError):
@@ -68,6 +74,25 @@ def slug(value: Any) -> str:
             _('"%(value)s" cannot be an address. %(hint)s', value=cleaned[:40], hint=SLUG_HINT)
         )
     return cleaned
+
+
+def print_language(value: Any) -> str | None:
+    """A language the briefing can print in (one Claimline speaks), or None when empty."""
+    cleaned = field_values.as_text(value)
+    if not cleaned:
+        return None
+    if cleaned not in i18n.LANGUAGES:
+        choices = ", ".join(f'"{code}"' for code in i18n.LANGUAGES)
+        raise FieldError(
+            _("Briefings print in %(choices)s; leave it empty for the reader's own.", choices=choices)
+        )
+    return cleaned
+
+
+def statement_language(value: Any) -> str:
+    """The language a dossier's statements are written in: any BCP 47 tag, English when empty."""
+    tag = field_values.language_tag(value, N_("statements' language"))
+    return tag or i18n.SOURCE_LANGUAGE
 
 
 def parse_dossier(raw: Mapping[str, Any]) -> tuple[DossierInput | None, dict[str, str]]:
@@ -86,9 +111,13 @@ def parse_dossier(raw: Mapping[str, Any]) -> tuple[DossierInput | None, dict[str
     visibility = None
     if raw.get("visibility") not in (None, ""):
         visibility = read("visibility", field_values.choice, Visibility, N_("visibility"))
+    printed_in = read("print_language", print_language)
+    written_in = read("statement_language", statement_language)
     if read.errors:
         return None, read.errors
-    return DossierInput(title, address, subject, summary, methodology, visibility), {}
+    return DossierInput(
+        title, address, subject, summary, methodology, visibility, printed_in, written_in
+    ), {}
 
 
 def raw_from_dossier(dossier: Dossier) -> dict[str, Any]:
@@ -154,6 +183,8 @@ def apply(session: Session, dossier: Dossier, data: DossierInput) -> None:
     elif not dossier.slug:
         dossier.slug = suggest_slug(session, data.title, keep=dossier)
     dossier.subject = data.subject
+    dossier.print_language = data.print_language
+    dossier.statement_language = data.statement_language
     for name in ("summary", "methodology"):
         value = getattr(data, name)
         if value != getattr(dossier, name) or not getattr(dossier, f"{name}_html"):

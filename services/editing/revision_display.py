@@ -49,6 +49,7 @@ FIELD_LABELS = {
         "locator": N_("Paragraph"),
         "quote": N_("Quote"),
         "quote_lang": N_("Quote language"),
+        "statement_lang": N_("Statement language"),
         "event_date": N_("When it happened"),
         "stated_date": N_("When it was said"),
         "confidence": N_("Confidence"),
@@ -88,6 +89,8 @@ FIELD_LABELS = {
         "summary": N_("Summary"),
         "methodology": N_("Methodology"),
         "visibility": N_("Visibility"),
+        "print_language": N_("Print language"),
+        "statement_language": N_("Language of the statements"),
         "archived": N_("Archived"),
     },
 }

@@ -24,6 +24,7 @@ def snapshot_claim(claim: Claim) -> dict[str, Any]:
         "statement": claim.statement,
         "quote": claim.quote,
         "quote_lang": claim.quote_lang,
+        "statement_lang": claim.statement_lang,
         "locator": claim.locator,
         "notes": claim.notes,
         "attribution": claim.attribution.value,
@@ -91,6 +92,8 @@ def snapshot_dossier(dossier: Dossier) -> dict[str, Any]:
         "summary": dossier.summary,
         "methodology": dossier.methodology,
         "visibility": dossier.visibility.value,
+        "print_language": dossier.print_language,
+        "statement_language": dossier.statement_language,
         "archived": dossier.archived_at is not None,
         "version": dossier.version,
     }

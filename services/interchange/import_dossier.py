@@ -9,18 +9,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import i18n
 from i18n import _
 from models import Dossier, User
 from models.limits import DOSSIER_MARKDOWN_MAX, DOSSIER_SUBJECT_MAX, DOSSIER_TITLE_MAX
 from models.vocabulary import Visibility
-from services.editing import markdown_render
+from services.editing import dossier_writes, markdown_render
+from services.editing.field_values import FieldError
 from services.interchange.formats.document import Document
 from services.interchange.import_report import ImportReport
 
 # What a file may say about the dossier itself. An editor's import changes claims, sources and
 # entities only: these fields of an existing dossier (who may read it, its title and texts) are
 # an admin's to change, as on the dossier's own form.
-DOSSIER_FIELDS = ("title", "subject", "summary", "methodology", "visibility")
+DOSSIER_FIELDS = (
+    "title", "subject", "summary", "methodology", "visibility",
+    "print_language", "statement_language",
+)  # fmt: skip
 
 
 def apply(
@@ -85,6 +90,19 @@ def _dossier_values(
         values["visibility"] = Visibility(visibility)
     else:
         values["visibility"] = Visibility.PUBLIC if created else dossier.visibility
+    # The languages (issue #20), read as the dossier form reads them; absent: as they are.
+    for name, read in (
+        ("print_language", dossier_writes.print_language),
+        ("statement_language", dossier_writes.statement_language),
+    ):
+        current = getattr(dossier, name)
+        if name == "statement_language" and current is None:
+            current = i18n.SOURCE_LANGUAGE  # a dossier not saved yet
+        try:
+            values[name] = read(meta[name]) if name in meta else current
+        except FieldError as error:
+            errors[name] = str(error)
+            values[name] = current
     return values
 
 

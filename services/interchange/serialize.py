@@ -42,6 +42,7 @@ def _claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
         "statement": claim.statement,
         "quote": claim.quote,
         "quote_lang": claim.quote_lang,
+        "statement_lang": claim.statement_lang,
         "attribution": claim.attribution.value,
         "attribution_label": claim.attribution_label,
         "speaker": entity_ref(claim.speaker),
@@ -76,6 +77,8 @@ def dossier(dossier: Dossier) -> dict[str, Any]:
         "summary": dossier.summary,
         "methodology": dossier.methodology,
         "visibility": dossier.visibility.value,
+        "print_language": dossier.print_language,
+        "statement_language": dossier.statement_language,
     }
 
 

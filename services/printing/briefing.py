@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session, selectinload
 
+from i18n import N_, _, month_name
 from models import Claim, Dossier, Entity, Source
 from models.text import fold
 from models.vocabulary import (
@@ -40,6 +41,31 @@ ON_RECORD_RANK = {
     Attribution.INSIDER: 5,
 }
 
+# A relation as its entry lists it ("Contradicts: no. 4 ..."), seen from either claim, and
+# as a tension reads ("<first> contradicts <second>"): translated where printed (issue #20).
+RELATION_LABELS = {
+    RelationType.SUPPORTS: N_("Supports"),
+    RelationType.CONTRADICTS: N_("Contradicts"),
+    RelationType.CONFIRMS: N_("Confirms"),
+    RelationType.REFUTES: N_("Refutes"),
+    RelationType.UPDATES: N_("Updates"),
+}
+INVERSE_RELATION_LABELS = {
+    RelationType.SUPPORTS: N_("Supported by"),
+    RelationType.CONTRADICTS: N_("Contradicted by"),
+    RelationType.CONFIRMS: N_("Confirmed by"),
+    RelationType.REFUTES: N_("Refuted by"),
+    RelationType.UPDATES: N_("Updated by"),
+}
+TENSION_VERBS = {
+    RelationType.CONTRADICTS: N_("contradicts"),
+    RelationType.REFUTES: N_("refutes"),
+}
+INVERSE_TENSION_VERBS = {
+    RelationType.CONTRADICTS: N_("is contradicted by"),
+    RelationType.REFUTES: N_("is refuted by"),
+}
+
 
 @dataclass
 class Endnote:
@@ -61,7 +87,7 @@ class Endnote:
     @property
     def reliability_label(self) -> str | None:
         grade = self.source.reliability
-        return RELIABILITY_GRADES.get(grade) if grade else None
+        return _(str(RELIABILITY_GRADES[grade])) if grade in RELIABILITY_GRADES else None
 
 
 @dataclass
@@ -162,8 +188,13 @@ class Briefing:
     def produced_label(self) -> str:
         """When the briefing was produced, in words: "4 June 2024, 09:30 UTC"."""
         moment = self.produced_at.astimezone(UTC)
-        month = timeline.MONTH_NAMES[moment.month - 1]
-        return f"{moment.day} {month} {moment.year}, {moment:%H:%M} UTC"
+        return _(
+            "%(day)s %(month)s %(year)s, %(time)s UTC",
+            day=moment.day,
+            month=month_name(moment.month),
+            year=moment.year,
+            time=f"{moment:%H:%M}",
+        )
 
 
 def assemble(
@@ -215,7 +246,7 @@ def assemble(
         people=people,
         organisations=organisations,
         likelihood_scale=likelihood_bands(),
-        reliability_grades=list(RELIABILITY_GRADES.items()),
+        reliability_grades=[(grade, _(str(words))) for grade, words in RELIABILITY_GRADES.items()],
     )
 
 
@@ -255,7 +286,7 @@ def _endnotes(claims: list[Claim]) -> tuple[list[Endnote], dict[int, int]]:
 def _relations(claim: Claim, by_id: dict[int, PrintedClaim]) -> list[PrintedRelation]:
     outgoing = [
         PrintedRelation(
-            label=relation.type.value.capitalize(),
+            label=_(RELATION_LABELS[relation.type]),
             type=relation.type,
             other=by_id.get(relation.to_claim_id),
             other_statement=relation.to_claim.statement,
@@ -265,7 +296,7 @@ def _relations(claim: Claim, by_id: dict[int, PrintedClaim]) -> list[PrintedRela
     ]
     incoming = [
         PrintedRelation(
-            label=relation.type.inverse_label.capitalize(),
+            label=_(INVERSE_RELATION_LABELS[relation.type]),
             type=relation.type,
             other=by_id.get(relation.from_claim_id),
             other_statement=relation.from_claim.statement,
@@ -285,9 +316,9 @@ def _tensions(printed: list[PrintedClaim], by_id: dict[int, PrintedClaim]) -> li
             if not relation.type.is_tension or other is None:
                 continue
             if _record_rank(other) < _record_rank(entry):
-                first, second, verb = other, entry, f"is {relation.type.inverse_label}"
+                first, second, verb = other, entry, _(INVERSE_TENSION_VERBS[relation.type])
             else:
-                first, second, verb = entry, other, relation.type.value
+                first, second, verb = entry, other, _(TENSION_VERBS[relation.type])
             tensions.append(Tension(first, second, verb, relation.note))
     tensions.sort(key=lambda tension: (tension.first.number, tension.second.number))
     return tensions

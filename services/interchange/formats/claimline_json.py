@@ -107,6 +107,7 @@ def claim_document(claim: Claim) -> dict[str, Any]:
         "statement": claim.statement,
         "quote": claim.quote,
         "quote_lang": claim.quote_lang,
+        "statement_lang": claim.statement_lang,
         "attribution": claim.attribution.value,
         "speaker": claim.speaker.slug if claim.speaker else None,
         "speaker_description": claim.speaker_description,

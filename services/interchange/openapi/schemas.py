@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import i18n
 from models.limits import (
     DOSSIER_MARKDOWN_MAX,
     DOSSIER_SLUG_MAX,
     DOSSIER_SUBJECT_MAX,
     DOSSIER_TITLE_MAX,
+    LANGUAGE_TAG_MAX,
     NOTES_MAX,
     QUOTE_MAX,
     RELAYED_BY_DESCRIPTION_MAX,
@@ -90,6 +92,9 @@ def schemas() -> dict[str, Any]:
         "statement": text(STATEMENT_MAX, description="The claim, in one sentence."),
         "quote": nullable(text(QUOTE_MAX)),
         "quote_lang": nullable(text(35, description='Language of the quote, like "fr".')),
+        "statement_lang": nullable(
+            text(35, description="Language of the statement; null: the dossier's.")
+        ),
         "attribution": {"type": "string", "enum": values_of(Attribution)},
         "speaker": nullable(entity_reference),
         "speaker_description": nullable(text(SPEAKER_DESCRIPTION_MAX)),
@@ -161,6 +166,17 @@ def schemas() -> dict[str, Any]:
     }
     timestamp = {"type": "string", "format": "date-time"}
     version = {"type": "integer", "minimum": 1, "description": "The version you last read."}
+    dossier_languages = {
+        "print_language": {
+            **nullable({"type": "string", "enum": list(i18n.LANGUAGES)}),
+            "description": "The language its briefing prints in; null: each reader's own.",
+        },
+        "statement_language": {
+            "type": "string",
+            "maxLength": LANGUAGE_TAG_MAX,
+            "description": 'The language its statements are written in, like "en".',
+        },
+    }
     dossier_input = {
         "title": text(DOSSIER_TITLE_MAX),
         "slug": {
@@ -172,6 +188,7 @@ def schemas() -> dict[str, Any]:
         "summary": text(DOSSIER_MARKDOWN_MAX, description="Markdown."),
         "methodology": text(DOSSIER_MARKDOWN_MAX, description="Markdown."),
         "visibility": {"type": "string", "enum": values_of(Visibility)},
+        **dossier_languages,
     }
     dossier_read_only = {name: ANY for name in DOSSIER_READ_ONLY}
     return {
@@ -202,6 +219,7 @@ def schemas() -> dict[str, Any]:
                 "statement": {"type": "string"},
                 "quote": {"type": "string"},
                 "quote_lang": nullable({"type": "string"}),
+                "statement_lang": nullable({"type": "string"}),
                 "attribution": {"type": "string", "enum": values_of(Attribution)},
                 "attribution_label": {"type": "string"},
                 "speaker": nullable(ref("EntityRef")),
@@ -244,6 +262,7 @@ def schemas() -> dict[str, Any]:
                 "summary": {"type": "string", "description": "Markdown."},
                 "methodology": {"type": "string", "description": "Markdown."},
                 "visibility": {"type": "string", "enum": values_of(Visibility)},
+                **dossier_languages,
                 "claim_count": {"type": "integer"},
                 "source_count": {"type": "integer"},
                 "changed_at": timestamp,
