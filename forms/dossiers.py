@@ -7,7 +7,7 @@ from typing import Any
 from wtforms import Field, RadioField, SelectField, StringField, SubmitField, TextAreaField
 
 import i18n
-from forms.fields import VersionedForm, attach_errors, check, formatted, labelled, translated
+from forms.fields import VersionedForm, attach_errors, check, formatted, labelled
 from i18n import _l
 from models.limits import (
     DOSSIER_MARKDOWN_MAX,
@@ -98,13 +98,13 @@ class DossierForm(VersionedForm):
     def lock_slug(self) -> None:
         """Show the address as it is, read-only: the dossier has claims."""
         self.slug.render_kw = {**(self.slug.render_kw or {}), "readonly": True}
-        self.slug.description = translated(dossier_writes.SLUG_LOCKED)
+        self.slug.description = dossier_writes.SLUG_LOCKED
 
     def lock_visibility(self, current: Visibility) -> None:
         """Show who may read the dossier, unchangeable: the editor is not an admin. Call it
         after `read`: the disabled buttons send nothing, which leaves the visibility alone."""
         self.visibility.data = current.value
-        self.visibility.description = translated(dossier_writes.ADMINS_ONLY_VISIBILITY)
+        self.visibility.description = dossier_writes.ADMINS_ONLY_VISIBILITY
         self.visibility_locked = True
 
     def raw(self) -> dict[str, Any]:

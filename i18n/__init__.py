@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from functools import cache
 from pathlib import Path
 
@@ -47,9 +47,14 @@ def current() -> str:
     return _current.get()
 
 
-def use(language: str) -> None:
-    """Show words in `language` from now on in this context (one request, one thread)."""
-    _current.set(language if language in LANGUAGES else SOURCE_LANGUAGE)
+def use(language: str) -> Token[str]:
+    """Show words in `language` from now on in this context (one request, one thread);
+    `restore` with the token returned puts back the language shown before."""
+    return _current.set(language if language in LANGUAGES else SOURCE_LANGUAGE)
+
+
+def restore(token: Token[str]) -> None:
+    _current.reset(token)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from babel.messages.extract import extract_from_file
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request
 
 import i18n
 
@@ -26,6 +26,7 @@ def register_languages(app: Flask) -> None:
         number=i18n.number, percent=i18n.percent, script_words=script_words
     )
     app.before_request(use_chosen_language)
+    app.teardown_request(forget_chosen_language)
     app.after_request(vary_on_language)
     app.context_processor(language_switch)
 
@@ -45,7 +46,15 @@ def chosen_language() -> str:
 
 
 def use_chosen_language() -> None:
-    i18n.use(chosen_language())
+    g.language_token = i18n.use(chosen_language())
+
+
+def forget_chosen_language(exception: BaseException | None) -> None:
+    # The next request in this thread, or code after the request (a test, a CLI command),
+    # must not go on in this reader's language.
+    token = g.pop("language_token", None)
+    if token is not None:
+        i18n.restore(token)
 
 
 def vary_on_language(response: Response) -> Response:

@@ -84,7 +84,10 @@ def print_language(value: Any) -> str | None:
     if cleaned not in i18n.LANGUAGES:
         choices = ", ".join(f'"{code}"' for code in i18n.LANGUAGES)
         raise FieldError(
-            _("Briefings print in %(choices)s; leave it empty for the reader's own.", choices=choices)
+            _(
+                "Briefings print in %(choices)s; leave it empty for the reader's own.",
+                choices=choices,
+            )
         )
     return cleaned
 
