@@ -1,4 +1,5 @@
-"""Every main page is valid HTML according to the current Nu Html Checker (vnu.jar)."""
+"""Every main page, in English and in French, is valid HTML according to the current Nu Html
+Checker (vnu.jar)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,12 @@ def save(tmp_path: Path, name: str, response) -> str:
 def test_main_pages_are_valid_html(client, editor_client, tmp_path, vnu_command):
     files = [save(tmp_path, name, client.get(path)) for name, path in PAGES.items()]
     files += [save(tmp_path, name, editor_client.get(path)) for name, path in EDITOR_PAGES.items()]
+    french = {"Accept-Language": "fr"}
+    files += [
+        save(tmp_path, f"fr-{name}", reader.get(path, headers=french))
+        for reader, pages in ((client, PAGES), (editor_client, EDITOR_PAGES))
+        for name, path in pages.items()
+    ]
     invalid = editor_client.post(
         "/claims/new?dossier=openai-chips",
         data={"statement": "", "confidence": "abc", "event_date": "soon-ish"},

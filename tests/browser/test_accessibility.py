@@ -1,4 +1,5 @@
-"""axe-core on every main page: no serious or critical WCAG 2.2 AA violation."""
+"""axe-core on every main page, in English and in French: no serious or critical WCAG 2.2 AA
+violation."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ PAGES = [
 ]
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_serious_accessibility_violations(axe_page, live_server, path):
+def test_page_has_no_serious_accessibility_violations(axe_page, live_server, path, language):
+    axe_page.set_extra_http_headers({"Accept-Language": language})
     response = axe_page.goto(live_server.url + path)
     assert response.status == 200
     assert axe_violations(axe_page) == []
