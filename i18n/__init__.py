@@ -67,6 +67,24 @@ def speaking(language: str) -> Iterator[None]:
         _current.reset(token)
 
 
+def content_language(owner: object, field: str = "") -> str | None:
+    """The language of text an editor wrote, when it is not the language shown (its `lang=`
+    mark, WCAG 3.1.2 Language of Parts), else None. `owner` says whose it is: a claim or a
+    dossier (its statement language), a source (its dossier's), an entity or None (the
+    source language, English), or a language tag. A source's title is in the source's own
+    language when known: `field="title"`, or `"outlet"` for "its outlet, else its title"."""
+    language = None
+    if field == "title" or (field == "outlet" and not getattr(owner, "outlet", "")):
+        language = getattr(owner, "language", None)
+    if language is None:
+        language = getattr(owner, "statement_language", None)
+    if language is None and hasattr(owner, "dossier"):
+        language = getattr(owner.dossier, "statement_language", None)
+    if language is None:
+        language = owner if isinstance(owner, str) and owner else SOURCE_LANGUAGE
+    return None if language == current() else str(language)
+
+
 def native_name(language: str) -> str:
     """The language's name in itself, as a language switch shows it: "English", "Français"."""
     name = Locale.parse(language).get_display_name(language) or language
