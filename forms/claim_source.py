@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from wtforms import SelectField, StringField, ValidationError
+from wtforms.fields.choices import SelectChoice
 
+import i18n
 from forms.claim_people import NEW
 from forms.dates import DatePhraseField
 from forms.fields import labelled, options, translated
@@ -36,6 +38,11 @@ RELIABILITY_CHOICES = options(
         for grade, words in RELIABILITY_GRADES.items()
     ]
 )
+
+
+def _lang_of(source: Source) -> dict[str, str]:
+    language = i18n.content_language(source, "outlet")
+    return {} if language is None else {"lang": language}
 
 
 def source_label(source: Source) -> str:
@@ -119,15 +126,21 @@ class ClaimSourceMixin:
 
     def prepare_sources(self, sources: list[Source]) -> None:
         """Fill the source and via pickers with the dossier's sources."""
-        choices = [(str(source.id), source_label(source)) for source in sources]
-        self["source"].choices = options(
-            [("", _("Choose a source…"))] + choices + [(NEW, _("A new source (describe it below)"))]
-        )
-        self["via"].choices = options(
-            [("", _("None: the source speaks for itself"))]
-            + choices
-            + [(NEW, _("A new outlet (name it below)"))]
-        )
+        # Each source's option in its outlet's language (else its title's), when not the page's.
+        choices = [
+            SelectChoice(str(source.id), source_label(source), render_kw=_lang_of(source))
+            for source in sources
+        ]
+        self["source"].choices = [
+            *options([("", _("Choose a source…"))]),
+            *choices,
+            *options([(NEW, _("A new source (describe it below)"))]),
+        ]
+        self["via"].choices = [
+            *options([("", _("None: the source speaks for itself"))]),
+            *choices,
+            *options([(NEW, _("A new outlet (name it below)"))]),
+        ]
 
     def _typed(self, prefix: str, names: tuple[str, ...]) -> bool:
         return any((self[f"{prefix}_{name}"].data or "").strip() for name in names)

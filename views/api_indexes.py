@@ -51,7 +51,7 @@ def source_index():
     return _answer(
         index_service.sources,
         lambda row: {
-            **asdict(row),
+            **row.public(),
             "url": url_for("sources.detail", source_id=row.id, _external=True),
             "api_url": url_for("api.get_source", source_id=row.id, _external=True),
         },

@@ -117,6 +117,9 @@ PROSE_FIELDS = {
     "summary",
     "methodology",
 }
+# Fields whose values an editor wrote in the dossier's language: marked `lang=` when the
+# page is in another (issue #20). Dates, codes and labels are in the reader's language.
+CONTENT_FIELDS = PROSE_FIELDS | {"outlet", "author", "source_id", "via_id", "tags", "aliases"}
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _DIFF_TOKEN_LIMIT = 4000
 EMPTY = "—"
@@ -145,6 +148,11 @@ class DiffRow:
     before: list[Piece]
     after: list[Piece]
     changed: bool
+
+    @property
+    def is_content(self) -> bool:
+        """The values are an editor's words, not the interface's."""
+        return self.name in CONTENT_FIELDS
 
 
 @dataclass

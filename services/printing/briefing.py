@@ -99,6 +99,7 @@ class PrintedRelation:
     other: PrintedClaim | None
     other_statement: str
     note: str
+    other_language: str = "en"  # the other statement's language, for its lang= mark
 
 
 @dataclass
@@ -291,6 +292,7 @@ def _relations(claim: Claim, by_id: dict[int, PrintedClaim]) -> list[PrintedRela
             other=by_id.get(relation.to_claim_id),
             other_statement=relation.to_claim.statement,
             note=relation.note,
+            other_language=relation.to_claim.statement_language,
         )
         for relation in claim.live_relations_out
     ]
@@ -301,6 +303,7 @@ def _relations(claim: Claim, by_id: dict[int, PrintedClaim]) -> list[PrintedRela
             other=by_id.get(relation.from_claim_id),
             other_statement=relation.from_claim.statement,
             note=relation.note,
+            other_language=relation.from_claim.statement_language,
         )
         for relation in claim.live_relations_in
     ]

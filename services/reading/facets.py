@@ -32,6 +32,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    language: str | None = None  # the label's, when an editor wrote it (a source's title)
 
 
 @dataclass(frozen=True)
@@ -186,14 +187,23 @@ def entity_counts(session: Session, counts: dict[str, int], filters: ClaimFilter
     return _keep_selected(values, filters.entity)
 
 
-def source_counts(session: Session, counts: dict[str, int], filters: ClaimFilters):
-    """Sources the claims that pass the other filters were read in or credit, by title."""
-    statement = select(Source.id, Source.title)
+def source_counts(
+    session: Session, counts: dict[str, int], filters: ClaimFilters, language: str = "en"
+):
+    """Sources the claims that pass the other filters were read in or credit, by title;
+    a title is in its source's language, else the dossier's (`language`)."""
+    statement = select(Source.id, Source.title, Source.language)
     rows = _labelled(session, statement, Source.id, counts, Source.title, limit=MAX_SOURCES)
     selected = str(filters.source) if filters.source is not None else None
     values = [
-        FacetValue(str(source_id), title, counts[str(source_id)], str(source_id) == selected)
-        for source_id, title in rows
+        FacetValue(
+            str(source_id),
+            title,
+            counts[str(source_id)],
+            str(source_id) == selected,
+            source_language or language,
+        )
+        for source_id, title, source_language in rows
     ]
     return _keep_selected(values, selected)
 
@@ -236,7 +246,7 @@ def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
         statuses=status_counts(counts["statuses"], filters),
         tags=tag_counts(session, counts["tags"], filters),
         entities=entity_counts(session, counts["entities"], filters),
-        sources=source_counts(session, counts["sources"], filters),
+        sources=source_counts(session, counts["sources"], filters, dossier.statement_language),
     )
 
 

@@ -9,7 +9,7 @@ are shown, so a private or unlisted dossier shows through no name and no count.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Generic, TypeVar
 
 from sqlalchemy import ColumnElement, func, select, union_all
@@ -40,6 +40,16 @@ class SourceRow:
     dossier_slug: str
     dossier_title: str
     count: int
+    # For the page's lang= marks (issue #20), not the API: the title's language (the
+    # source's, else its dossier's) and the dossier's statement language (the outlet's).
+    title_language: str = "en"
+    dossier_language: str = "en"
+
+    def public(self) -> dict[str, object]:
+        """The row as the API shows it: without the page's language marks."""
+        row = asdict(self)
+        del row["title_language"], row["dossier_language"]
+        return row
 
 
 @dataclass(frozen=True)
@@ -102,11 +112,28 @@ def sources(session: Session, signed_in: bool, dossier: Dossier | None = None) -
     ).subquery()
     counted = func.count(func.distinct(citing.c.claim_id)).label("count")
     statement = (
-        select(Source.id, Source.title, Source.outlet, Dossier.slug, Dossier.title, counted)
+        select(
+            Source.id,
+            Source.title,
+            Source.outlet,
+            Dossier.slug,
+            Dossier.title,
+            counted,
+            func.coalesce(Source.language, Dossier.statement_language),
+            Dossier.statement_language,
+        )
         .join(Dossier, Dossier.id == Source.dossier_id)
         .outerjoin(citing, citing.c.source_id == Source.id)
         .where(Source.deleted_at.is_(None), _dossiers_in_scope(signed_in, dossier))
-        .group_by(Source.id, Source.title, Source.outlet, Dossier.slug, Dossier.title)
+        .group_by(
+            Source.id,
+            Source.title,
+            Source.outlet,
+            Source.language,
+            Dossier.slug,
+            Dossier.title,
+            Dossier.statement_language,
+        )
         .order_by(counted.desc(), Source.title, Source.id)
         .limit(INDEX_MAX + 1)
     )

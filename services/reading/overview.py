@@ -65,6 +65,7 @@ class Mark:
     open_start: bool
     open_end: bool
     cursor: Cursor  # the timeline position whose page starts with this claim
+    language: str = "en"  # the statement's, for its lang= mark (issue #20)
 
 
 @dataclass(frozen=True)
@@ -157,14 +158,25 @@ def _marks(session, dossier, filters, scale: Scale) -> list[Mark]:
     statement = (
         timeline.filtered(dossier, filters, session.get_bind().dialect.name)
         .with_only_columns(
-            Claim.id, Claim.attribution, Claim.statement, edtf, Claim.stated_edtf, sort, first, last
+            Claim.id,
+            Claim.attribution,
+            Claim.statement,
+            edtf,
+            Claim.stated_edtf,
+            sort,
+            first,
+            last,
+            Claim.statement_lang,
         )
         .order_by(sort, Claim.id)
         .limit(BIN_THRESHOLD)
     )
     rows = session.execute(statement).all()
     extents, pending = [], []
-    for claim_id, attribution, text, own_edtf, stated_edtf, day, earliest, latest in rows:
+    languages = []
+    for row in rows:
+        claim_id, attribution, text, own_edtf, stated_edtf, day, earliest, latest, lang = row
+        languages.append(lang or dossier.statement_language)
         day, earliest, latest = as_date(day), as_date(earliest), as_date(latest)
         # An open end is drawn as a short stub pointing away, not a bar to the edge of the
         # strip, which would claim a start (or end) the source never gave.
@@ -197,6 +209,7 @@ def _marks(session, dossier, filters, scale: Scale) -> list[Mark]:
             open_start=earliest == OPEN_START,
             open_end=latest == OPEN_END,
             cursor=Cursor(day, claim_id - 1),
+            language=languages[index],
         )
         for index, (claim_id, attribution, label, text, x, span, earliest, latest, day) in (
             enumerate(pending)
