@@ -40,7 +40,12 @@ def claim_data(source_id: int, **overrides: Any) -> dict[str, Any]:
 def field_error(page: BeautifulSoup, field_id: str) -> str | None:
     """The message shown next to a field, if any."""
     element = page.find(id=f"{field_id}-error")
-    return element.get_text(" ", strip=True).removeprefix("Error: ") if element else None
+    if element is None:
+        return None
+    hidden = element.select_one(".visually-hidden")  # "Error:", said to screen readers
+    if hidden is not None:
+        hidden.decompose()
+    return element.get_text(" ", strip=True)
 
 
 def count_claims(app) -> int:
