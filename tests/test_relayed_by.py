@@ -334,6 +334,7 @@ def test_print_shows_who_relayed_a_private_remark_beside_the_speaker(client, db_
         lambda tag: tag.name == "h5" and tag.get_text().startswith(claim.statement)
     )
     speaker = statement.find_parent("article").select_one(".entry-speaker").get_text(" ")
+    speaker = " ".join(speaker.split())
     assert "Sam Altman" in speaker
     assert "in private — relayed by the industry executive Altman told" in speaker
 

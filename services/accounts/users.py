@@ -20,6 +20,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash
 
+from i18n import N_, _, ngettext
 from models import ApiToken, LoginFailure, User
 from models.base import utcnow
 from models.limits import DISPLAY_NAME_MAX
@@ -41,12 +42,12 @@ LOCKOUT_WINDOW = timedelta(minutes=15)
 BOOTSTRAP_USERNAME = "admin"
 
 # One message for every refusal, so nobody can learn which names have accounts.
-SIGN_IN_REFUSED = "That name and password do not match an account."
-LOCKED_OUT = (
+# Marked with N_ and translated when a refusal is made, in the language of the one refused.
+SIGN_IN_REFUSED = N_("That name and password do not match an account.")
+LOCKED_OUT = N_(
     "Too many failed sign-ins for this name from this address. "
-    f"Wait {int(LOCKOUT_WINDOW.total_seconds() // 60)} minutes, then try again."
+    "Wait %(minutes)s minutes, then try again."
 )
-SLOWED_DOWN = "Too many failed sign-ins for this name. Wait {seconds} seconds, then try again."
 
 
 class AccountError(ValueError):
@@ -97,8 +98,10 @@ def check_username(username: str) -> str:
     username = username.strip()
     if not USERNAME_PATTERN.fullmatch(username):
         raise AccountError(
-            "A name is 1 to 80 letters, digits, dots, hyphens or underscores, "
-            "starting with a letter or digit."
+            _(
+                "A name is 1 to 80 letters, digits, dots, hyphens or underscores, "
+                "starting with a letter or digit."
+            )
         )
     return username
 
@@ -108,10 +111,12 @@ def check_display_name(username: str, display_name: str) -> str:
     sign-in name: shown on every revision, it would tell everyone which name to try."""
     cleaned = " ".join(display_name.split())
     if not 1 <= len(cleaned) <= DISPLAY_NAME_MAX or not cleaned.isprintable():
-        raise AccountError(f"A display name is 1 to {DISPLAY_NAME_MAX} printable characters.")
+        raise AccountError(
+            _("A display name is 1 to %(most)s printable characters.", most=DISPLAY_NAME_MAX)
+        )
     if username_key(cleaned) == username_key(username):
         raise AccountError(
-            "Choose a display name other than the name you sign in with: readers see it."
+            _("Choose a display name other than the name you sign in with: readers see it.")
         )
     return cleaned
 
@@ -124,9 +129,9 @@ def set_display_name(user: User, display_name: str) -> None:
 def check_password(password: str) -> str:
     """The password, or AccountError if it is too short or too long."""
     if len(password) < PASSWORD_MIN:
-        raise AccountError(f"A password needs at least {PASSWORD_MIN} characters.")
+        raise AccountError(_("A password needs at least %(least)s characters.", least=PASSWORD_MIN))
     if len(password) > PASSWORD_MAX:
-        raise AccountError(f"A password can have at most {PASSWORD_MAX} characters.")
+        raise AccountError(_("A password can have at most %(most)s characters.", most=PASSWORD_MAX))
     return password
 
 
@@ -163,7 +168,7 @@ def create_user(
     check_password(password)
     shown = check_display_name(username, display_name) if display_name else None
     if by_name(session, username) is not None:
-        raise AccountError(f'There is already an account called "{username}".')
+        raise AccountError(_('There is already an account called "%(name)s".', name=username))
     user = User(username=username, password_hash=hash_password(password), role=role)
     session.add(user)
     session.flush()
@@ -248,7 +253,8 @@ def refusal(session: Session, username: str, address: str, now: datetime) -> Sig
     )
     by_address = session.scalar(recent.where(LoginFailure.address == place))
     if (pair or 0) >= LOCKOUT_LIMIT or (by_address or 0) >= ADDRESS_LIMIT:
-        return SignIn(None, LOCKED_OUT, 429, retry_after=window)
+        message = _(LOCKED_OUT, minutes=window // 60)
+        return SignIn(None, message, 429, retry_after=window)
     failures, last = session.execute(
         select(func.count(LoginFailure.id), func.max(LoginFailure.created_at)).where(
             LoginFailure.created_at > since, LoginFailure.username_key == name
@@ -261,7 +267,12 @@ def refusal(session: Session, username: str, address: str, now: datetime) -> Sig
     wait = math.ceil(delay - (now - last).total_seconds())
     if wait <= 0:
         return None
-    return SignIn(None, SLOWED_DOWN.format(seconds=wait), 429, retry_after=wait)
+    message = ngettext(
+        "Too many failed sign-ins for this name. Wait %(num)s second, then try again.",
+        "Too many failed sign-ins for this name. Wait %(num)s seconds, then try again.",
+        wait,
+    )
+    return SignIn(None, message, 429, retry_after=wait)
 
 
 def authenticate(
@@ -289,7 +300,7 @@ def authenticate(
     session.add(
         LoginFailure(username_key=username_key(username), address=address[:64], created_at=now)
     )
-    return SignIn(None, SIGN_IN_REFUSED, 401)
+    return SignIn(None, _(SIGN_IN_REFUSED), 401)
 
 
 def _forget_old_failures(session: Session, now: datetime) -> None:
