@@ -29,8 +29,8 @@ def recorded_statements(app) -> Iterator[list[str]]:
 
 def count_statements(app, client, url: str) -> int:
     """Statements one uncached GET of `url` runs (the view caches are emptied first)."""
-    view_cache.aggregates.entries.clear()
-    view_cache.pages.entries.clear()
+    view_cache.aggregates.clear()
+    view_cache.pages.clear()
     with recorded_statements(app) as statements:
         assert client.get(url).status_code == 200
     return len(statements)

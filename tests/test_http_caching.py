@@ -5,6 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from db import engine_of, get_session
+from services.reading import view_cache
 from tests.conftest import build_app, claim_by_key
 from tests.factories import make_claim
 from tests.helpers import bearer
@@ -142,3 +143,16 @@ def test_pages_on_another_host_name_their_own_host(tmp_path, seeded_template):
     )
     assert canonical["href"].startswith("http://newsroom.example/")
     engine_of(app).dispose()
+
+
+def test_a_cleared_page_cache_keeps_the_next_pages():
+    """Clearing forgets the sizes too: the tests' statement counts clear the caches, and a
+    byte count left behind made every later page too big to keep, so readers were served
+    fresh renders instead of kept pages (seen as a flaky test under load)."""
+    pages = view_cache.ViewCache(max_entries=10, max_bytes=100)
+    for number in range(4):
+        pages.put(number, b"x" * 20)
+    pages.clear()
+    for number in range(4):
+        pages.put(number, b"y" * 20)
+    assert [pages.get(number) for number in range(4)] == [b"y" * 20] * 4

@@ -44,11 +44,18 @@ class ViewCache:
                 self.bytes -= self._size(self.entries.pop(key))
             self.entries[key] = value
             self.bytes += size
-            while len(self.entries) > self.max_entries or (
-                self.max_bytes is not None and self.bytes > self.max_bytes
+            while self.entries and (
+                len(self.entries) > self.max_entries
+                or (self.max_bytes is not None and self.bytes > self.max_bytes)
             ):
                 _, dropped = self.entries.popitem(last=False)
                 self.bytes -= self._size(dropped)
+
+    def clear(self) -> None:
+        """Forget every entry, and their size with them."""
+        with self.lock:
+            self.entries.clear()
+            self.bytes = 0
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         value = self.get(key)
