@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
+from decimal import localcontext
 from functools import cache
+from math import isfinite
 from pathlib import Path
 
 from babel import Locale
@@ -135,8 +137,13 @@ def N_(message: str) -> str:
 
 
 def number(value: int | float) -> str:
-    """A number as the reader writes it: 1,234 in English, 1 234 in French."""
-    return format_decimal(value, locale=current())
+    """A number as the reader writes it: 1,234 in English, 1 234 in French. Any size: an
+    editor may type a number of forty digits, which a message then quotes back."""
+    with localcontext() as context:
+        # Babel rounds in the current decimal context, 28 digits by default.
+        digits = len(str(int(value))) if isfinite(value) else 0
+        context.prec = max(context.prec, digits + 10)
+        return format_decimal(value, locale=current())
 
 
 def percent(fraction: float) -> str:

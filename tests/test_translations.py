@@ -120,3 +120,11 @@ def test_every_marked_word_has_a_settled_translation(extracted, language):
     assert fuzzy == []
     problems = [(message.id, errors) for message, errors in catalogue.check()]
     assert problems == []
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_numbers_of_any_size_are_written_the_readers_way(language):
+    """A message may quote back a number an editor typed: forty digits must not fail."""
+    with i18n.speaking(language):
+        written = i18n.number(10**40)
+    assert written.replace(",", "").replace("\u00a0", "").replace("\u202f", "") == str(10**40)
