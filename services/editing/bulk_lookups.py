@@ -2,12 +2,13 @@
 entities and tags over and over, and one query per mention (each flushing the claims before
 it) made an import cost about 7 ms a claim.
 
-Inside `memoised(session)` autoflush is off and `entity_writes.by_slug` and
-`claim_writes.resolve_tags` remember what they found or created for the rest of the block.
-Only found entities are remembered, so an entity created later in the block is still seen.
-The cyclic garbage collector is paused for the block: the ORM's objects form cycles, and
-with 100,000 claims in the session each full collection walks all of them (an import of
-30,000 claims took a third less time without it). Reference counting still frees the rest.
+Inside `memoised(session)` autoflush is off and `entity_writes.by_slug`,
+`claim_writes.resolve_tags` and `source_texts.quote_problem` (a source's paragraphs)
+remember what they found or created for the rest of the block. Only found entities are
+remembered, so an entity created later in the block is still seen. The cyclic garbage
+collector is paused for the block: the ORM's objects form cycles, and a full collection
+walks every object of the process; the import collects each batch's young cycles itself
+(services.interchange.import_claims). Reference counting frees the rest.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _KEY = "claimline.bulk_lookups"
 def memoised(session: Session) -> Iterator[None]:
     """Memoise lookups, turn autoflush and the cyclic collector off for the block; the
     caller flushes."""
-    session.info[_KEY] = {"entities": {}, "tags": {}}
+    session.info[_KEY] = {"entities": {}, "tags": {}, "paragraphs": {}}
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -39,6 +40,7 @@ def memoised(session: Session) -> Iterator[None]:
 
 
 def table(session: Session, name: str) -> dict[Any, Any] | None:
-    """The memo named `name` ("entities" or "tags"), or None outside `memoised`."""
+    """The memo named `name` ("entities", "tags" or "paragraphs"), or None outside
+    `memoised`."""
     memo = session.info.get(_KEY)
     return None if memo is None else memo[name]

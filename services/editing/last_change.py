@@ -26,11 +26,9 @@ def keep_last_change(session_factory: sessionmaker[Session]) -> None:
 
 
 def _mark_changed_dossiers(session: Session, flush_context: Any, instances: Any) -> None:
-    written = [
-        obj
-        for obj in (*session.new, *session.deleted, *session.dirty)
-        if obj in session.new or obj in session.deleted or session.is_modified(obj)
-    ]
+    # session.new and .deleted build a new set on every access: read each once.
+    added_or_deleted = [*session.new, *session.deleted]
+    written = added_or_deleted + [obj for obj in session.dirty if session.is_modified(obj)]
     if not written:
         return
     moment = utcnow()

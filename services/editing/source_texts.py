@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from i18n import _
 from models import Claim, Source, SourceText
 from models.base import utcnow
+from services.editing import bulk_lookups
 from services.reading import paragraphs
 from services.reading.paragraphs import current, whitespace_folded
 
@@ -68,13 +69,27 @@ def capture(session: Session, source: Source, text: str) -> SourceText | None:
     return captured
 
 
+def _current_paragraphs(session: Session, source: Source) -> list[str] | None:
+    """The paragraphs of the source's current text (None without one); remembered for the
+    rest of a bulk write, whose rows quote the same few sources thousands of times."""
+    memo = bulk_lookups.table(session, "paragraphs")
+    if memo is not None and source.id in memo:
+        return memo[source.id]
+    captured = current(session, source)
+    found = paragraphs.split(captured.text) if captured is not None else None
+    if memo is not None and source.id is not None:
+        memo[source.id] = found
+    return found
+
+
 def quote_problem(session: Session, source: Source, locator: int, quote: str) -> str | None:
     """Why the quote cannot be from paragraph `locator` of the source's current text, with
     the paragraph shown; None when it is there, or when the source has no text."""
-    captured = current(session, source)
-    if captured is None or not quote.strip():
+    if not quote.strip():
         return None
-    found = paragraphs.split(captured.text)
+    found = _current_paragraphs(session, source)
+    if found is None:
+        return None
     if locator > len(found):
         return _(
             "The source's text has %(count)s paragraphs, so there is no paragraph %(locator)s.",

@@ -13,30 +13,25 @@ run is the real import, undone.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
-from i18n import N_, _
-from models import Claim, ClaimRelation, Dossier, Entity, Source, User
+from i18n import _
+from models import Claim, Dossier, Entity, Source, User
 from models.limits import (
     SLUG_PATTERN,
 )
-from models.vocabulary import RelationType
 from services.editing import (
     bulk_lookups,
-    claim_writes,
     entity_writes,
-    field_values,
     revisions,
     source_writes,
 )
-from services.editing.claim_writes import RelationInput
-from services.editing.field_values import FieldReader
-from services.interchange import api_input, import_dossier
+from services.interchange import import_claims, import_dossier
 from services.interchange.api_input import KEY_PATTERN
 from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
@@ -45,7 +40,6 @@ _FALLBACK = {
     "claim": re.compile(r"^claim-(\d{1,18})$"),
     "source": re.compile(r"^source-(\d{1,18})$"),
 }
-FLUSH_EVERY = 1000
 
 
 class ImportRefused(ValueError):
@@ -81,7 +75,9 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
         sources = _sources(session, document, dossier, user, report)
         _entities(session, document, user, report)
         with bulk_lookups.memoised(session):
-            _claims(session, document, dossier, sources, user, report)
+            find_source = import_claims.source_finder(session, dossier, sources, _match)
+            rows = _keyed_rows(document.claims, "key", KEY_PATTERN, report)
+            import_claims.run(session, document, dossier, rows, find_source, user, report)
     except IntegrityError as error:
         session.rollback()
         report.reject(_("the file"), _("the database refused it (%(error)s)", error=error.orig))
@@ -93,7 +89,7 @@ def run(session: Session, document: Document, slug: str, user: User | None) -> I
 # --- sources and entities -------------------------------------------------------------------
 
 
-def _keyed_rows(rows: list[Row], name: str, pattern, report: ImportReport):
+def _keyed_rows(rows: Iterable[Row], name: str, pattern, report: ImportReport):
     """Rows with a usable, unique identifier under `name`; the others are rejected."""
     seen: set[str] = set()
     for row in rows:
@@ -209,144 +205,3 @@ def _organisations_first(rows):
         return steps
 
     return sorted(rows, key=lambda pair: depth(pair[1]))
-
-
-# --- claims and their relations -------------------------------------------------------------
-
-
-def _existing_claims(session: Session, dossier: Dossier) -> dict[str, Claim]:
-    claims = session.scalars(
-        select(Claim)
-        .where(Claim.dossier_id == dossier.id)
-        .options(
-            joinedload(Claim.speaker),
-            joinedload(Claim.relayed_by),
-            joinedload(Claim.via),
-            joinedload(Claim.source),
-            selectinload(Claim.tags),
-            selectinload(Claim.entities),
-            selectinload(Claim.relations_out).joinedload(ClaimRelation.to_claim),
-        )
-    ).unique()
-    return {claim.key or f"claim-{claim.id}": claim for claim in claims}
-
-
-def _source_finder(session: Session, dossier: Dossier, sources: dict[str, Source]):
-    """Source ids by key: this file's sources, then the dossier's (as exported, too)."""
-
-    def find(key: str) -> int | None:
-        if key not in sources:
-            found = _match(session, Source, dossier, key)
-            if found is None or found.deleted_at is not None:
-                return None
-            sources[key] = found
-        return sources[key].id
-
-    return find
-
-
-def _unknown_sources(row: Row, find) -> dict[str, str]:
-    errors = {}
-    for name in ("source", "via"):
-        value = row.data.get(name)
-        if isinstance(value, str) and value.strip() and find(value.strip()) is None:
-            errors[name] = f'There is no source "{value.strip()[:100]}" in this file or dossier.'
-    return errors
-
-
-def _claims(session, document, dossier, sources, user, report) -> None:
-    summary = document.revision_summary
-    existing = _existing_claims(session, dossier)
-    find_source = _source_finder(session, dossier, sources)
-    claims: dict[str, Claim] = {}
-    befores: dict[str, dict | None] = {}
-    for number, (row, key) in enumerate(_keyed_rows(document.claims, "key", KEY_PATTERN, report)):
-        if number % FLUSH_EVERY == 0 or _creates_references(row):
-            # Autoflush is off: write in batches, and before a row that creates a source or
-            # an entity inline, so its name is checked against the rows before it.
-            session.flush()
-        if row.data.get("error"):
-            report.reject(row.where, _("cannot be a claim: %(error)s", error=row.data["error"]))
-            continue
-        claim = existing.get(key)
-        if claim is not None and claim.deleted_at is not None:
-            report.skipped.append((row.where, "this claim was deleted here; it stays deleted"))
-            continue
-        if claim is not None and document.claims_create_only:
-            report.count("unchanged", "claim", claim.statement)
-            continue
-        errors = _unknown_sources(row, find_source)
-        fields = {name: value for name, value in row.data.items() if name != "relations"}
-        data, parse_errors = api_input.read_claim(session, dossier, fields, find_source, claim)
-        errors = {**parse_errors, **errors}
-        if errors or data is None:
-            report.reject(row.where, errors)
-            continue
-        # Sources and entities created inline first: saving them flushes, and a new claim
-        # must not be flushed before it has its fields.
-        claim_writes.add_new_references(session, data, user)
-        if claim is None:
-            claim = claim_writes.new_claim(dossier)
-            session.add(claim)
-            befores[key] = None
-        else:
-            befores[key] = revisions.snapshot(claim)
-        # A claim matched as "claim-<id>" keeps its empty key: a key is no change to make.
-        data.key = None if claim.key is None and befores[key] is not None else key
-        claim_writes.apply(session, claim, data, relations=False)
-        claims[key] = claim
-    session.flush()
-    if document.relations is not None:
-        wanted = _relations(document.relations, claims, existing, report)
-        for key, claim in claims.items():
-            relations = wanted.get(key, [])
-            if not document.relation_notes:
-                _keep_notes(claim, relations)
-            claim_writes.set_relations(claim, relations)
-    for key, claim in claims.items():
-        before = befores[key]
-        changed = revisions.record(session, claim, before, user, summary=summary)
-        action = "created" if before is None else ("updated" if changed else "unchanged")
-        report.count(action, "claim", claim.statement)
-
-
-def _creates_references(row: Row) -> bool:
-    return any(
-        isinstance(row.data.get(name), Mapping)
-        for name in ("source", "via", "speaker", "relayed_by")
-    )
-
-
-def _keep_notes(claim: Claim, relations: list[RelationInput]) -> None:
-    """Give relations from a file without notes the notes they already have here."""
-    notes = {(r.type, r.to_claim_id): r.note for r in claim.relations_out}
-    for relation in relations:
-        relation.note = notes.get((relation.type, relation.target.id), relation.note)
-
-
-def _relations(rows, claims, existing, report) -> dict[str, list[RelationInput]]:
-    """The file's relations by the key of the claim they start from."""
-    wanted: dict[str, list[RelationInput]] = {}
-    known = {**{k: c for k, c in existing.items() if c.deleted_at is None}, **claims}
-    for row in rows:
-        data = row.data
-        if data.get("error"):
-            report.reject(row.where, {"relations": f'"{data["error"]}" is not "<type> <key>"'})
-            continue
-        read = FieldReader(data, prefix="relation ")
-        type_ = read("type", field_values.choice, RelationType, N_("kind of relation"))
-        note = read("note", field_values.text, N_("note"), 1000) or ""
-        source, target = data.get("from"), data.get("to")
-        if not isinstance(source, str) or source not in claims:
-            read.errors["relation from"] = _('"%(key)s" is not a claim of this file.', key=source)
-        if not isinstance(target, str) or target not in known:
-            read.errors["relation to"] = _(
-                '"%(key)s" is not a claim of this file or dossier.', key=target
-            )
-        elif target == source:
-            read.errors["relation to"] = _("A claim cannot be related to itself.")
-        if read.errors:
-            report.reject(row.where, read.errors)
-            continue
-        wanted.setdefault(source, []).append(RelationInput(type_, known[target], note))
-    return wanted
