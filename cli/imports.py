@@ -33,8 +33,10 @@ def import_command(file: Path, slug: str, dry_run: bool, format_name: str | None
     file again changes nothing."""
     session = get_session()
     try:
-        document = formats.read(file.read_bytes(), file.name, format_name)
-        report = imports.run(session, document, slug, user=None)
+        # Open for the whole import: a JSON file's claims are read as they are imported.
+        with file.open("rb") as stream:
+            document = formats.read(stream, file.name, format_name)
+            report = imports.run(session, document, slug, user=None)
     except (FormatError, ImportRefused) as error:
         session.rollback()
         raise click.ClickException(f"{error} Nothing was imported.") from None

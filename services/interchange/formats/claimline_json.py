@@ -4,8 +4,11 @@ without loss. Its writer (an export) and its reader (an import) live here togeth
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
 
+import ijson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -127,10 +130,25 @@ def claim_document(claim: Claim) -> dict[str, Any]:
 
 
 # --- reading ------------------------------------------------------------------------------
+# A file is read in two passes over the stream, never whole (issue #17): the first builds
+# everything but the claims (the dossier, sources, entities and relations are small), the
+# second hands the claims to the import one at a time.
+
+# The parts of a document built in the first pass; "claims" is only checked to be a list.
+BUILT = ("format", "format_version", "dossier", "sources", "entities", "relations")
+
+
+@dataclass
+class Outline:
+    """What the first pass learnt: each top-level key's first event (its JSON type: "start_array",
+    "start_map", "string", ...) and the built values of BUILT."""
+
+    types: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 def load(text: str) -> Any:
-    """The file's JSON. Raises FormatError."""
+    """Whole JSON text, for the small documents read at once. Raises FormatError."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -139,48 +157,103 @@ def load(text: str) -> Any:
         raise FormatError(_("The file is not valid JSON: it is nested too deeply.")) from None
 
 
-def _list(data: dict, name: str) -> list:
-    value = data.get(name) or []
+def _events(stream: BinaryIO, start: int):
+    stream.seek(start)
+    return ijson.parse(stream, use_float=True)
+
+
+def outline(stream: BinaryIO, start: int = 0) -> Outline | None:
+    """The document's top level read in one pass from byte `start` (after a BOM); None when the
+    file holds JSON but not an object. Raises FormatError for a file that is not JSON."""
+    result = Outline()
+    try:
+        events = _events(stream, start)
+        first = next(events, None)
+        if first is None or first[1] != "start_map":
+            for _event in events:  # a list or a scalar: still report broken JSON as such
+                pass
+            return None
+        key: str = ""
+        builder = None
+        for prefix, event, value in events:
+            if prefix == "":  # the top-level object's own events: a key, or its end
+                if builder is not None:
+                    result.values[key] = builder.value
+                builder = None
+                if event == "map_key":
+                    key = value
+                    result.types[key] = ""
+                    builder = ijson.ObjectBuilder() if key in BUILT else None
+                continue
+            if not result.types[key]:
+                result.types[key] = event
+            if builder is not None:
+                builder.event(event, value)
+    except ijson.JSONError as error:
+        raise FormatError(_("The file is not valid JSON: %(error)s.", error=error)) from None
+    return result
+
+
+class StreamedClaims:
+    """The document's claims, read from the stream each time they are walked."""
+
+    def __init__(self, stream: BinaryIO, start: int):
+        self.stream, self.start = stream, start
+
+    def __iter__(self) -> Iterator[Row]:
+        self.stream.seek(self.start)
+        items = ijson.items(self.stream, "claims.item", use_float=True)
+        try:
+            for index, item in enumerate(items, start=1):
+                yield _row(item, "claim", "key", index)
+        except ijson.JSONError as error:  # checked by the first pass: only if the file changed
+            raise FormatError(_("The file is not valid JSON: %(error)s.", error=error)) from None
+
+
+def _list(found: Outline, name: str) -> list:
+    value = found.values.get(name) or []
     if not isinstance(value, list):
         raise FormatError(_('"%(name)s" must be a list.', name=name))
     return value
 
 
+def _row(item: Any, section: str, identifier: str, index: int) -> Row:
+    if not isinstance(item, dict):
+        return Row(f"{section} #{index}", {})
+    name = item.get(identifier)
+    where = f'{section} "{name}"' if isinstance(name, str) and name else f"{section} #{index}"
+    return Row(where, item)
+
+
 def _rows(items: list, section: str, identifier: str) -> list[Row]:
-    rows = []
-    for index, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            rows.append(Row(f"{section} #{index}", {}))
-            continue
-        name = item.get(identifier)
-        where = f'{section} "{name}"' if isinstance(name, str) and name else f"{section} #{index}"
-        rows.append(Row(where, item))
-    return rows
+    return [_row(item, section, identifier, index) for index, item in enumerate(items, start=1)]
 
 
-def read(data: Any) -> Document:
-    """The rows of a Claimline JSON document. Raises FormatError."""
-    if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
+def read(stream: BinaryIO, found: Outline | None, start: int = 0) -> Document:
+    """The rows of a Claimline JSON document whose first pass gave `found`; the claims stay
+    in `stream`, read when the import walks them. Raises FormatError."""
+    if found is None or found.types.get("claims") != "start_array":
         raise FormatError(
             _(
                 'This is not a Claimline dossier: expected an object with a "claims" list '
                 "(as /dossiers/<slug>/claims.json exports)."
             )
         )
-    if data.get("format", FORMAT_NAME) != FORMAT_NAME:
+    format_name = found.values.get("format", FORMAT_NAME)
+    if format_name != FORMAT_NAME:
         raise FormatError(
             _(
                 'Unknown format "%(format)s"; expected "%(expected)s".',
-                format=data.get("format"),
+                format=format_name,
                 expected=FORMAT_NAME,
             )
         )
-    dossier = data.get("dossier")
+    dossier = found.values.get("dossier")
     return Document(
         format="json",
         dossier=dossier if isinstance(dossier, dict) else None,
-        sources=_rows(_list(data, "sources"), "source", "key"),
-        entities=_rows(_list(data, "entities"), "entity", "slug"),
-        claims=_rows(_list(data, "claims"), "claim", "key"),
-        relations=_rows(_list(data, "relations"), "relation", "from"),
+        sources=_rows(_list(found, "sources"), "source", "key"),
+        entities=_rows(_list(found, "entities"), "entity", "slug"),
+        claims=StreamedClaims(stream, start),
+        relations=_rows(_list(found, "relations"), "relation", "from"),
     )

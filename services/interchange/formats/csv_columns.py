@@ -172,8 +172,10 @@ def read(rows: list[Row], columns: list[str]) -> Document:
                 columns=_(" or ").join(missing),
             )
         )
+    claims: list[Row] = []
     document = Document(
         format="csv",
+        claims=claims,
         relations=[] if "relations" in columns else None,
         sources_create_only=True,
         relation_notes=False,
@@ -200,7 +202,7 @@ def read(rows: list[Row], columns: list[str]) -> Document:
                 if url_column and (row.data.get(url_column) or "").strip():
                     source["url"] = row.data[url_column].strip()
                 new_sources[key] = Row(f"{row.where} ({field_name})", source)
-        document.claims.append(Row(row.where, data))
+        claims.append(Row(row.where, data))
         if document.relations is not None:
             document.relations.extend(_csv_relations(row, data["key"]))
     document.sources = list(new_sources.values())

@@ -4,13 +4,15 @@ import report; and how items without a key are named in files."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
-from i18n import _
+from i18n import _l
 from models import Claim, Source
 
 
@@ -30,7 +32,8 @@ class Document:
     dossier: dict[str, Any] | None = None
     sources: list[Row] = field(default_factory=list)
     entities: list[Row] = field(default_factory=list)
-    claims: list[Row] = field(default_factory=list)
+    # Iterable: a large file's claims are read from it as the import walks them.
+    claims: Iterable[Row] = field(default_factory=list)
     # None: the file says nothing about relations, so an import leaves them as they are.
     relations: list[Row] | None = None
     # True when the file names sources only in passing (a CSV's source_title column): they
@@ -47,17 +50,30 @@ class Document:
     revision_summary: str = "import"
 
 
-def decode(content: bytes) -> str:
-    """UTF-8 text, with or without the BOM that Excel writes."""
+_NOT_UTF8 = _l(
+    "The file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the UTF-8 "
+    "character set (LibreOffice), or export it again from Claimline."
+)
+CHUNK = 1 << 20
+
+
+def check_text(stream: BinaryIO) -> tuple[int, str]:
+    """Check, a megabyte at a time, that the stream is UTF-8 text; returns where its text
+    starts (after the BOM that Excel writes) and its first character that is not a space.
+    Raises FormatError."""
+    stream.seek(0)
+    start = 3 if stream.read(3) == codecs.BOM_UTF8 else 0
+    stream.seek(start)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    first = ""
     try:
-        return content.decode("utf-8-sig")
+        while chunk := stream.read(CHUNK):
+            text = decoder.decode(chunk)
+            first = first or text.lstrip()[:1]
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise FormatError(
-            _(
-                "The file is not UTF-8 text. Save it as “CSV UTF-8” (Excel) or with the UTF-8 "
-                "character set (LibreOffice), or export it again from Claimline."
-            )
-        ) from None
+        raise FormatError(str(_NOT_UTF8)) from None
+    return start, first
 
 
 def claim_key(claim: Claim) -> str:

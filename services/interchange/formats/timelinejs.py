@@ -239,8 +239,13 @@ def _shortened(text: str) -> str:
 
 
 def _timelinejs(slides: list[tuple[str, dict]], title: dict | None) -> Document:
+    claims: list[Row] = []
     document = Document(
-        format="timelinejs", relations=None, sources_create_only=True, claims_create_only=True
+        format="timelinejs",
+        claims=claims,
+        relations=None,
+        sources_create_only=True,
+        claims_create_only=True,
     )
     if title:
         document.dossier = title
@@ -257,7 +262,7 @@ def _timelinejs(slides: list[tuple[str, dict]], title: dict | None) -> Document:
     for where, slide in slides:
         result = _slide_row(where, slide)
         if isinstance(result, Row):
-            document.claims.append(result)
+            claims.append(result)
         else:
             document.skipped.append(result)
     document.notes.append(
