@@ -14,8 +14,9 @@ from services.reading import timeline
 from services.reading.filters import ClaimFilters
 
 
-def export_options():
-    """Eager loads for everything an export writes, so an export is a few queries."""
+def whole_claim_options():
+    """Eager loads for everything an export writes and a revision's snapshot reads, so an
+    export or an import's batch is a few queries."""
     return (
         joinedload(Claim.speaker),
         joinedload(Claim.relayed_by),
@@ -34,7 +35,7 @@ def claims(session: Session, dossier: Dossier, filters: ClaimFilters) -> list[Cl
     """
     statement = timeline.filtered(dossier, filters, session.get_bind().dialect.name)
     column = timeline.sort_column(filters.order)
-    statement = statement.order_by(column, Claim.id).options(*export_options())
+    statement = statement.order_by(column, Claim.id).options(*whole_claim_options())
     return list(session.scalars(statement).unique())
 
 
@@ -59,7 +60,7 @@ def _load_in_batches(session: Session, ids: list[int]) -> Iterator[Claim]:
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
         loaded = session.scalars(
-            select(Claim).where(Claim.id.in_(batch)).options(*export_options())
+            select(Claim).where(Claim.id.in_(batch)).options(*whole_claim_options())
         ).unique()
         by_id = {claim.id: claim for claim in loaded}
         # The session's identity map holds its objects weakly: a written batch is let go.

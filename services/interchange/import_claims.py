@@ -23,15 +23,15 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from i18n import N_, _
-from models import Claim, ClaimRelation, Dossier, Revision, Source, User
+from models import Claim, Dossier, Revision, Source, User
 from models.vocabulary import RelationType
 from services.editing import claim_writes, field_values, revisions
 from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldReader
-from services.interchange import api_input
+from services.interchange import api_input, exports
 from services.interchange.formats.document import Document, Row
 from services.interchange.import_report import ImportReport
 
@@ -104,17 +104,7 @@ def _load(session: Session, ids: list[int]) -> dict[int, Claim]:
     if not ids:
         return {}
     claims = session.scalars(
-        select(Claim)
-        .where(Claim.id.in_(ids))
-        .options(
-            joinedload(Claim.speaker),
-            joinedload(Claim.relayed_by),
-            joinedload(Claim.via),
-            joinedload(Claim.source),
-            selectinload(Claim.tags),
-            selectinload(Claim.entities),
-            selectinload(Claim.relations_out).joinedload(ClaimRelation.to_claim),
-        )
+        select(Claim).where(Claim.id.in_(ids)).options(*exports.whole_claim_options())
     ).unique()
     return {claim.id: claim for claim in claims}
 
