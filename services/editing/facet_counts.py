@@ -28,11 +28,11 @@ Key = tuple[int, str, str]  # (dossier id, facet, value)
 
 
 def keep_facet_counts(session_factory: sessionmaker[Session]) -> None:
-    """Make every flush of the factory's sessions keep `facet_counts` in step. Called once
-    per app by the factory."""
-    for name, listener in (("before_flush", _before_flush), ("after_flush", _after_flush)):
-        if not event.contains(session_factory, name, listener):
-            event.listen(session_factory, name, listener)
+    """Make every flush of the factory's sessions keep `facet_counts` in step. Called once,
+    on a new factory (db.session_factory); see last_change.keep_last_change for why there
+    is no event.contains() guard."""
+    event.listen(session_factory, "before_flush", _before_flush)
+    event.listen(session_factory, "after_flush", _after_flush)
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:

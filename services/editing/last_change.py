@@ -20,9 +20,11 @@ from models.claim import claim_entities
 
 def keep_last_change(session_factory: sessionmaker[Session]) -> None:
     """Make every flush of the factory's sessions move the last change of the dossiers it
-    writes to. Called once per app by the factory."""
-    if not event.contains(session_factory, "before_flush", _mark_changed_dossiers):
-        event.listen(session_factory, "before_flush", _mark_changed_dossiers)
+    writes to. Called once, on a new factory (db.session_factory)."""
+    # No event.contains() guard: SQLAlchemy's registry keys listeners by id(target), so a
+    # new factory's session class, given the id of one already collected, looked listened
+    # to and was silently skipped (tests/test_session_events.py).
+    event.listen(session_factory, "before_flush", _mark_changed_dossiers)
 
 
 def _mark_changed_dossiers(session: Session, flush_context: Any, instances: Any) -> None:
