@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 
 import pytest
 from sqlalchemy import select
 
 from db import get_session
-from models import Dossier
+from models import Claim, Dossier
 from services.reading import facets as facet_service
-from services.reading import timeline
+from services.reading import period_counts, timeline
 from services.reading.filters import ClaimFilters
 from tests.conftest import claim_by_key
 from tests.editing_helpers import claim_data, claim_id_from, edit_form_values, form_values, token
@@ -30,6 +31,23 @@ def assert_counts_match_a_recount(app) -> None:
             assert facet_service.stored(session, dossier, FACETS) == recount, dossier.slug
             live = timeline.count(session, timeline.filtered(dossier, ClaimFilters(), dialect))
             assert facet_service.stored_total(session, dossier) == live, dossier.slug
+            for order in ("event", "stated"):
+                kept = period_counts.counted(session, dossier, ClaimFilters(order=order))
+                assert kept.months == months_recounted(session, dossier, order), dossier.slug
+
+
+def months_recounted(session, dossier, order: str) -> dict:
+    """Each live claim's month by the date the timeline places it at, counted in Python."""
+    day = Claim.stated_earliest if order == "stated" else Claim.timeline_date
+    rows = session.execute(
+        select(day, Claim.attribution).where(
+            Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None)
+        )
+    )
+    months: dict = {}
+    for found, attribution in rows:
+        months.setdefault((found.year, found.month), Counter())[attribution] += 1
+    return months
 
 
 def seeded_id(app, key: str) -> int:

@@ -79,3 +79,28 @@ def test_new_source_kinds_migrate_down_and_up_with_claims_in_place(tmp_path, see
             assert orphans == 0
     finally:
         engine.dispose()
+
+
+def test_month_counts_filled_by_the_migration_equal_those_kept_at_write_time(
+    tmp_path, seeded_template
+):
+    # Issue #17: 0012 fills the months of the claims already there; the session event keeps
+    # them from then on. Both must give the same rows, or the strip changes on the next write.
+    url = seeded_template.clone(tmp_path)
+    engine = make_engine(url)
+    months = (
+        "SELECT dossier_id, facet, value, count FROM facet_counts"
+        " WHERE facet LIKE 'months:%' AND count > 0 ORDER BY 1, 2, 3"
+    )
+    try:
+        with engine.connect() as connection:
+            kept = connection.exec_driver_sql(months).all()
+        command.downgrade(alembic_config(url), "0011")
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql(months).all() == []
+        upgrade(url)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql(months).all() == kept
+        assert {facet for _, facet, _, _ in kept} == {"months:event", "months:stated"}
+    finally:
+        engine.dispose()

@@ -1,7 +1,8 @@
 """A dossier's facet counts follow every write to its claims: one pair of session events.
 
 Before a flush we read, from the database, what the claims it touches contribute to the
-counts (their attribution, status, tags, entities, sources, and whether they are live);
+counts (their attribution, status, tags, entities, sources, the month each timeline order
+places them in, and whether they are live);
 after it we read the same again and apply the difference to `facet_counts`, in the same
 transaction. Reading the rows rather than the objects' history makes every kind of write
 count the same way: a form, the API, an import, a soft delete or restore, an entity merge.
@@ -19,6 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Claim, Dossier, FacetCount, claim_entities, claim_tags
+from services.reading.period_counts import stored_facet, stored_value
 
 BEFORE = "facet_counts.before"
 # Claims read per statement: well under every database's limit on bound parameters.
@@ -73,14 +75,18 @@ def _add_chunk(connection: Connection, ids: list[int], counts: Counter[Key]) -> 
     claims = connection.execute(
         select(
             Claim.id, Claim.dossier_id, Claim.attribution, Claim.status, Claim.speaker_id,
-            Claim.source_id, Claim.via_id,
+            Claim.source_id, Claim.via_id, Claim.timeline_date, Claim.stated_earliest,
         ).where(live)
     ).all()  # fmt: skip
     entities: dict[int, set[int]] = {}
-    for claim_id, dossier, attribution, status, speaker, source, via in claims:
+    for claim_id, dossier, attribution, status, speaker, source, via, *days in claims:
         counts[(dossier, "total", "")] += 1
         counts[(dossier, "attributions", attribution.value)] += 1
         counts[(dossier, "statuses", status.value)] += 1
+        # The month each timeline order places it in (services.reading.period_counts)
+        for order, day in zip(("event", "stated"), days, strict=True):
+            month = stored_value(day.year, day.month, attribution)
+            counts[(dossier, stored_facet(order), month)] += 1
         for source_id in {source, via} - {None}:
             counts[(dossier, "sources", str(source_id))] += 1
         entities[claim_id] = {speaker} if speaker is not None else set()

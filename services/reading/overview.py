@@ -3,8 +3,9 @@
 Plain geometry for an inline SVG drawn by the template. Up to `BIN_THRESHOLD` claims each
 gets a mark (a span when its date is imprecise) in a lane where it does not hide another;
 beyond that the claims are counted per month (or per year on a long span), by attribution,
-with one GROUP BY. Every query is an aggregate or limited, so the strip costs the same at
-100,000 claims. The axis follows the view, on a focus + context scale (`strip_axis`).
+from the view's month counts (`period_counts`, kept at write time for the whole dossier).
+Every query is an aggregate or limited, so the strip costs the same at 100,000 claims. The
+axis follows the view, on a focus + context scale (`strip_axis`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from fuzzy_date import OPEN_END, OPEN_START, from_edtf
@@ -21,6 +21,7 @@ from models import Claim, Dossier
 from models.vocabulary import Attribution, LikelihoodBand, likelihood_bands
 from services.reading import strip_axis, timeline
 from services.reading.filters import ClaimFilters, Cursor
+from services.reading.period_counts import PeriodCounts
 from services.reading.strip_axis import (
     WIDTH,
     Scale,
@@ -31,9 +32,7 @@ from services.reading.strip_axis import (
     focus_weights,
     month_abbreviation,
     month_positions,
-    occupied_years,
     period_end,
-    period_expression,
     sort_columns,
     view_bounds,
     zooms,
@@ -217,25 +216,14 @@ def _marks(session, dossier, filters, scale: Scale) -> list[Mark]:
     ]
 
 
-def _bins(session, dossier, filters, scale: Scale, unit: str) -> tuple[list[Bin], float]:
-    sort, _, _ = sort_columns(filters.order)
-    dialect = session.get_bind().dialect.name
-    period = period_expression(sort, unit, dialect)
-    statement = (
-        timeline.filtered(dossier, filters, dialect)
-        .with_only_columns(period, Claim.attribution, func.count(Claim.id))
-        .group_by(period, Claim.attribution)
-    )
+def _bins(periods: PeriodCounts, scale: Scale, unit: str) -> tuple[list[Bin], float]:
     counts: dict[date, dict[Attribution, int]] = {}
-    for key, attribution, number in session.execute(statement):
-        year, _, month = str(key).partition("-")
-        start = max(date(int(year), int(month or 1), 1), scale.start)
-        if unit == "year":
-            start = date(start.year, 1, 1)
-        else:
-            start = start.replace(day=1)
+    for (year, month), per_attribution in periods.months.items():
+        start = max(date(year, month, 1), scale.start)
+        start = date(start.year, 1, 1) if unit == "year" else start.replace(day=1)
         per_kind = counts.setdefault(start, {})
-        per_kind[attribution] = per_kind.get(attribution, 0) + number
+        for attribution, number in per_attribution.items():
+            per_kind[attribution] = per_kind.get(attribution, 0) + number
     largest = max((sum(c.values()) for c in counts.values()), default=1)
     base = TOP + BAR_HEIGHT
     bins = []
@@ -273,19 +261,21 @@ def build(
     session: Session,
     dossier: Dossier,
     filters: ClaimFilters,
-    total: int,
+    periods: PeriodCounts,
     today: date,
 ) -> Overview | None:
-    """The strip for the claims that pass `filters` (`total` of them); None for an empty dossier.
+    """The strip for the claims that pass `filters`, whose months are `periods`; None for an
+    empty dossier.
 
     It does not depend on the page being read, so it can be cached with the counts."""
+    total = periods.total
     bounds = axis(session, dossier, filters.order, today)
     if bounds is None:
         return None
     filters = filters.without_position()
     start, end = view_bounds(filters, bounds)
     zoomed = (start, end) != bounds
-    occupied = occupied_years(session, dossier, filters) if total else set()
+    occupied = periods.occupied_years()
     weights = {} if zoomed else focus_weights(start, end, occupied, today)
     scale = Scale(start, end, weights)
     marks: list[Mark] = []
@@ -293,7 +283,7 @@ def build(
     unit = None
     if total > BIN_THRESHOLD:
         unit = "month" if scale.end.year - scale.start.year < YEARS_FOR_MONTH_BINS else "year"
-        bins, bottom = _bins(session, dossier, filters, scale, unit)
+        bins, bottom = _bins(periods, scale, unit)
     elif total:
         marks = _marks(session, dossier, filters, scale)
         lanes = max(int((mark.y - TOP) // LANE_HEIGHT) + 1 for mark in marks)

@@ -47,12 +47,6 @@ def as_date(value: object) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def period_expression(column, unit: str, dialect: str):
-    if dialect == "postgresql":
-        return func.to_char(column, "YYYY-MM" if unit == "month" else "YYYY")
-    return func.strftime("%Y-%m" if unit == "month" else "%Y", column)
-
-
 @dataclass(frozen=True)
 class Tick:
     """A year (or month) boundary on the axis; `filters` show that period only."""
@@ -130,15 +124,6 @@ def view_bounds(filters: ClaimFilters, dossier_bounds: tuple[date, date]) -> tup
 
 def months_between(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
-def occupied_years(session, dossier, filters: ClaimFilters) -> set[int]:
-    """The years in which a claim of the view sits, with one GROUP BY."""
-    sort, _, _ = sort_columns(filters.order)
-    dialect = session.get_bind().dialect.name
-    year = period_expression(sort, "year", dialect)
-    statement = timeline.filtered(dossier, filters, dialect).with_only_columns(year).group_by(year)
-    return {int(str(value)) for value in session.scalars(statement)} - {OPEN_START.year}
 
 
 def focus_weights(start: date, end: date, occupied: set[int], today: date) -> dict[int, float]:

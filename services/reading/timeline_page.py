@@ -11,7 +11,7 @@ import i18n
 from models import Dossier
 from services.reading import facets as facet_service
 from services.reading import overview as overview_service
-from services.reading import timeline, view_cache, year_index
+from services.reading import period_counts, timeline, view_cache, year_index
 from services.reading.filters import ClaimFilters
 from services.reading.freshness import last_change
 
@@ -81,29 +81,29 @@ def build(
 
     A fixed number of queries whatever the page size: the page with its eager loads (plus
     one walking back for the "Earlier claims" link when the page is not the first). The
-    count, the facets and the years (a GROUP BY each) and the strip (two queries) come from the
-    per-process cache until the dossier changes (`changed`, when the caller has read it).
+    facets and the months (a GROUP BY each, read from the rows kept at write time when
+    nothing filters) and the strip's axis come from the per-process cache until the dossier
+    changes (`changed`, when the caller has read it). The count, the strip's bars and the
+    year index are all read from the months.
     """
     key = _cache_key(session, dossier, filters, changed)
-    count = total(session, dossier, filters, key[2])
+    periods = view_cache.aggregates.get_or_compute(
+        ("months", *key), lambda: period_counts.counted(session, dossier, filters)
+    )
     facets = view_cache.aggregates.get_or_compute(
         ("facets", *key), lambda: facet_service.facets(session, dossier, filters)
     )
     # The strip also depends on the day: its axis reaches today.
     overview = view_cache.aggregates.get_or_compute(
         ("overview", *key, today),
-        lambda: overview_service.build(session, dossier, filters, count, today),
+        lambda: overview_service.build(session, dossier, filters, periods, today),
     )
-    page = timeline.page(session, dossier, filters, per_page, total=count)
+    page = timeline.page(session, dossier, filters, per_page, total=periods.total)
     years = timeline.group_by_month(page.claims, filters.order)
-    counts = view_cache.aggregates.get_or_compute(
-        ("years", *key),
-        lambda: year_index.year_counts(session, dossier, filters, dialect(session)),
-    )
     return TimelineView(
         page=page,
         years=years,
-        year_links=year_index.links(counts, {group.year for group in years}),
+        year_links=year_index.links(periods.years(), {group.year for group in years}),
         facets=facets,
         chips=facet_service.chips(filters, facets),
         overview=overview,

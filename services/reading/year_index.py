@@ -1,9 +1,10 @@
 """The year index of a timeline (issue #16, "Long timelines"): every year the filtered
 claims reach, with a link to its heading on this page or to the page that starts with it.
 
-The years come from one GROUP BY over the filtered claims. A year not on the current page
-is reached through the timeline's own keyset position: just after the last possible claim
-of the day before the year starts, so its page opens with the year's first claim.
+The years come from the view's month counts (services.reading.period_counts). A year not
+on the current page is reached through the timeline's own keyset position: just after the
+last possible claim of the day before the year starts, so its page opens with the year's
+first claim.
 """
 
 from __future__ import annotations
@@ -11,15 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session
-
 from fuzzy_date import OPEN_START
 from i18n import _
-from models import Dossier
 from models.limits import LARGEST_ID
-from services.reading import timeline
-from services.reading.filters import ClaimFilters, Cursor
+from services.reading.filters import Cursor
 
 
 @dataclass(frozen=True)
@@ -37,17 +33,6 @@ class YearLink:
     @property
     def anchor(self) -> str:
         return f"y-{self.year}"
-
-
-def year_counts(
-    session: Session, dossier: Dossier, filters: ClaimFilters, dialect: str
-) -> list[tuple[int, int]]:
-    """(year, number of claims) for the claims passing `filters`, by the year the timeline
-    places them in, earliest first. Raises search.SearchError like the timeline."""
-    claims = timeline.filtered(dossier, filters, dialect).subquery()
-    year = extract("year", claims.c[timeline.sort_column(filters.order).key])
-    statement = select(year, func.count()).group_by(year).order_by(year)
-    return [(int(found), count) for found, count in session.execute(statement)]
 
 
 def start_of(year: int) -> Cursor:
