@@ -8,6 +8,8 @@ from itertools import groupby
 
 from sqlalchemy import CompoundSelect, Select, func, select, tuple_, union
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.expression import UnaryExpression
 
 from fuzzy_date import OPEN_START, FuzzyDate, Period, heading_period
 from i18n import _
@@ -70,6 +72,18 @@ class YearGroup:
 
 def sort_column(order: str):
     return Claim.stated_earliest if order == "stated" else Claim.timeline_date
+
+
+def ordering_column(order: str, dialect: str, walk: bool):
+    """The sort date as ORDER BY and the keyset compare it. When a page should not walk the
+    date index (`walk` false: few claims match), SQLite gets "+date", which it cannot read
+    from an index: else its planner walks the index to skip a sort, through the whole
+    dossier, to find a few hundred claims (278 ms for the 272 public claims of 2020 among
+    100,000, against a few ms reading them by attribution and sorting them)."""
+    column = sort_column(order)
+    if walk or dialect != "sqlite":
+        return column
+    return UnaryExpression(column, operator=operators.custom_op("+"), type_=column.type)
 
 
 def date_bounds(order: str):
@@ -192,8 +206,9 @@ def page(
     answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
     """
     by_date = total is not None and total > WALK_BY_DATE_ABOVE
-    base = filtered(dossier, filters, session.get_bind().dialect.name, by_date)
-    column = sort_column(filters.order)
+    dialect = session.get_bind().dialect.name
+    base = filtered(dossier, filters, dialect, by_date)
+    column = ordering_column(filters.order, dialect, walk=total is None or by_date)
     statement = base.order_by(column, Claim.id).limit(per_page + 1)
     statement = statement.options(*(options or card_options()))
     if filters.after:
@@ -209,12 +224,14 @@ def page(
     total = count(session, base) if total is None else total
     result = Page(claims=claims, total=total, next_cursor=next_cursor)
     if filters.after:
-        result.has_previous, result.previous_cursor = _previous(session, base, filters, per_page)
+        result.has_previous, result.previous_cursor = _previous(
+            session, base, filters, per_page, column
+        )
     return result
 
 
 def _previous(
-    session: Session, base: Select, filters: ClaimFilters, per_page: int
+    session: Session, base: Select, filters: ClaimFilters, per_page: int, column
 ) -> tuple[bool, Cursor | None]:
     """Whether claims come before this page, and the position the page before it starts after.
 
@@ -223,7 +240,6 @@ def _previous(
     """
     if filters.after is None:  # the first page: nothing comes before it
         return False, None
-    column = sort_column(filters.order)
     statement = (
         base.with_only_columns(column, Claim.id)
         .where(tuple_(column, Claim.id) <= tuple_(filters.after.sort_date, filters.after.claim_id))
