@@ -6,20 +6,23 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from db import get_session
+from fuzzy_date import OPEN_END, OPEN_START
 from models import Claim, Dossier
 from services.reading import facets as facet_service
-from services.reading import period_counts, timeline
+from services.reading import period_counts, strip_axis, timeline
 from services.reading.filters import ClaimFilters
 from tests.conftest import claim_by_key
 from tests.editing_helpers import claim_data, claim_id_from, edit_form_values, form_values, token
 from tests.helpers import bearer, soup
 
 FACETS = list(facet_service.OWN_FILTER)
+TODAY = date(2022, 6, 1)  # inside the seeded range: both ends come from the claims
 
 
 def assert_counts_match_a_recount(app) -> None:
@@ -34,6 +37,24 @@ def assert_counts_match_a_recount(app) -> None:
             for order in ("event", "stated"):
                 kept = period_counts.counted(session, dossier, ClaimFilters(order=order))
                 assert kept.months == months_recounted(session, dossier, order), dossier.slug
+                kept_axis = strip_axis.axis(session, dossier, order, TODAY)
+                assert kept_axis == axis_recounted(session, dossier, order), dossier.slug
+
+
+def axis_recounted(session, dossier, order: str) -> tuple[date, date] | None:
+    """Whole years from the earliest to the latest day a live claim reaches (an open end
+    standing for the other) and TODAY, computed in Python."""
+    days = []
+    for claim in session.scalars(
+        select(Claim).where(Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None))
+    ):
+        dated = claim.stated_date if order == "stated" else claim.event_date or claim.stated_date
+        first = dated.earliest if dated.earliest != OPEN_START else dated.latest
+        last = dated.latest if dated.latest != OPEN_END else dated.earliest
+        days += [first, last]
+    if not days:
+        return None
+    return date(min(*days, TODAY).year, 1, 1), date(max(*days, TODAY).year, 12, 31)
 
 
 def months_recounted(session, dossier, order: str) -> dict:
@@ -97,6 +118,7 @@ def test_a_claim_added_through_the_api(seeded_app, client, write_token):
     [
         {"attribution": "analysis"},
         {"event_date": "March 2019", "stated_date": "2019"},
+        {"event_date": "2021/2031"},  # reaches past every other claim: moves the axis's end
         {"entities": ["openai"], "speaker": "openai"},
         {"entities": []},
         {"tags": ["another tag"]},

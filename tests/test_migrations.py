@@ -81,16 +81,18 @@ def test_new_source_kinds_migrate_down_and_up_with_claims_in_place(tmp_path, see
         engine.dispose()
 
 
-def test_month_counts_filled_by_the_migration_equal_those_kept_at_write_time(
+def test_months_and_axis_years_filled_by_the_migration_equal_those_kept_at_write_time(
     tmp_path, seeded_template
 ):
-    # Issue #17: 0012 fills the months of the claims already there; the session event keeps
-    # them from then on. Both must give the same rows, or the strip changes on the next write.
+    # Issue #17: 0012 fills the months and axis years of the claims already there; the
+    # session event keeps them from then on. Both must give the same rows, or the strip
+    # changes on the next write.
     url = seeded_template.clone(tmp_path)
     engine = make_engine(url)
     months = (
         "SELECT dossier_id, facet, value, count FROM facet_counts"
-        " WHERE facet LIKE 'months:%' AND count > 0 ORDER BY 1, 2, 3"
+        " WHERE (facet LIKE 'months:%' OR facet LIKE 'starts:%' OR facet LIKE 'ends:%')"
+        " AND count > 0 ORDER BY 1, 2, 3"
     )
     try:
         with engine.connect() as connection:
@@ -101,6 +103,7 @@ def test_month_counts_filled_by_the_migration_equal_those_kept_at_write_time(
         upgrade(url)
         with engine.connect() as connection:
             assert connection.exec_driver_sql(months).all() == kept
-        assert {facet for _, facet, _, _ in kept} == {"months:event", "months:stated"}
+        facets = {"months:event", "months:stated", "starts:event", "ends:event"}
+        assert {facet for _, facet, _, _ in kept} == facets | {"starts:stated", "ends:stated"}
     finally:
         engine.dispose()

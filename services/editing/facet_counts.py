@@ -2,7 +2,7 @@
 
 Before a flush we read, from the database, what the claims it touches contribute to the
 counts (their attribution, status, tags, entities, sources, the month each timeline order
-places them in, and whether they are live);
+places them in and the years they hold the strip's axis to, and whether they are live);
 after it we read the same again and apply the difference to `facet_counts`, in the same
 transaction. Reading the rows rather than the objects' history makes every kind of write
 count the same way: a form, the API, an import, a soft delete or restore, an entity merge.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Table, event, select
@@ -20,7 +21,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Claim, Dossier, FacetCount, claim_entities, claim_tags
+from models.vocabulary import Attribution
 from services.reading.period_counts import stored_facet, stored_value
+from services.reading.strip_axis import kept_axis_facets, known_years
 
 BEFORE = "facet_counts.before"
 # Claims read per statement: well under every database's limit on bound parameters.
@@ -75,18 +78,16 @@ def _add_chunk(connection: Connection, ids: list[int], counts: Counter[Key]) -> 
     claims = connection.execute(
         select(
             Claim.id, Claim.dossier_id, Claim.attribution, Claim.status, Claim.speaker_id,
-            Claim.source_id, Claim.via_id, Claim.timeline_date, Claim.stated_earliest,
+            Claim.source_id, Claim.via_id, Claim.timeline_date, Claim.event_earliest,
+            Claim.event_latest, Claim.stated_earliest, Claim.stated_latest,
         ).where(live)
     ).all()  # fmt: skip
     entities: dict[int, set[int]] = {}
-    for claim_id, dossier, attribution, status, speaker, source, via, *days in claims:
+    for claim_id, dossier, attribution, status, speaker, source, via, *dates in claims:
         counts[(dossier, "total", "")] += 1
         counts[(dossier, "attributions", attribution.value)] += 1
         counts[(dossier, "statuses", status.value)] += 1
-        # The month each timeline order places it in (services.reading.period_counts)
-        for order, day in zip(("event", "stated"), days, strict=True):
-            month = stored_value(day.year, day.month, attribution)
-            counts[(dossier, stored_facet(order), month)] += 1
+        _add_placement(counts, dossier, attribution, *dates)
         for source_id in {source, via} - {None}:
             counts[(dossier, "sources", str(source_id))] += 1
         entities[claim_id] = {speaker} if speaker is not None else set()
@@ -104,6 +105,30 @@ def _add_chunk(connection: Connection, ids: list[int], counts: Counter[Key]) -> 
     for claim_id, entity_ids in entities.items():
         for entity_id in entity_ids:  # a claim naming its own speaker counts once
             counts[(dossier_of[claim_id], "entities", str(entity_id))] += 1
+
+
+def _add_placement(
+    counts: Counter[Key],
+    dossier: int,
+    attribution: Attribution,
+    timeline_date: date,
+    event_earliest: date | None,
+    event_latest: date | None,
+    stated_earliest: date,
+    stated_latest: date,
+) -> None:
+    """Where each timeline order places the claim: its month (services.reading.period_counts)
+    and the years it holds the strip's axis to (strip_axis.axis)."""
+    event = (event_earliest or stated_earliest, event_latest or stated_latest)
+    for order, day, (first, last) in (
+        ("event", timeline_date, event),
+        ("stated", stated_earliest, (stated_earliest, stated_latest)),
+    ):
+        counts[(dossier, stored_facet(order), stored_value(day.year, day.month, attribution))] += 1
+        starts, ends = kept_axis_facets(order)
+        first_year, last_year = known_years(first, last)
+        counts[(dossier, starts, f"{first_year:04d}")] += 1
+        counts[(dossier, ends, f"{last_year:04d}")] += 1
 
 
 def apply(connection: Connection, deltas: dict[Key, int]) -> None:

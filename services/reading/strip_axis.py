@@ -13,12 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from babel.dates import get_month_names
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import i18n
 from fuzzy_date import OPEN_END, OPEN_START, parse
-from models import Claim, Dossier
+from models import Dossier, FacetCount
 from services.reading import timeline
 from services.reading.filters import ClaimFilters
 
@@ -65,21 +65,42 @@ class Zoom:
     filters: ClaimFilters
 
 
+def kept_axis_facets(order: str) -> tuple[str, str]:
+    """The facet_counts facets that count a dossier's live claims by the first and by the
+    last year they hold the axis to, for a timeline order. Kept at write time with the
+    other counts (services.editing.facet_counts): a year leaves the axis when its count
+    falls to 0, which a stored minimum or maximum could not tell."""
+    order = "stated" if order == "stated" else "event"
+    return f"starts:{order}", f"ends:{order}"
+
+
+def known_years(first: date, last: date) -> tuple[int, int]:
+    """The first and last year a claim dated `first`..`last` holds the axis to. An open end
+    has no position of its own: the other end stands in for it."""
+    known_first = first if first > OPEN_START else last
+    known_last = last if last < OPEN_END else first
+    return known_first.year, known_last.year
+
+
 def axis(session: Session, dossier: Dossier, order: str, today: date) -> tuple[date, date] | None:
-    """Whole years covering every live claim of the dossier and today; None if it has none."""
-    _, first, last = sort_columns(order)
-    # An open end has no position of its own: the other end stands in for it.
-    known_first = case((first > OPEN_START, first), else_=last)
-    known_last = case((last < OPEN_END, last), else_=first)
-    lowest, highest = session.execute(
-        select(func.min(known_first), func.max(known_last)).where(
-            Claim.dossier_id == dossier.id, Claim.deleted_at.is_(None)
+    """Whole years covering every live claim of the dossier and today; None if it has none.
+    Read from the years kept at write time: no query over the claims."""
+    starts, ends = kept_axis_facets(order)
+    statement = (
+        select(FacetCount.facet, func.min(FacetCount.value), func.max(FacetCount.value))
+        .where(
+            FacetCount.dossier_id == dossier.id,
+            FacetCount.facet.in_((starts, ends)),
+            FacetCount.count > 0,
         )
-    ).one()
-    if lowest is None or highest is None:
+        .group_by(FacetCount.facet)
+    )
+    years = {facet: (lowest, highest) for facet, lowest, highest in session.execute(statement)}
+    if starts not in years or ends not in years:
         return None
-    lowest, highest = as_date(lowest), as_date(highest)
-    return date(min(lowest, today).year, 1, 1), date(max(highest, today).year, 12, 31)
+    # Years are kept as four digits, so the text's order is the years' order.
+    lowest, highest = int(years[starts][0]), int(years[ends][1])
+    return date(min(lowest, today.year), 1, 1), date(max(highest, today.year), 12, 31)
 
 
 class Scale:
