@@ -88,7 +88,10 @@ def _kept(session: Session, dossier: Dossier, order: str) -> PeriodCounts:
         FacetCount.count > 0,
     )
     for value, number in session.execute(statement):
-        period, _, kind = value.partition(" ")
-        year, _, month = period.partition("-")
-        months.setdefault((int(year), int(month)), Counter())[Attribution(kind)] += number
+        # "YYYY-MM attribution" (stored_value); a dossier of many years has thousands.
+        month = (int(value[:4]), int(value[5:7]))
+        months.setdefault(month, Counter())[_ATTRIBUTIONS[value[8:]]] += number
     return PeriodCounts(months)
+
+
+_ATTRIBUTIONS = {attribution.value: attribution for attribution in Attribution}
