@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 
 from babel import Locale
 from babel.dates import format_date
 from flask import Flask
+from jinja2 import Environment, pass_environment
+from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
 import i18n
@@ -16,7 +19,9 @@ from fuzzy_date import FuzzyDate
 from models import limits
 from models.text import fold
 from models.vocabulary import likelihood
+from services.reading.facets import FacetValue
 from services.reading.search import search_terms
+from web.languages import content_lang
 from web.search_links import name_url
 from web.urls import query_args
 
@@ -110,6 +115,25 @@ def sanitised(html: str | None) -> Markup:
     return Markup(html or "")
 
 
+@pass_environment
+def facet_options(environment: Environment, values: Iterable[FacetValue]) -> Markup:
+    """The <option>s of a facet's <select>, "label (count)" each. Built here rather than by a
+    loop in the template: a dossier's entities, tags and sources make hundreds of options
+    on every timeline, and a translated label each was 15-20 ms of a cold page."""
+    pattern = i18n.gettext("%(label)s (%(count)s)")
+    option = Markup('<option value="{}"{}{}>{}</option>')
+    return Markup("").join(
+        option.format(
+            item.value,
+            Markup(" selected") if item.selected else "",
+            content_lang(item.language) if item.language else "",
+            pattern
+            % {"label": do_truncate(environment, item.label, 60), "count": i18n.number(item.count)},
+        )
+        for item in values
+    )
+
+
 def register_template_filters(app: Flask) -> None:
     app.add_template_filter(fuzzy_date)
     app.add_template_filter(calendar_date)
@@ -120,6 +144,7 @@ def register_template_filters(app: Flask) -> None:
     app.add_template_filter(sentence_case)
     app.add_template_filter(thousands)
     app.add_template_filter(byte_size)
+    app.add_template_filter(facet_options)
     # The field limits, for the hints and the error page that quote them (models/limits.py).
     app.jinja_env.globals["limits"] = limits
     app.add_template_global(query_args)
