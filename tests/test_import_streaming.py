@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from db import get_session
 from models import Claim, ClaimRelation, Revision
-from services.interchange import formats, import_claims
+from services.editing import revisions
+from services.interchange import exports, formats, import_claims
 from services.interchange.formats import FormatError
 from tests.test_imports import EXPORTS, counts, write
 
@@ -111,6 +112,34 @@ def test_each_claim_gets_one_revision_whatever_the_batch(
             )
         )
         assert revisions == session.scalar(select(func.count()).select_from(copied.subquery()))
+
+
+def test_each_revision_holds_the_claim_as_it_was_written(
+    seeded_app, runner, tmp_path, exported, small_batches
+):
+    # Claims the file relates to nothing are finished in the first walk, from the objects
+    # just written; the others after their relations, from the database. Both must record
+    # what the database holds, relations included.
+    assert _import(runner, tmp_path, exported).exit_code == 0
+    with seeded_app.app_context():
+        session = get_session()
+        claims = (
+            session.scalars(
+                select(Claim)
+                .where(Claim.dossier.has(slug="copy"))
+                .options(*exports.whole_claim_options())
+            )
+            .unique()
+            .all()
+        )
+        recorded = {
+            revision.object_id: revision.snapshot
+            for revision in session.scalars(select(Revision).where(Revision.object_type == "claim"))
+        }
+        related = [bool(claim.relations_out) for claim in claims]
+        for claim in claims:
+            assert recorded[claim.id] == revisions.snapshot(claim), claim.key
+        assert any(related) and not all(related)  # both walks were taken
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,11 @@ minutes. Here the memory is bounded by the batch, not by the file:
    already are loaded in one query; each row is checked and its claim created or changed; the
    batch is flushed and let go, keeping only its keys and ids (and, for a claim that existed,
    its snapshot from before, as JSON text, for its revision).
+   A new claim that the file relates to nothing is finished there and then: it has no
+   relations to set, and its revision is recorded from the objects just written.
 2. Once every claim of the file has an id, so that a relation may point to a claim further
-   down the file, the same keys are walked again in batches: each claim's relations are set,
-   its revision recorded, and the batch flushed and let go.
+   down the file, the other keys are walked again in batches: each claim's relations are
+   set, its revision recorded, and the batch flushed and let go.
 
 Everything happens in the caller's transaction: the import stays all or nothing.
 """
@@ -47,8 +49,8 @@ class Existing(NamedTuple):
 
 @dataclass
 class Written:
-    """What phase 1 keeps of each claim it wrote: its id, and its snapshot before (None for a
-    claim it created)."""
+    """What phase 1 keeps of each claim it wrote: its id; for those phase 2 finishes, in file
+    order, their key and their snapshot before (None for a claim it created)."""
 
     ids: dict[str, int] = field(default_factory=dict)
     befores: dict[str, str | None] = field(default_factory=dict)
@@ -67,17 +69,25 @@ def run(
     and revisions. Flushes, never commits."""
     existing = existing_keys(session, dossier)
     written = Written()
+    relating = _relating_keys(document)
     for batch in _batches(keyed_rows):
         _write_batch(
-            session, document, dossier, batch, existing, written, find_source, user, report
+            session, document, dossier, batch, existing, written, find_source, user, report,
+            relating,
         )  # fmt: skip
         _collect()
     wanted = None
     if document.relations is not None:
         wanted = _relations(document.relations, written.ids, existing, report)
-    for keys in _batches(list(written.ids)):
+    for keys in _batches(list(written.befores)):
         _finish_batch(session, document, keys, written, wanted, user, report)
         _collect()
+
+
+def _relating_keys(document: Document) -> set[str]:
+    """The keys of the claims the file's relations start from (well formed or not)."""
+    starts = (row.data.get("from") for row in document.relations or [])
+    return {key for key in starts if isinstance(key, str)}
 
 
 def existing_keys(session: Session, dossier: Dossier) -> dict[str, Existing]:
@@ -119,6 +129,7 @@ def _write_batch(
     find_source: Callable[[str], int | None],
     user: User | None,
     report: ImportReport,
+    relating: set[str],
 ) -> None:
     found = [existing[key] for _, key in batch if key in existing]
     loaded = _load(session, [item.id for item in found if not item.deleted])
@@ -152,7 +163,8 @@ def _write_batch(
         if claim is None:
             claim = claim_writes.new_claim(dossier)
             session.add(claim)
-            written.befores[key] = None
+            if key in relating:
+                written.befores[key] = None
         else:
             written.befores[key] = json.dumps(revisions.snapshot(claim))
         # A claim matched as "claim-<id>" keeps its empty key: a key is no change to make.
@@ -162,6 +174,12 @@ def _write_batch(
     session.flush()
     for key, claim in claims.items():
         written.ids[key] = claim.id
+    finished = [claim for key, claim in claims.items() if key not in written.befores]
+    for claim in finished:  # new, and related to nothing: its one revision now
+        revisions.record(session, claim, None, user, summary=document.revision_summary)
+        report.count("created", "claim", claim.statement)
+    if finished:
+        session.flush()
     _let_go(session, [*claims.values(), *loaded.values()])
 
 
