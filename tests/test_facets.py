@@ -10,9 +10,10 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import selectinload
 from werkzeug.datastructures import MultiDict
 
-from db import engine_of
-from models import Claim
+from db import engine_of, get_session
+from models import Claim, Dossier
 from services.reading import facets as facet_service
+from services.reading import timeline
 from services.reading.filters import parse_filters
 from tests.conftest import claim_by_key
 from tests.factories import delete
@@ -160,3 +161,34 @@ def test_clear_all_filters_returns_to_the_whole_timeline(client):
 def test_no_chips_without_filters(client):
     page = soup(client.get(TIMELINE + "?order=stated"))
     assert page.select(".chips") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"order": "stated"},
+        {"attribution": "insider"},
+        {"attribution": ["insider", "public"], "order": "stated"},
+        {"entity": "sam-altman", "from": "2024"},
+        {"q": "chips"},
+        {"tag": "funding", "status": "unverified"},
+    ],
+)
+def test_a_views_months_are_its_claims_months(seeded_app, query):
+    # The strip's bars, the year index and the count all read the months that the facets'
+    # statement groups (or the kept rows, unfiltered): they must be the view's own claims.
+    with seeded_app.app_context():
+        session = get_session()
+        dossier = session.scalars(select(Dossier).where(Dossier.slug == "openai-chips")).one()
+        filters = parse_filters(MultiDict(query))
+        assert not filters.errors
+        dialect = session.get_bind().dialect.name
+        claims = session.scalars(timeline.filtered(dossier, filters, dialect)).all()
+        expected: dict = {}
+        for claim in claims:
+            day = timeline.sort_date(claim, filters.order)
+            expected.setdefault((day.year, day.month), Counter())[claim.attribution] += 1
+        months = facet_service.facets(session, dossier, filters).months
+        assert months.months == expected
+        assert months.total == len(claims) > 0

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from i18n import _
 from models import Claim, Dossier, Entity, FacetCount, Source, Tag, claim_entities, claim_tags
 from models.vocabulary import Attribution, Status
-from services.reading import timeline
+from services.reading import period_counts, timeline
 from services.reading.filters import FILTER_NAMES, ClaimFilters, confidence_words, searched_words
+from services.reading.period_counts import PeriodCounts
 
 MAX_TAGS = 200
 MAX_ENTITIES = 500
@@ -42,6 +43,9 @@ class Facets:
     tags: list[FacetValue]
     entities: list[FacetValue]
     sources: list[FacetValue]
+    # The view's claims per month, by the date its order places them at: not a filter of
+    # the form, but counted over the same claims in the same statement.
+    months: PeriodCounts
 
     def label_of(self, facet: str, value: str) -> str | None:
         for item in getattr(self, facet):
@@ -86,10 +90,11 @@ def counted(
             Claim.speaker_id,
             Claim.source_id,
             Claim.via_id,
+            timeline.sort_column(filters.order).label("placed"),
         )
         .cte("matching")
     )
-    parts = [_facet_query(name, matching) for name in names]
+    parts = [_facet_query(name, matching, dialect) for name in names]
     result: dict[str, dict[str, int]] = {name: {} for name in names}
     statement = parts[0] if len(parts) == 1 else union_all(*parts)
     for name, value, number in session.execute(statement):
@@ -116,8 +121,15 @@ def stored_total(session: Session, dossier: Dossier) -> int:
     return session.scalar(statement) or 0
 
 
-def _facet_query(name: str, matching) -> Select:
+def _facet_query(name: str, matching, dialect: str) -> Select:
     found = matching.c
+    if name.startswith("months:"):
+        # Grouped by a subquery's column: PostgreSQL does not match the month expression of
+        # the GROUP BY with the select list's when each has its own bound format string.
+        months = select(
+            period_counts.value_expression(found.placed, found.attribution, dialect).label("value")
+        ).subquery()
+        return select(literal(name), months.c.value, func.count()).group_by(months.c.value)
     if name in ("attributions", "statuses"):
         column = found.attribution if name == "attributions" else found.status
         return select(literal(name), cast(column, String), func.count()).group_by(column)
@@ -229,12 +241,15 @@ def _keep_selected(values: list[FacetValue], selected: str | None) -> list[Facet
 
 
 def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
-    """Every facet of the timeline's filter form. Facets whose own filter is not set count
-    over the same claims, so each distinct set of claims is selected once (one statement)."""
+    """Every facet of the timeline's filter form, and the view's months. Facets whose own
+    filter is not set count over the same claims, so each distinct set of claims is
+    selected once (one statement). Raises search.SearchError like the timeline."""
     base = filters.without_position()
     by_filters: dict[ClaimFilters, list[str]] = {}
     for name, own in OWN_FILTER.items():
         by_filters.setdefault(base.without(own), []).append(name)
+    months = period_counts.stored_facet(filters.order)
+    by_filters.setdefault(base, []).append(months)
     counts: dict[str, dict[str, int]] = {}
     for counted_filters, names in by_filters.items():
         if counted_filters.active:
@@ -247,6 +262,7 @@ def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
         tags=tag_counts(session, counts["tags"], filters),
         entities=entity_counts(session, counts["entities"], filters),
         sources=source_counts(session, counts["sources"], filters, dossier.statement_language),
+        months=period_counts.from_values(counts[months]),
     )
 
 

@@ -1,27 +1,25 @@
 """How many claims of a view fall in each month, by attribution: the one aggregate that the
-overview strip's bars, its focus years and the year index all read (issue #17).
+overview strip's bars, its focus years, the year index and the count all read (issue #17).
 
-For the whole dossier the months are kept at write time with the facet counts
-(services.editing.facet_counts, facets "months:event" and "months:stated"), so the
-unfiltered timeline, the first page a reader opens after a write, runs no GROUP BY over
-the claims. A filtered view counts its months with one GROUP BY; the strip and the year
-index used to run three over the same claims.
+The months are a facet like the others (services.reading.facets): for the whole dossier
+they are kept at write time with the facet counts (services.editing.facet_counts, facets
+"months:event" and "months:stated"), so the unfiltered timeline, the first page a reader
+opens after a write, runs no GROUP BY over the claims; a filtered view groups its claims by
+month in the statement that counts its other facets. The strip and the year index used to
+run three GROUP BYs of their own over the same claims.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, String, cast, func
 
 from fuzzy_date import OPEN_START
-from models import Dossier, FacetCount
 from models.vocabulary import Attribution
-from services.reading import timeline
-from services.reading.filters import ClaimFilters
 
 Month = tuple[int, int]  # (year, month)
 
@@ -58,37 +56,21 @@ class PeriodCounts:
         return {year for year, _ in self.months} - {OPEN_START.year}
 
 
-def counted(session: Session, dossier: Dossier, filters: ClaimFilters) -> PeriodCounts:
-    """The months of the claims passing `filters`: kept ones for the whole dossier, else
-    one GROUP BY. Raises search.SearchError like the timeline."""
-    if not filters.active:
-        return _kept(session, dossier, filters.order)
-    months: dict[Month, Counter[Attribution]] = {}
-    dialect = session.get_bind().dialect.name
-    claims = timeline.filtered(dossier, filters, dialect).subquery()
-    day = claims.c[timeline.sort_column(filters.order).key]
-    # Both dialects: the year and month as numbers or digits, which int() reads alike.
-    year_of: ColumnElement[Any] = func.strftime("%Y", day)
-    month_of: ColumnElement[Any] = func.strftime("%m", day)
+def value_expression(day: ColumnElement[Any], attribution: ColumnElement[Any], dialect: str):
+    """stored_value in SQL, for a GROUP BY over the claims of a filtered view."""
     if dialect == "postgresql":
-        year_of, month_of = func.extract("year", day), func.extract("month", day)
-    statement = select(year_of, month_of, claims.c.attribution, func.count()).group_by(
-        year_of, month_of, claims.c.attribution
-    )
-    for year, month, attribution, number in session.execute(statement):
-        months.setdefault((int(year), int(month)), Counter())[attribution] += number
-    return PeriodCounts(months)
+        month: ColumnElement[Any] = func.to_char(day, "YYYY-MM")
+    else:
+        month = func.strftime("%Y-%m", day)
+    return month.concat(" ").concat(cast(attribution, String))
 
 
-def _kept(session: Session, dossier: Dossier, order: str) -> PeriodCounts:
+def from_values(values: Mapping[str, int]) -> PeriodCounts:
+    """The months from stored_value texts and their counts: the rows kept for the whole
+    dossier, or a filtered view's GROUP BY (services.reading.facets reads both)."""
     months: dict[Month, Counter[Attribution]] = {}
-    statement = select(FacetCount.value, FacetCount.count).where(
-        FacetCount.dossier_id == dossier.id,
-        FacetCount.facet == stored_facet(order),
-        FacetCount.count > 0,
-    )
-    for value, number in session.execute(statement):
-        # "YYYY-MM attribution" (stored_value); a dossier of many years has thousands.
+    for value, number in values.items():
+        # "YYYY-MM attribution": a dossier of many years has thousands of them.
         month = (int(value[:4]), int(value[5:7]))
         months.setdefault(month, Counter())[_ATTRIBUTIONS[value[8:]]] += number
     return PeriodCounts(months)

@@ -11,7 +11,7 @@ import i18n
 from models import Dossier
 from services.reading import facets as facet_service
 from services.reading import overview as overview_service
-from services.reading import period_counts, timeline, view_cache, year_index
+from services.reading import timeline, view_cache, year_index
 from services.reading.filters import ClaimFilters
 from services.reading.freshness import last_change
 
@@ -81,18 +81,16 @@ def build(
 
     A fixed number of queries whatever the page size: the page with its eager loads (plus
     one walking back for the "Earlier claims" link when the page is not the first). The
-    facets and the months (a GROUP BY each, read from the rows kept at write time when
-    nothing filters) and the strip's axis come from the per-process cache until the dossier
+    facets with the view's months (one statement, or the rows kept at write time when
+    nothing filters) and the strip come from the per-process cache until the dossier
     changes (`changed`, when the caller has read it). The count, the strip's bars and the
     year index are all read from the months.
     """
     key = _cache_key(session, dossier, filters, changed)
-    periods = view_cache.aggregates.get_or_compute(
-        ("months", *key), lambda: period_counts.counted(session, dossier, filters)
-    )
     facets = view_cache.aggregates.get_or_compute(
         ("facets", *key), lambda: facet_service.facets(session, dossier, filters)
     )
+    periods = facets.months
     # The strip also depends on the day: its axis reaches today.
     overview = view_cache.aggregates.get_or_compute(
         ("overview", *key, today),
