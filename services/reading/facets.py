@@ -97,7 +97,7 @@ def counted(
     parts = [_facet_query(name, matching, dialect) for name in names]
     result: dict[str, dict[str, int]] = {name: {} for name in names}
     statement = parts[0] if len(parts) == 1 else union_all(*parts)
-    for name, value, number in session.execute(statement):
+    for name, value, number in session.connection().execute(statement):
         result[name][value] = number
     return result
 
@@ -108,7 +108,9 @@ def stored(session: Session, dossier: Dossier, names: list[str]) -> dict[str, di
     statement = select(FacetCount.facet, FacetCount.value, FacetCount.count).where(
         FacetCount.dossier_id == dossier.id, FacetCount.facet.in_(names), FacetCount.count > 0
     )
-    for name, value, number in session.execute(statement):
+    # Through the session's connection: thousands of rows (a month each, a source each), and
+    # the ORM's result layer took 5 of the 13 ms of reading them.
+    for name, value, number in session.connection().execute(statement):
         result[name][value] = number
     return result
 
