@@ -12,7 +12,6 @@ from typing import NamedTuple
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from fuzzy_date import OPEN_END, OPEN_START
 from models import Claim, Dossier
 from models.vocabulary import Attribution
 from services.reading import strip_axis, timeline
@@ -55,12 +54,11 @@ def _dated_claims(
 
 
 def _year_span(claims: list[_Dated]) -> list[int]:
-    # An open end has no year of its own: the other end stands in for it.
-    lowest = min((c.first if c.first > OPEN_START else c.last for c in claims), default=None)
-    highest = max((c.last if c.last < OPEN_END else c.first for c in claims), default=None)
-    if lowest is None or highest is None:
+    if not claims:
         return []
-    return list(range(lowest.year, highest.year + 1))[-MAX_YEARS:]
+    known = [strip_axis.known_years(claim.first, claim.last) for claim in claims]
+    lowest, highest = min(first for first, _ in known), max(last for _, last in known)
+    return list(range(lowest, highest + 1))[-MAX_YEARS:]
 
 
 def breakdowns(
