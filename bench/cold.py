@@ -35,6 +35,11 @@ TARGETS = {
 }
 
 
+def database_file(claims: int) -> Path:
+    """The file bench/generate.py builds for `claims` claims."""
+    return ROOT / "bench" / "data" / f"claims-{claims}.db"
+
+
 def cold_paths(database: Path, requests: int) -> dict[str, list[str]]:
     lists = url_lists(database, DOSSIER, "")
     rng = random.Random(29)
@@ -52,14 +57,21 @@ def cold_paths(database: Path, requests: int) -> dict[str, list[str]]:
     }
 
 
-def measure(database: Path, requests: int) -> dict[str, tuple[float, float]]:
-    """p50 and p90 in ms for each kind of page, every request cold."""
+def measure(
+    database: Path, requests: int, url: str | None = None
+) -> dict[str, tuple[float, float]]:
+    """p50 and p90 in ms for each kind of page, every request cold: on the SQLite `database`,
+    or on the server at `url` holding the same dossier (the URLs are drawn from the file)."""
     os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-0123456789abcdef")
     from app import create_app
     from services.reading import view_cache
 
     app = create_app(
-        {"DATABASE_URL": f"sqlite:///{database}", "PAGE_CACHE": False, "RATE_LIMITS_ENABLED": False}
+        {
+            "DATABASE_URL": url or f"sqlite:///{database}",
+            "PAGE_CACHE": False,
+            "RATE_LIMITS_ENABLED": False,
+        }
     )
     # Nothing kept between requests: a cache of no entries drops each value as it is stored.
     view_cache.aggregates = view_cache.ViewCache(max_entries=0)
@@ -97,7 +109,7 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=40)
     args = parser.parse_args()
-    database = ROOT / "bench" / "data" / f"claims-{args.claims}.db"
+    database = database_file(args.claims)
     load = os.getloadavg()[0]
     results = measure(database, args.requests)
     print(f"Cold pages, {args.claims:,} claims, in process, load average {load:.2f}")

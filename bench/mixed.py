@@ -24,6 +24,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from load import Result
+
 SEED = 17
 URLS_PER_LIST = 4000
 
@@ -232,9 +234,10 @@ def load_average() -> str:
 
 def run_mixed(
     claimline: str, datasette: str | None, lists: UrlLists, wrk, duration: int, scratch: Path
-) -> tuple[list[list[str]], list[list[str]]]:
-    """Every workload against Datasette's equivalent at c=1 and c=16: table rows and targets."""
-    rows, targets = [], []
+) -> tuple[list[list[str]], list[list[str]], dict[tuple[str, int], Result]]:
+    """Every workload against Datasette's equivalent at c=1 and c=16: table rows, targets, and
+    Claimline's result for each (workload, connections)."""
+    rows, targets, results = [], [], {}
     for name, paths in lists.claimline.items():
         ours_script = lua_script(paths, scratch, f"ours-{len(rows)}")
         theirs_paths = lists.datasette.get(name)
@@ -245,6 +248,7 @@ def run_mixed(
         )
         for connections in (1, 16):
             ours = wrk(claimline + "/", connections, duration, script=ours_script)
+            results[name, connections] = ours
             theirs = (
                 wrk(datasette + "/", connections, duration, script=theirs_script)
                 if theirs_script
@@ -275,7 +279,7 @@ def run_mixed(
                     f"mixed c=16, random {name}: ≥ 5× Datasette, p99 < 250 ms", figure,
                     "met" if met else "**not met**",
                 ])  # fmt: skip
-    return rows, targets
+    return rows, targets, results
 
 
 def run_writes(

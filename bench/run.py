@@ -21,71 +21,34 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cold  # noqa: E402
+import compare  # noqa: E402
 import mixed  # noqa: E402
 from load import get, peak_memory_mb, wrk  # noqa: E402
 from repeated import report, run_scenarios  # noqa: E402
+from servers import (  # noqa: E402
+    PYTHON,
+    claimline_environment,
+    free_port,
+    sqlite_url,
+    start_claimline,
+    stop,
+    wait_until_up,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results"
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 DATASETTE = ROOT / ".venv-bench" / "bin" / "datasette"
 DOSSIER = "bench"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not come up within {timeout} s")
-
-
-def start_claimline(
-    database: Path, port: int, instance: Path, page_cache: bool, log: Path | None = None
-) -> subprocess.Popen:
-    instance.mkdir(parents=True, exist_ok=True)
-    # The benchmark measures serving, not the abuse limits that would throttle wrk.
-    (instance / "config.py").write_text(f"RATE_LIMITS_ENABLED = False\nPAGE_CACHE = {page_cache}\n")
-    environment = claimline_environment(database, instance)
-    command = [str(GUNICORN), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"]
-    stderr = log.open("w") if log else None  # the writer run greps it for "database is locked"
-    return subprocess.Popen(
-        command + ["app:create_app()"], cwd=ROOT, env=environment, stderr=stderr
-    )
-
-
-def claimline_environment(database: Path, instance: Path) -> dict:
-    return dict(
-        os.environ,
-        DATABASE_URL=f"sqlite:///{database}",
-        SECRET_KEY="benchmark-only-secret-key-0123456789abcdef",
-        INSTANCE_PATH=str(instance),
-    )
 
 
 def start_datasette(database: Path, port: int) -> subprocess.Popen:
@@ -98,6 +61,15 @@ def start_datasette(database: Path, port: int) -> subprocess.Popen:
         "--setting", "sql_time_limit_ms", "10000",
     ]  # fmt: skip
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def ensure_generated(claims: int) -> Path:
+    """The generated dossier of `claims` claims, built by bench/generate.py the first time."""
+    database = cold.database_file(claims)
+    if not database.exists():
+        command = [str(PYTHON), "bench/generate.py", "--claims", str(claims)]
+        subprocess.run(command, cwd=ROOT, check=True)
+    return database
 
 
 def check_datasette_search(base: str, word: str, total: int) -> None:
@@ -125,14 +97,23 @@ def main() -> None:
     )
     parser.add_argument("--skip-cold", action="store_true", help="no in-process cold table")
     parser.add_argument("--skip-writes", action="store_true", help="no run with a writer")
+    parser.add_argument(
+        "--postgresql",
+        action="store_true",
+        help="also run the mixed workload and the cold table on PostgreSQL, beside SQLite's",
+    )
+    parser.add_argument(
+        "--large",
+        type=int,
+        metavar="N",
+        help="also the cold table and the first reader after a write at N claims",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (make bench does this)")
-    database = DATA / f"claims-{args.claims}.db"
-    if not database.exists():
-        subprocess.run(
-            [str(PYTHON), "bench/generate.py", "--claims", str(args.claims)], cwd=ROOT, check=True
-        )
+    database = ensure_generated(args.claims)
+    if args.large:
+        ensure_generated(args.large)
     words = json.loads((DATA / f"claims-{args.claims}.words.json").read_text())
     use_datasette = not args.skip_datasette and DATASETTE.exists()
     page_cache = not (args.repeated and args.no_page_cache)
@@ -143,7 +124,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         try:
             port = free_port()
-            processes.append(start_claimline(database, port, Path(scratch) / "i", page_cache))
+            instance = Path(scratch) / "i"
+            processes.append(start_claimline(sqlite_url(database), port, instance, page_cache))
             claimline = f"http://127.0.0.1:{port}"
             wait_until_up(claimline + "/")
             datasette = None
@@ -158,7 +140,7 @@ def main() -> None:
                 report(rows, args)
                 return
             lists = mixed.url_lists(database, DOSSIER, f"/{database.stem}/claims")
-            rows, found = mixed.run_mixed(
+            rows, found, sqlite_mixed = mixed.run_mixed(
                 claimline, datasette, lists, wrk, args.duration, Path(scratch)
             )
             sections.append(("Mixed workload, every request a random URL", MIXED_HEADER, rows))
@@ -177,11 +159,21 @@ def main() -> None:
             rows, found = run_with_writer(database, lists, args, Path(scratch))
             sections.append(("One writer a second (SQLite copy)", WRITES_HEADER, rows))
             targets += found
-    if not args.skip_cold:
-        results = cold.measure(database, 40)
-        sections.append(("Cold pages at c=1, in process", COLD_HEADER, cold.rows(results)))
-        targets += [[f"cold p50 {row[0]} {row[3]} ms", row[1] + " ms", row[4]]
-                    for row in cold.rows(results)]  # fmt: skip
+        if not args.skip_cold or args.postgresql or args.large:
+            results = cold.measure(database, 40)
+            sections.append(("Cold pages at c=1, in process", COLD_HEADER, cold.rows(results)))
+            targets += [[f"cold p50 {row[0]} {row[3]} ms", row[1] + " ms", row[4]]
+                        for row in cold.rows(results)]  # fmt: skip
+        if args.postgresql:
+            more, found = compare.postgres_sections(
+                database, args.claims, lists, sqlite_mixed, results, args.duration, Path(scratch)
+            )
+            sections += more
+            targets += found
+        if args.large:
+            more, found = compare.large_sections(args.large, args.claims, results, Path(scratch))
+            sections += more
+            targets += found
     sections.append(("Against the targets (issue #17)", ["target", "measured", ""], targets))
     report_sections(sections, args)
 
@@ -192,12 +184,6 @@ WRITES_HEADER = ["run", "req/s", "p50 ms", "p99 ms", "errors", "load"]
 COLD_HEADER = ["page", "p50 ms", "p90 ms", "target p50 ms", ""]
 
 
-def stop(processes: list[subprocess.Popen]) -> None:
-    for process in processes:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-
-
 def run_with_writer(database: Path, lists, args, scratch: Path):
     """On a copy of the database (Datasette reads the original as immutable): readers with and
     without a writer posting or patching a claim every second, then the first reader after."""
@@ -205,12 +191,12 @@ def run_with_writer(database: Path, lists, args, scratch: Path):
     shutil.copy(database, copy)
     instance = scratch / "writes-instance"
     instance.mkdir()
-    token = mixed.writer_account(PYTHON, ROOT, claimline_environment(copy, instance))
+    token = mixed.writer_account(PYTHON, ROOT, claimline_environment(sqlite_url(copy), instance))
     connection = sqlite3.connect(copy)
     source = connection.execute("SELECT key FROM sources LIMIT 1").fetchone()[0]
     connection.close()
     port, log = free_port(), scratch / "writes-server.log"
-    server = start_claimline(copy, port, instance, True, log)
+    server = start_claimline(sqlite_url(copy), port, instance, True, log)
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base + "/")
