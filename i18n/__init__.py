@@ -160,12 +160,26 @@ def _formatted(value: int | float, language: str) -> str:
 
 def percent(fraction: float) -> str:
     """A fraction as a percentage in the reader's way: 60% in English, 60 % in French."""
-    return format_percent(fraction, locale=current())
+    # Kept like whole numbers: every card shows its confidence, one of a hundred values.
+    return _percent(fraction, current())
 
 
-def month_name(month: int) -> str:
-    """The month's name in the reader's language, as written mid-sentence ("June", "juin")."""
-    return str(get_month_names("wide", locale=current())[month])
+@lru_cache(maxsize=1024)
+def _percent(fraction: float, language: str) -> str:
+    return format_percent(fraction, locale=language)
+
+
+def month_name(month: int, width: str = "wide") -> str:
+    """The month's name in the reader's language: "wide" as written mid-sentence ("June",
+    "juin"), "abbreviated" as an axis writes it ("Jan", "janv.")."""
+    return _month_names(width, current())[month - 1]
+
+
+@lru_cache(maxsize=16)
+def _month_names(width: str, language: str) -> tuple[str, ...]:
+    # Babel parses the locale on every call; a timeline names hundreds of months.
+    names = get_month_names(width, locale=language)
+    return tuple(str(names[month]) for month in range(1, 13))
 
 
 _ = gettext

@@ -121,17 +121,20 @@ def facet_options(environment: Environment, values: Iterable[FacetValue]) -> Mar
     loop in the template: a dossier's entities, tags and sources make hundreds of options
     on every timeline, and a translated label each was 15-20 ms of a cold page."""
     pattern = i18n.gettext("%(label)s (%(count)s)")
-    option = Markup('<option value="{}"{}{}>{}</option>')
-    return Markup("").join(
-        option.format(
-            item.value,
-            Markup(" selected") if item.selected else "",
-            content_lang(item.language) if item.language else "",
-            pattern
-            % {"label": do_truncate(environment, item.label, 60), "count": i18n.number(item.count)},
+    # Escaped by hand and joined once: Markup.format goes through string.Formatter, which
+    # cost 40 µs an option.
+    options = []
+    for item in values:
+        label = pattern % {
+            "label": do_truncate(environment, item.label, 60),
+            "count": i18n.number(item.count),
+        }
+        selected = " selected" if item.selected else ""
+        language = content_lang(item.language) if item.language else ""
+        options.append(
+            f'<option value="{escape(item.value)}"{selected}{language}>{escape(label)}</option>'
         )
-        for item in values
-    )
+    return Markup("".join(options))
 
 
 def register_template_filters(app: Flask) -> None:

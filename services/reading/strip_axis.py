@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from babel.dates import get_month_names
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -32,7 +31,7 @@ LABEL_ROOM = 50  # a narrower year is marked without its label ("2015" needs abo
 
 def month_abbreviation(month: int) -> str:
     """A month's short name in the reader's language, as the axis writes it: "Jan", "janv."."""
-    return str(get_month_names("abbreviated", locale=i18n.current())[month])
+    return i18n.month_name(month, "abbreviated")
 
 
 def sort_columns(order: str):
