@@ -77,6 +77,7 @@ class Claim(Base):
         # Covers every column the timeline filters on and the facets group by, so a filtered
         # view's claims are found by reading this narrow index rather than the wide rows
         # (issue #17: a year's claims for the attribution facet, 268 ms to 45 ms at 100k).
+        # The timeline date last: the facets' months place claims by it (0013).
         Index(
             "ix_claims_facets",
             "dossier_id",
@@ -91,6 +92,7 @@ class Claim(Base):
             "speaker_id",
             "source_id",
             "via_id",
+            "timeline_date",
         ),
     )
 
