@@ -19,6 +19,7 @@ from decimal import localcontext
 from functools import cache, lru_cache
 from math import isfinite
 from pathlib import Path
+from typing import Literal
 
 from babel import Locale
 from babel.dates import get_month_names
@@ -169,14 +170,17 @@ def _percent(fraction: float, language: str) -> str:
     return format_percent(fraction, locale=language)
 
 
-def month_name(month: int, width: str = "wide") -> str:
+MonthWidth = Literal["wide", "abbreviated"]
+
+
+def month_name(month: int, width: MonthWidth = "wide") -> str:
     """The month's name in the reader's language: "wide" as written mid-sentence ("June",
     "juin"), "abbreviated" as an axis writes it ("Jan", "janv.")."""
     return _month_names(width, current())[month - 1]
 
 
 @lru_cache(maxsize=16)
-def _month_names(width: str, language: str) -> tuple[str, ...]:
+def _month_names(width: MonthWidth, language: str) -> tuple[str, ...]:
     # Babel parses the locale on every call; a timeline names hundreds of months.
     names = get_month_names(width, locale=language)
     return tuple(str(names[month]) for month in range(1, 13))

@@ -57,6 +57,10 @@ LARGEST_ID = 2**31 - 1
 # --- pages and requests -----------------------------------------------------------------
 PAGE_SIZE = 50  # claims on a timeline or API page, revisions on the recent changes page
 PAGE_SIZE_MAX = 200  # the most a reader may ask for with per_page
+# A filtered view is counted (its total, its facets' counts, the strip's months and the year
+# index) only when at most this many claims pass its filters: beyond, each count would grow
+# with the dossier, and any reader can ask for any view. The view then says "more than".
+COUNTED_CLAIMS_MAX = 5000
 REQUEST_MAX_BYTES = 1024 * 1024  # the default MAX_CONTENT_LENGTH: a form, an upload, a body
 # The most claims a print page or PDF holds for a reader who is not signed in (issue #18):
 # a 1,000-claim PDF renders in about 30 s off the web workers, and a 30,000-claim one would

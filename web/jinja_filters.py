@@ -125,10 +125,9 @@ def facet_options(environment: Environment, values: Iterable[FacetValue]) -> Mar
     # cost 40 µs an option.
     options = []
     for item in values:
-        label = pattern % {
-            "label": do_truncate(environment, item.label, 60),
-            "count": i18n.number(item.count),
-        }
+        label = do_truncate(environment, item.label, 60)
+        if item.count is not None:  # None: beyond counting, the value is listed alone
+            label = pattern % {"label": label, "count": i18n.number(item.count)}
         selected = " selected" if item.selected else ""
         language = content_lang(item.language) if item.language else ""
         options.append(

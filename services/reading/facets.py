@@ -10,13 +10,23 @@ they can be cached on `Dossier.changed_at`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, String, cast, func, literal, select, union, union_all
 from sqlalchemy.orm import Session
 
 from i18n import _
-from models import Claim, Dossier, Entity, FacetCount, Source, Tag, claim_entities, claim_tags
+from models import (
+    Claim,
+    Dossier,
+    Entity,
+    FacetCount,
+    Source,
+    Tag,
+    claim_entities,
+    claim_tags,
+    limits,
+)
 from models.vocabulary import Attribution, Status
 from services.reading import period_counts, timeline
 from services.reading.filters import FILTER_NAMES, ClaimFilters, confidence_words, searched_words
@@ -31,7 +41,7 @@ MAX_SOURCES = 500
 class FacetValue:
     value: str
     label: str
-    count: int
+    count: int | None  # None when the claims it would count are beyond counting
     selected: bool
     language: str | None = None  # the label's, when an editor wrote it (a source's title)
 
@@ -44,8 +54,9 @@ class Facets:
     entities: list[FacetValue]
     sources: list[FacetValue]
     # The view's claims per month, by the date its order places them at: not a filter of
-    # the form, but counted over the same claims in the same statement.
-    months: PeriodCounts
+    # the form, but counted over the same claims in the same statement. None when more
+    # claims pass than a view counts (limits.COUNTED_CLAIMS_MAX).
+    months: PeriodCounts | None
 
     def label_of(self, facet: str, value: str) -> str | None:
         for item in getattr(self, facet):
@@ -75,14 +86,17 @@ OWN_FILTER = {
 
 def counted(
     session: Session, dossier: Dossier, filters: ClaimFilters, names: list[str]
-) -> dict[str, dict[str, int]]:
+) -> dict[str, dict[str, int]] | None:
     """Counts per value of each facet in `names` over the claims that pass `filters`, in one
     statement: the passing claims are selected once (a CTE, materialised because every facet
     reads it) and each facet is a GROUP BY over it, joined to a link table's primary key
-    where it needs one. Values are strings: an attribution or status, or a row id."""
+    where it needs one. Values are strings: an attribution or status, or a row id.
+
+    None when more claims pass than a view counts (limits.COUNTED_CLAIMS_MAX): the CTE
+    reads one more than that, in no order, so the work is bounded whatever the dossier."""
     dialect = session.get_bind().dialect.name
     matching = (
-        timeline.filtered(dossier, filters, dialect)
+        timeline.filtered(dossier, filters, dialect, first_few=True)
         .with_only_columns(
             Claim.id,
             Claim.attribution,
@@ -92,14 +106,25 @@ def counted(
             Claim.via_id,
             timeline.sort_column(filters.order).label("placed"),
         )
+        .limit(limits.COUNTED_CLAIMS_MAX + 1)
         .cte("matching")
     )
-    parts = [_facet_query(name, matching, dialect) for name in names]
-    result: dict[str, dict[str, int]] = {name: {} for name in names}
-    statement = parts[0] if len(parts) == 1 else union_all(*parts)
-    for name, value, number in session.connection().execute(statement):
+    size = select(literal(SIZE), literal(""), func.count()).select_from(matching)
+    parts = [size, *(_facet_query(name, matching, dialect) for name in names)]
+    rows = session.connection().execute(union_all(*parts))
+    result: dict[str, dict[str, int]] = {name: {} for name in [SIZE, *names]}
+    for name, value, number in rows:
+        if name == SIZE and number > limits.COUNTED_CLAIMS_MAX:
+            # SQLite runs a UNION ALL's parts in order and yields rows as it goes: the size
+            # comes first, and closing the result here skips the GROUP BYs.
+            rows.close()
+            return None
         result[name][value] = number
+    del result[SIZE]
     return result
+
+
+SIZE = "size"  # the part of counted's statement that says how many claims it read
 
 
 def stored(session: Session, dossier: Dossier, names: list[str]) -> dict[str, dict[str, int]]:
@@ -245,7 +270,9 @@ def _keep_selected(values: list[FacetValue], selected: str | None) -> list[Facet
 def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
     """Every facet of the timeline's filter form, and the view's months. Facets whose own
     filter is not set count over the same claims, so each distinct set of claims is
-    selected once (one statement). Raises search.SearchError like the timeline."""
+    selected once (one statement). A set of more claims than a view counts is not counted:
+    its facets list the dossier's values in their usual order, with no count (None), and
+    the view's months are None. Raises search.SearchError like the timeline."""
     base = filters.without_position()
     by_filters: dict[ClaimFilters, list[str]] = {}
     for name, own in OWN_FILTER.items():
@@ -253,18 +280,30 @@ def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
     months = period_counts.stored_facet(filters.order)
     by_filters.setdefault(base, []).append(months)
     counts: dict[str, dict[str, int]] = {}
+    uncounted: set[str] = set()
     for counted_filters, names in by_filters.items():
-        if counted_filters.active:
-            counts.update(counted(session, dossier, counted_filters, names))
-        else:  # over every live claim: the counts kept at write time
+        if not counted_filters.active:  # over every live claim: the counts kept at write time
             counts.update(stored(session, dossier, names))
+            continue
+        found = counted(session, dossier, counted_filters, names)
+        if found is None:
+            # The dossier's own counts only say which values there are, and their order.
+            uncounted.update(names)
+            counts.update(stored(session, dossier, [name for name in names if name != months]))
+        else:
+            counts.update(found)
+    built = {
+        "attributions": attribution_counts(counts["attributions"], filters),
+        "statuses": status_counts(counts["statuses"], filters),
+        "tags": tag_counts(session, counts["tags"], filters),
+        "entities": entity_counts(session, counts["entities"], filters),
+        "sources": source_counts(session, counts["sources"], filters, dossier.statement_language),
+    }
+    for name in uncounted & built.keys():
+        built[name] = [replace(value, count=None) for value in built[name]]
     return Facets(
-        attributions=attribution_counts(counts["attributions"], filters),
-        statuses=status_counts(counts["statuses"], filters),
-        tags=tag_counts(session, counts["tags"], filters),
-        entities=entity_counts(session, counts["entities"], filters),
-        sources=source_counts(session, counts["sources"], filters, dossier.statement_language),
-        months=period_counts.from_values(counts[months]),
+        **built,
+        months=None if months in uncounted else period_counts.from_values(counts[months]),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Select,
     SQLColumnExpression,
     func,
     literal_column,
@@ -80,23 +81,39 @@ def matches(
     Raises SearchError when the query has no word in it (only quotes or stars, say).
     `claim_id` is what SQLite tests against the matching ids (see timeline.filtered).
     """
-    parsed = parse_query(query)
-    if not parsed.groups:
-        raise SearchError(_("Type one or more words to search for."))
+    parsed = _parsed(query)
     if dialect == "postgresql":
         parts = [" <-> ".join(group) for group in parsed.groups]
         if parsed.prefix:
             parts[-1] += ":*"
         vector = func.to_tsvector(literal_column("'simple'"), Claim.search_text)
         return vector.op("@@")(func.to_tsquery(literal_column("'simple'"), " & ".join(parts)))
-    # Each word or phrase is quoted, so AND, NOT, NEAR, *, ( typed by a reader stay plain
-    # words; a quoted run of several words is an FTS5 phrase.
+    return claim_id.in_(_fts_rowids(parsed))
+
+
+def matching_rowids(query: str) -> Select:
+    """SQLite: the ids of the claims that `matches` holds for, read from the FTS5 index in
+    its order: joined to the claims, a reader of the first few stops early, where `matches`
+    first lists them all. Raises SearchError like `matches`."""
+    return _fts_rowids(_parsed(query))
+
+
+def _parsed(query: str) -> ParsedQuery:
+    parsed = parse_query(query)
+    if not parsed.groups:
+        raise SearchError(_("Type one or more words to search for."))
+    return parsed
+
+
+def _fts_rowids(parsed: ParsedQuery) -> Select:
+    """SQLite: the ids of the claims whose words match, from the FTS5 index. Each word or
+    phrase is quoted, so AND, NOT, NEAR, *, ( typed by a reader stay plain words; a quoted
+    run of several words is an FTS5 phrase."""
     parts = ['"' + " ".join(group) + '"' for group in parsed.groups]
     if parsed.prefix:
         parts[-1] += "*"
-    matching_ids = (
-        select(literal_column("rowid", Integer))
+    return (
+        select(literal_column("rowid", Integer).label("rowid"))
         .select_from(text("claims_fts"))
         .where(text("claims_fts MATCH :fts_query").bindparams(fts_query=" ".join(parts)))
     )
-    return claim_id.in_(matching_ids)

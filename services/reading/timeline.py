@@ -29,7 +29,8 @@ MONTH_NAMES = (
 @dataclass
 class Page:
     claims: list[Claim]
-    total: int
+    # None when more claims pass than a view counts (limits.COUNTED_CLAIMS_MAX).
+    total: int | None
     next_cursor: Cursor | None
     # Set when the page does not start at the beginning: where the page before it starts
     # (None for the first page itself).
@@ -129,9 +130,17 @@ def listing_options():
 
 
 def filtered(
-    dossier: Dossier, filters: ClaimFilters, dialect: str, by_date: bool = False
+    dossier: Dossier,
+    filters: ClaimFilters,
+    dialect: str,
+    by_date: bool = False,
+    first_few: bool = False,
 ) -> Select:
     """Select the live claims of a dossier that pass the filters, unordered.
+
+    `first_few` is for reading a few of them in no order (facets.counted): SQLite
+    then joins the search's matches as the FTS index yields them and stops when it has
+    enough, instead of first listing them all (170 ms for a word in all of 1,000,000).
 
     `by_date` is for a page of many matching claims: SQLite then walks the date index and
     checks each claim against the id lists of the search, entity and tag filters, instead
@@ -172,7 +181,10 @@ def filtered(
         statement = statement.where(last >= filters.date_from.earliest)
     if filters.date_to:
         statement = statement.where(first <= filters.date_to.latest)
-    if filters.q:
+    if filters.q and first_few and dialect == "sqlite":
+        found = search.matching_rowids(filters.q).subquery()
+        statement = statement.join(found, found.c.rowid == Claim.id)
+    elif filters.q:
         statement = statement.where(search.matches(filters.q, dialect, ids))
     return statement
 
@@ -197,15 +209,17 @@ def page(
     per_page: int,
     total: int | None = None,
     options=None,
+    beyond_counting: bool = False,
 ) -> Page:
     """One page of the filtered timeline, after `filters.after`, oldest first; `total` saves
-    the count query when the caller already knows it. `options` are the eager loads
-    (card_options() by default).
+    the count query when the caller already knows it, and `beyond_counting` (more claims
+    pass than a view counts) leaves it out: the page's total is then None. `options` are
+    the eager loads (card_options() by default).
 
     Keyset pagination on (sort date, id): a row-value comparison that SQLite and PostgreSQL
     answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
     """
-    by_date = total is not None and total > WALK_BY_DATE_ABOVE
+    by_date = beyond_counting or (total is not None and total > WALK_BY_DATE_ABOVE)
     dialect = session.get_bind().dialect.name
     base = filtered(dossier, filters, dialect, by_date)
     column = ordering_column(filters.order, dialect, walk=total is None or by_date)
@@ -221,7 +235,8 @@ def page(
         claims = claims[:per_page]
         last = claims[-1]
         next_cursor = Cursor(sort_date(last, filters.order), last.id)
-    total = count(session, base) if total is None else total
+    if total is None and not beyond_counting:
+        total = count(session, base)
     result = Page(claims=claims, total=total, next_cursor=next_cursor)
     if filters.after:
         result.has_previous, result.previous_cursor = _previous(

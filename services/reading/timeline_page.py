@@ -14,6 +14,7 @@ from services.reading import overview as overview_service
 from services.reading import timeline, view_cache, year_index
 from services.reading.filters import ClaimFilters
 from services.reading.freshness import last_change
+from services.reading.period_counts import PeriodCounts
 
 KEY_ENTITIES = 8
 
@@ -36,8 +37,10 @@ class TimelineView:
     @property
     def key_entities(self) -> list[facet_service.FacetValue]:
         """The people and organisations most named in this view, for quick links."""
-        named = [value for value in self.facets.entities if value.count]
-        return sorted(named, key=lambda value: (-value.count, value.label))[:KEY_ENTITIES]
+        # None counts (a view beyond counting) name no one: there is nothing to rank by.
+        named = [(value.count, value) for value in self.facets.entities if value.count]
+        ranked = sorted(named, key=lambda pair: (-pair[0], pair[1].label))
+        return [value for _count, value in ranked[:KEY_ENTITIES]]
 
 
 def dialect(session: Session) -> str:
@@ -84,26 +87,45 @@ def build(
     facets with the view's months (one statement, or the rows kept at write time when
     nothing filters) and the strip come from the per-process cache until the dossier
     changes (`changed`, when the caller has read it). The count, the strip's bars and the
-    year index are all read from the months.
+    year index are all read from the months; a view of more claims than it counts
+    (limits.COUNTED_CLAIMS_MAX) has none of the three.
     """
     key = _cache_key(session, dossier, filters, changed)
     facets = view_cache.aggregates.get_or_compute(
         ("facets", *key), lambda: facet_service.facets(session, dossier, filters)
     )
     periods = facets.months
-    # The strip also depends on the day: its axis reaches today.
-    overview = view_cache.aggregates.get_or_compute(
-        ("overview", *key, today),
-        lambda: overview_service.build(session, dossier, filters, periods, today),
-    )
-    page = timeline.page(session, dossier, filters, per_page, total=periods.total)
+    overview: overview_service.Overview | None = None
+    year_links: list[year_index.YearLink] = []
+    if periods is None:  # more claims than a view counts: no count, strip or year index
+        page = timeline.page(session, dossier, filters, per_page, beyond_counting=True)
+    else:
+        overview = _overview(session, dossier, filters, periods, today, key)
+        page = timeline.page(session, dossier, filters, per_page, total=periods.total)
     years = timeline.group_by_month(page.claims, filters.order)
+    if periods is not None:
+        year_links = year_index.links(periods.years(), {group.year for group in years})
     return TimelineView(
         page=page,
         years=years,
-        year_links=year_index.links(periods.years(), {group.year for group in years}),
+        year_links=year_links,
         facets=facets,
         chips=facet_service.chips(filters, facets),
         overview=overview,
         errors=list(filters.errors),
+    )
+
+
+def _overview(
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    periods: PeriodCounts,
+    today: date,
+    key: tuple,
+) -> overview_service.Overview | None:
+    # The strip also depends on the day: its axis reaches today.
+    return view_cache.aggregates.get_or_compute(
+        ("overview", *key, today),
+        lambda: overview_service.build(session, dossier, filters, periods, today),
     )
