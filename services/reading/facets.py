@@ -281,17 +281,24 @@ def facets(session: Session, dossier: Dossier, filters: ClaimFilters) -> Facets:
     by_filters.setdefault(base, []).append(months)
     counts: dict[str, dict[str, int]] = {}
     uncounted: set[str] = set()
-    for counted_filters, names in by_filters.items():
-        if not counted_filters.active:  # over every live claim: the counts kept at write time
-            counts.update(stored(session, dossier, names))
+    kept: list[str] = []  # read from the counts kept at write time
+    # The view's own claims first: every other set leaves one filter out, so holds them all
+    # and is beyond counting too when they are.
+    beyond = False
+    for counted_filters, names in sorted(by_filters.items(), key=lambda item: item[0] != base):
+        if not counted_filters.active:  # over every live claim
+            kept += names
             continue
-        found = counted(session, dossier, counted_filters, names)
+        found = None if beyond else counted(session, dossier, counted_filters, names)
         if found is None:
-            # The dossier's own counts only say which values there are, and their order.
+            beyond = beyond or counted_filters == base
             uncounted.update(names)
-            counts.update(stored(session, dossier, [name for name in names if name != months]))
+            # The dossier's own counts only say which values there are, and their order.
+            kept += [name for name in names if name != months]
         else:
             counts.update(found)
+    if kept:
+        counts.update(stored(session, dossier, kept))
     built = {
         "attributions": attribution_counts(counts["attributions"], filters),
         "statuses": status_counts(counts["statuses"], filters),
