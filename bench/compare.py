@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 import cold
+import generate
 import mixed
 import postgres
 from load import Result, wrk
@@ -95,8 +96,8 @@ def postgres_sections(
 ) -> tuple[list[tuple[str, list[str], list[list[str]]]], list[list[str]]]:
     sections, targets = [], []
     with postgres.server() as url:
-        seconds = postgres.load(url, database, claims)
-        targets.append([f"(PostgreSQL) import of {claims:,} claims", f"{seconds:.1f} s", "–"])
+        seconds, megabytes = postgres.load(url, database, claims)
+        targets.append(generate.import_target_row(claims, seconds, megabytes, "PostgreSQL"))
         port = free_port()
         server = start_claimline(url, port, scratch / "postgres-instance", True)
         try:

@@ -19,6 +19,7 @@ import resource
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -209,8 +210,9 @@ def recount_facets(engine) -> None:
 
 
 def load(file: Path, url: str) -> None:
-    """Import the JSON file as `flask import` does (streamed, in batches) and print the time;
-    run in a process of its own, so its peak memory is the import's alone."""
+    """Import the JSON file as `flask import` does (streamed, in batches) and print the time
+    and the process's peak memory in MB; run in a process of its own, so that peak is the
+    import's alone."""
     engine = make_engine(url)
     started = time.perf_counter()
     with session_factory(engine)() as session, file.open("rb") as stream:
@@ -218,21 +220,44 @@ def load(file: Path, url: str) -> None:
         if not report.ok:
             raise SystemExit("\n".join(str(rejection) for rejection in report.rejections[:20]))
         session.commit()
-    print(f"{time.perf_counter() - started:.1f}")
+    seconds = time.perf_counter() - started
     engine.dispose()
+    print(f"{seconds:.1f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}")
 
 
-def timed_import(file: Path, url: str, claims: int) -> float:
-    """Import in a child process; print its time and peak memory beside the targets."""
+def timed_import(file: Path, url: str, claims: int) -> tuple[float, float]:
+    """Import in a child process; print its time and peak memory beside the targets, and
+    return them (seconds, megabytes)."""
     child = subprocess.run(
         [sys.executable, __file__, "--load", str(file), "--url", url],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
-    seconds = float(child.stdout.split()[-1])
-    megabytes = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    seconds, megabytes = (float(figure) for figure in child.stdout.split()[-2:])
     print(f"Imported {claims:,} claims in {seconds:.1f} s (target ≤ {IMPORT_SECONDS} s), "
           f"peak memory {megabytes:.0f} MB (target ≤ {IMPORT_MEGABYTES} MB)")  # fmt: skip
-    return seconds
+    return seconds, megabytes
+
+
+def import_target_row(claims: int, seconds: float, megabytes: float, where: str) -> list[str]:
+    """The import's row of run.py's table of targets."""
+    met = seconds <= IMPORT_SECONDS and megabytes <= IMPORT_MEGABYTES
+    return [
+        f"import of {claims:,} claims ({where}): ≤ {IMPORT_SECONDS} s, ≤ {IMPORT_MEGABYTES} MB",
+        f"{seconds:.1f} s, {megabytes:.0f} MB",
+        "met" if met else "**not met**",
+    ]
+
+
+def timed_import_of_document(claims: int, url: str) -> tuple[float, float]:
+    """Write the generated document of `claims` claims to a file, migrate `url`, import it."""
+    upgrade(url)
+    data, _words = document(claims)
+    data["dossier"]["title"] = f"Benchmark dossier ({claims:,} claims)"
+    with tempfile.TemporaryDirectory() as scratch:
+        file = Path(scratch) / "bench.json"
+        file.write_text(json.dumps(data))
+        del data
+        return timed_import(file, url, claims)
 
 
 def main() -> None:

@@ -28,7 +28,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from cli.database import upgrade  # noqa: E402
 from db import make_engine  # noqa: E402
 
 DATABASE = "claimline"
@@ -71,19 +70,13 @@ def run(command: list[str]) -> None:
     subprocess.run(command, check=True, capture_output=True)
 
 
-def load(url: str, database: Path, claims: int) -> float:
+def load(url: str, database: Path, claims: int) -> tuple[float, float]:
     """Migrate, import the generated dossier of `claims` claims, analyse, and check it holds
-    the claims of the SQLite `database` under the same ids; the import's seconds."""
+    the claims of the SQLite `database` under the same ids; the import's seconds and peak
+    megabytes."""
     if claims > generate.IMPORT_LIMIT:
         raise SystemExit(f"PostgreSQL runs load at most {generate.IMPORT_LIMIT:,} claims.")
-    upgrade(url)
-    data, _words = generate.document(claims)
-    data["dossier"]["title"] = f"Benchmark dossier ({claims:,} claims)"
-    with tempfile.TemporaryDirectory() as scratch:
-        file = Path(scratch) / "bench.json"
-        file.write_text(generate.json.dumps(data))
-        del data
-        seconds = generate.timed_import(file, url, claims)
+    seconds, megabytes = generate.timed_import_of_document(claims, url)
     engine = make_engine(url)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM ANALYZE"))
@@ -93,7 +86,7 @@ def load(url: str, database: Path, claims: int) -> float:
         ours = sqlite.execute(SAMPLE).fetchall()
     if [tuple(row) for row in theirs] != ours:
         raise SystemExit("The PostgreSQL import does not hold the SQLite file's claims and ids")
-    return seconds
+    return seconds, megabytes
 
 
 # Every 97th claim's id and key, with the count: the two databases must agree, or the URL

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cold  # noqa: E402
 import compare  # noqa: E402
+import generate  # noqa: E402
 import mixed  # noqa: E402
 from load import get, peak_memory_mb, wrk  # noqa: E402
 from repeated import report, run_scenarios  # noqa: E402
@@ -114,6 +115,9 @@ def main() -> None:
     parser.add_argument("--skip-cold", action="store_true", help="no in-process cold table")
     parser.add_argument("--skip-writes", action="store_true", help="no run with a writer")
     parser.add_argument(
+        "--skip-import", action="store_true", help="no timed import of the generated dossier"
+    )
+    parser.add_argument(
         "--postgresql",
         action="store_true",
         help="also run the mixed workload and the cold table on PostgreSQL, beside SQLite's",
@@ -175,6 +179,11 @@ def main() -> None:
             rows, found = run_with_writer(database, lists, args, Path(scratch))
             sections.append(("One writer a second (SQLite copy)", WRITES_HEADER, rows))
             targets += found
+        if not args.skip_import:
+            url = sqlite_url(Path(scratch) / "import.db")
+            claims = min(args.claims, generate.IMPORT_LIMIT)
+            seconds, megabytes = generate.timed_import_of_document(claims, url)
+            targets.append(generate.import_target_row(claims, seconds, megabytes, "SQLite"))
         if not args.skip_cold or args.postgresql or args.large:
             results = cold.measure(database, 40)
             sections.append(("Cold pages at c=1, in process", COLD_HEADER, cold.rows(results)))
