@@ -189,11 +189,20 @@ def _sides(entity: Entity) -> dict[str, ColumnElement[bool]]:
     }
 
 
-def _claims(where: ColumnElement[bool]):
-    return (
-        select(Claim)
+def _claims(where: ColumnElement[bool], column, limit: int) -> Select:
+    """The first `limit` claims `where` holds, in the order of `column` and id: their ids
+    first, then their rows (sorting whole rows to keep 50 was most of each column's time)."""
+    ids = (
+        select(Claim.id)
         .join(Claim.dossier)
         .where(where, *_visible())
+        .order_by(column, Claim.id)
+        .limit(limit)
+    )
+    return (
+        select(Claim)
+        .where(Claim.id.in_(ids))
+        .order_by(Claim.timeline_date, Claim.id)
         .options(*timeline.card_options(), joinedload(Claim.dossier))
     )
 
@@ -206,7 +215,7 @@ def _by_date(session: Session, total: int | None):
 
 
 def _column(session: Session, where: ColumnElement[bool], total: int | None) -> list[Claim]:
-    statement = _claims(where).order_by(_by_date(session, total), Claim.id).limit(COLUMN_LIMIT)
+    statement = _claims(where, _by_date(session, total), COLUMN_LIMIT)
     return list(session.scalars(statement).unique())
 
 
@@ -287,12 +296,10 @@ def page_of_claims(
     """The entity's claims (`total` of them) in timeline order, a page at a time (keyset on
     date and id)."""
     column = _by_date(session, total)
-    statement = _claims(about(entity)).order_by(column, Claim.id).limit(per_page + 1)
+    where = about(entity)
     if after:
-        statement = statement.where(
-            tuple_(column, Claim.id) > tuple_(after.sort_date, after.claim_id)
-        )
-    claims = list(session.scalars(statement).unique())
+        where = where & (tuple_(column, Claim.id) > tuple_(after.sort_date, after.claim_id))
+    claims = list(session.scalars(_claims(where, column, per_page + 1)).unique())
     if len(claims) <= per_page:
         return claims, None
     claims = claims[:per_page]
