@@ -191,7 +191,8 @@ def _sides(entity: Entity) -> dict[str, ColumnElement[bool]]:
 
 def _claims(where: ColumnElement[bool], column, limit: int) -> Select:
     """The first `limit` claims `where` holds, in the order of `column` and id: their ids
-    first, then their rows (sorting whole rows to keep 50 was most of each column's time)."""
+    first, then their rows. PostgreSQL sorted the whole rows to keep 50 (entity pages at
+    30,000 claims, 222 to 187 ms)."""
     ids = (
         select(Claim.id)
         .join(Claim.dossier)
