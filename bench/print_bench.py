@@ -8,7 +8,10 @@ requests the pages through Flask's test client and prints one table. Targets (is
 seeded PDF under 3 s; 1,000-claim HTML under 1 s and PDF under 30 s; (issue 17) a repeated
 download of a PDF, served from the files kept on disk, under 20 ms. PDFs are rendered here
 as the PDF worker renders them (its job, run in this process: huey's immediate mode), the
-kept files removed before each render that is timed.
+kept files removed before each render that is timed. Then (`pdf_load.py`, unless
+--skip-serving) the same database under gunicorn with the PDF worker beside it: the other
+pages' p99 under wrk while the 1,000-claim PDF renders, against without, and the render's
+time from the request to the file served.
 Not part of `make test`.
 """
 
@@ -29,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import generate  # noqa: E402  (bench/, the script's own folder, is on the path)
+import pdf_load  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from app import create_app  # noqa: E402
@@ -80,6 +84,11 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", action="store_true", help="keep the temporary database")
+    parser.add_argument(
+        "--skip-serving",
+        action="store_true",
+        help="no run under gunicorn and the PDF worker (other pages' p99 while a PDF renders)",
+    )
     options = parser.parse_args()
 
     directory = Path(tempfile.mkdtemp(prefix="claimline-print-bench-"))
@@ -132,6 +141,13 @@ def main() -> None:
             print(
                 f"{name:32} {seconds:8.3f} {target_text:>8} {pages or '':>6} {size:>10,}  {verdict}"
             )
+        if options.skip_serving:
+            return
+        if not shutil.which("wrk"):
+            raise SystemExit("wrk is missing: apt-get install wrk (make bench does this)")
+        print("\nThe 1,000-claim PDF under gunicorn and the PDF worker, other pages loaded by wrk:")
+        for what, figure, verdict in pdf_load.measure(directory / "bench.db", directory, SLUG):
+            print(f"{what}: {figure}  {verdict}")
     finally:
         if options.keep:
             print(f"\nDatabase kept in {directory}")
