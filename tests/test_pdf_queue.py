@@ -4,6 +4,7 @@ files kept on disk under a name that changes with everything that shapes the PDF
 from __future__ import annotations
 
 import io
+import os
 import signal
 from pathlib import Path
 
@@ -92,6 +93,19 @@ def test_another_paper_or_filter_is_another_pdf(queued):
 
 
 @pytest.mark.slow
+def test_the_worker_runs_at_a_lower_priority_than_the_web_workers(queued, tmp_path):
+    """A PDF is CPU-bound: at a lower priority the worker takes what the web workers leave,
+    so the site's other pages keep their pace while it renders (bench/pdf_load.py)."""
+    app, start_worker = queued
+    worker = start_worker()
+    log = tmp_path / "pdf-worker.log"
+    wait_for(lambda: log.exists() and "Rendering PDFs queued in" in log.read_text())
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    expected = min(19, ours + app.config["PDF_WORKER_NICENESS"])
+    assert expected > ours
+    assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == expected
+
+
 def test_a_job_queued_while_no_worker_runs_is_rendered_once_one_starts(queued):
     app, start_worker = queued
     client = app.test_client()

@@ -54,6 +54,8 @@ def register_pdf_queue(app: Flask) -> None:
     app.config.setdefault("PDF_QUEUE_IMMEDIATE", False)
     app.config.setdefault("PDF_QUEUE_MAX", 20)
     app.config.setdefault("PDF_JOB_PATIENCE_SECONDS", 600)
+    # How much the PDF worker lowers its own priority (os.nice: 0 to 19).
+    app.config.setdefault("PDF_WORKER_NICENESS", 10)
     queue = SqliteHuey(
         "claimline-pdf",
         filename=app.config["PDF_QUEUE_FILE"],
