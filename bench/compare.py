@@ -20,14 +20,12 @@ import mixed
 import postgres
 from load import Result, wrk
 from servers import (
-    PYTHON,
-    ROOT,
-    claimline_environment,
     free_port,
     sqlite_url,
     start_claimline,
     stop,
     wait_until_up,
+    writable_server,
 )
 
 POSTGRES_HEADER = ["workload", "conc.", "PostgreSQL req/s", "p50 ms", "p99 ms", "SQLite req/s",
@@ -41,17 +39,9 @@ def first_reader(
     """The first GET of the unfiltered timeline right after each of 15 API writes, in ms, on a
     server (page cache on, as deployed) that only this measurement uses."""
     instance = scratch / f"first-reader-{free_port()}"
-    instance.mkdir()
-    token = mixed.writer_account(PYTHON, ROOT, claimline_environment(database_url, instance))
-    port = free_port()
-    server = start_claimline(database_url, port, instance, True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base + "/")
+    with writable_server(database_url, instance) as (base, token):
         writer = mixed.Writer(base, token, "bench", source, claim_ids)
         return mixed.first_reader_after_write(writer, "/dossiers/bench/")
-    finally:
-        stop([server])
 
 
 def first_source_and_claims(database: Path) -> tuple[str, list[int]]:
@@ -60,15 +50,6 @@ def first_source_and_claims(database: Path) -> tuple[str, list[int]]:
     ids = [row[0] for row in connection.execute("SELECT id FROM claims ORDER BY id LIMIT 200")]
     connection.close()
     return source, ids
-
-
-def first_reader_target(timings: list[float], limit: int, where: str) -> list[str]:
-    p50 = mixed.median(timings)
-    return [
-        f"first reader of the timeline after a write, {where}: ≤ {limit} ms",
-        f"p50 {p50:.0f} ms, max {max(timings):.0f} ms (load {mixed.load_average()})",
-        "met" if p50 <= limit else "**not met**",
-    ]
 
 
 def cold_comparison(
@@ -126,7 +107,7 @@ def postgres_sections(
             stop([server])
         sections.append(("PostgreSQL: mixed workload beside SQLite's", POSTGRES_HEADER, rows))
         source, claim_ids = first_source_and_claims(database)
-        targets.append(first_reader_target(first_reader(url, source, claim_ids, scratch), 100,
+        targets.append(mixed.first_reader_target(first_reader(url, source, claim_ids, scratch), 100,
                                            f"PostgreSQL, {claims:,} claims"))  # fmt: skip
         rows, found = cold_comparison(cold.measure(database, 40, url), sqlite_cold, "PostgreSQL")
     header = [cell.format("PostgreSQL", "SQLite") for cell in COLD_HEADER]
@@ -146,5 +127,5 @@ def large_sections(
     shutil.copy(database, copy)  # the writes go to a copy: the generated file stays as made
     source, claim_ids = first_source_and_claims(database)
     timings = first_reader(sqlite_url(copy), source, claim_ids, scratch)
-    targets.append(first_reader_target(timings, 300, f"{large:,} claims"))
+    targets.append(mixed.first_reader_target(timings, 300, f"{large:,} claims"))
     return [(f"Cold pages at {large:,} claims beside {claims:,}", header, rows)], targets

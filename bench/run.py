@@ -38,12 +38,12 @@ from load import get, peak_memory_mb, wrk  # noqa: E402
 from repeated import report, run_scenarios  # noqa: E402
 from servers import (  # noqa: E402
     PYTHON,
-    claimline_environment,
     free_port,
     sqlite_url,
     start_claimline,
     stop,
     wait_until_up,
+    writable_server,
 )
 
 from cli.database import upgrade  # noqa: E402
@@ -214,20 +214,10 @@ def run_with_writer(database: Path, lists, args, scratch: Path):
     without a writer posting or patching a claim every second, then the first reader after."""
     copy = scratch / "writes.db"
     shutil.copy(database, copy)
-    instance = scratch / "writes-instance"
-    instance.mkdir()
-    token = mixed.writer_account(PYTHON, ROOT, claimline_environment(sqlite_url(copy), instance))
-    connection = sqlite3.connect(copy)
-    source = connection.execute("SELECT key FROM sources LIMIT 1").fetchone()[0]
-    connection.close()
-    port, log = free_port(), scratch / "writes-server.log"
-    server = start_claimline(sqlite_url(copy), port, instance, True, log)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base + "/")
+    source, _claims = compare.first_source_and_claims(copy)
+    log = scratch / "writes-server.log"
+    with writable_server(sqlite_url(copy), scratch / "writes-instance", log) as (base, token):
         return mixed.run_writes(base, token, lists, wrk, args.duration, scratch, source, log)
-    finally:
-        stop([server])
 
 
 def report_sections(sections, args) -> None:

@@ -7,8 +7,11 @@ import os
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,3 +71,39 @@ def stop(processes: list[subprocess.Popen]) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def writable_server(
+    database_url: str, instance: Path, log: Path | None = None
+) -> Iterator[tuple[str, str]]:
+    """Claimline as deployed (page cache on) with an editor who holds a write token: yields
+    the server's base URL and the token, and stops the server after."""
+    instance.mkdir(parents=True, exist_ok=True)
+    token = writer_account(claimline_environment(database_url, instance))
+    port = free_port()
+    server = start_claimline(database_url, port, instance, True, log)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base + "/")
+        yield base, token
+    finally:
+        stop([server])
+
+
+def writer_account(environment: dict) -> str:
+    """Create an editor with a write token in the database `environment` names; the token."""
+    flask = [str(PYTHON), "-m", "flask", "--app", "app"]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as password:
+        password.write("benchmark-writer-password-0123\n")
+        password.flush()
+        subprocess.run(
+            flask + ["users", "create", "benchwriter", "--role", "editor"]
+            + ["--password-file", password.name],
+            cwd=ROOT, env=environment, check=True, capture_output=True,
+        )  # fmt: skip
+    output = subprocess.run(
+        flask + ["tokens", "create", "benchwriter", "--scope", "write"],
+        cwd=ROOT, env=environment, check=True, capture_output=True, text=True,
+    ).stdout.splitlines()  # fmt: skip
+    return output[1].strip()

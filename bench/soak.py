@@ -20,7 +20,6 @@ import json
 import os
 import random
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from load import get  # noqa: E402
-from servers import free_port, wait_until_up  # noqa: E402
+from servers import free_port, stop, wait_until_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"
@@ -149,12 +148,7 @@ def soak_once(number: int, database: Path, words: dict, args, scratch: Path) -> 
             base, addresses(base, args.claims, words, rng), args.seconds, args.clients
         )
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop([server])
     text = log.read_text(errors="replace")
     crashes = [line for line in text.splitlines() if CRASH_SIGNS.search(line)]
     return StartReport(number, requests, errors, crashes, log)
