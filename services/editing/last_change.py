@@ -27,6 +27,12 @@ def keep_last_change(session_factory: sessionmaker[Session]) -> None:
     event.listen(session_factory, "before_flush", _mark_changed_dossiers)
 
 
+def mark_written(dossier: Dossier) -> None:
+    """Move the dossier's last change for a write no flush saw: claims inserted in bulk
+    (services.editing.bulk_claims). The next flush saves it."""
+    dossier.changed_at = utcnow()
+
+
 def _mark_changed_dossiers(session: Session, flush_context: Any, instances: Any) -> None:
     # session.new and .deleted build a new set on every access: read each once.
     added_or_deleted = [*session.new, *session.deleted]

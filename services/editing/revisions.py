@@ -6,7 +6,7 @@ What the history pages make of them is in `revision_display`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models import Claim, Dossier, Entity, Revision, RevisionAction, Source, User
 from models.base import utcnow
+from models.vocabulary import RelationType
 
 
 def snapshot_claim(claim: Claim) -> dict[str, Any]:
@@ -40,13 +41,20 @@ def snapshot_claim(claim: Claim) -> dict[str, Any]:
         "status": claim.status.value,
         "tags": [tag.name for tag in sorted(claim.tags, key=lambda tag: tag.key)],
         "entity_ids": sorted(entity.id for entity in claim.entities),
-        "relations": sorted(
-            [relation.type.value, _id(relation.to_claim), relation.note]
+        "relations": relations_snapshot(
+            (relation.type, _id(relation.to_claim), relation.note)
             for relation in claim.relations_out
         ),
         "deleted": claim.deleted_at is not None,
         "version": claim.version,
     }
+
+
+def relations_snapshot(
+    relations: Iterable[tuple[RelationType, int | None, str]],
+) -> list[list[Any]]:
+    """A claim's outgoing relations (kind, target id, note) as its snapshot keeps them."""
+    return sorted([type_.value, target_id, note] for type_, target_id, note in relations)
 
 
 def _id(obj) -> int | None:
@@ -162,19 +170,58 @@ def record(
         changes = diff(before, after)
     if action is None:
         action = RevisionAction.CREATE if before is None else RevisionAction.UPDATE
-    revision = Revision(
-        object_type=object_type(obj),
-        object_id=obj.id,
-        dossier_id=obj.id if isinstance(obj, Dossier) else getattr(obj, "dossier_id", None),
-        version=obj.version,
-        action=action,
-        user=user,
-        changes=changes,
-        snapshot=after,
-        summary=summary,
-    )
+    dossier_id = obj.id if isinstance(obj, Dossier) else getattr(obj, "dossier_id", None)
+    columns = _columns(object_type(obj), obj.id, dossier_id, action, changes, after, summary)
+    revision = Revision(user=user, **columns, version=obj.version)
     session.add(revision)
     return revision
+
+
+def created_claim_rows(
+    created: Iterable[tuple[int, int, dict[str, Any]]], user: User | None, summary: str = ""
+) -> list[dict[str, Any]]:
+    """The first revision of each claim given as (id, dossier id, snapshot), as rows for a
+    Core insert: what `record` writes for a new claim, for claims written in bulk outside the
+    session (services.editing.bulk_claims)."""
+    moment = utcnow()
+    user_id = user.id if user else None
+    return [
+        {
+            **_columns(
+                "claim",
+                claim_id,
+                dossier_id,
+                RevisionAction.CREATE,
+                diff(None, after),
+                after,
+                summary,
+            ),
+            "version": after["version"],
+            "user_id": user_id,
+            "created_at": moment,
+        }  # fmt: skip
+        for claim_id, dossier_id, after in created
+    ]
+
+
+def _columns(
+    type_name: str,
+    object_id: int,
+    dossier_id: int | None,
+    action: RevisionAction,
+    changes: dict[str, list[Any]],
+    after: dict[str, Any],
+    summary: str,
+) -> dict[str, Any]:
+    return {
+        "object_type": type_name,
+        "object_id": object_id,
+        "dossier_id": dossier_id,
+        "action": action,
+        "changes": changes,
+        "snapshot": after,
+        "summary": summary,
+    }
 
 
 def history(session: Session, type_name: str, object_id: int) -> list[Revision]:

@@ -4,14 +4,15 @@ A file of 100,000 claims held every claim in the session until the end: 1.9 GB a
 minutes. Here the memory is bounded by the batch, not by the file:
 
 1. The file's claims are read in order, BATCH rows at a time. The batch's claims that exist
-   already are loaded in one query; each row is checked and its claim created or changed; the
-   batch is flushed and let go, keeping only its keys and ids (and, for a claim that existed,
-   its snapshot from before, as JSON text, for its revision).
+   already are loaded in one query; each row is checked and its claim created or changed. A
+   claim that existed is flushed; the new ones are inserted together, outside the unit of work
+   (services.editing.bulk_claims). The batch is then let go, keeping only its keys and ids
+   (and, for a claim that existed, its snapshot from before, as JSON text, for its revision).
    A new claim that the file relates to nothing is finished there and then: it has no
    relations to set, and its revision is recorded from the objects just written.
 2. Once every claim of the file has an id, so that a relation may point to a claim further
    down the file, the other keys are walked again in batches: each claim's relations are
-   set, its revision recorded, and the batch flushed and let go.
+   set and its revision recorded (in bulk again for the new ones), and the batch let go.
 
 Everything happens in the caller's transaction: the import stays all or nothing.
 """
@@ -30,7 +31,7 @@ from sqlalchemy.orm import Session
 from i18n import N_, _
 from models import Claim, Dossier, Revision, Source, User
 from models.vocabulary import RelationType
-from services.editing import claim_writes, field_values, revisions
+from services.editing import bulk_claims, claim_writes, field_values, revisions
 from services.editing.claim_writes import RelationInput
 from services.editing.field_values import FieldReader
 from services.interchange import api_input, exports
@@ -50,10 +51,13 @@ class Existing(NamedTuple):
 @dataclass
 class Written:
     """What phase 1 keeps of each claim it wrote: its id; for those phase 2 finishes, in file
-    order, their key and their snapshot before (None for a claim it created)."""
+    order, their key and their snapshot before (None for a claim it created), and for those
+    it created, what their first revision needs."""
 
     ids: dict[str, int] = field(default_factory=dict)
     befores: dict[str, str | None] = field(default_factory=dict)
+    # Those of them it created, inserted in bulk: (id, dossier id, snapshot) as JSON text.
+    created: dict[str, str] = field(default_factory=dict)
 
 
 def run(
@@ -134,6 +138,7 @@ def _write_batch(
     found = [existing[key] for _, key in batch if key in existing]
     loaded = _load(session, [item.id for item in found if not item.deleted])
     claims: dict[str, Claim] = {}
+    created: dict[str, Claim] = {}  # the new ones, written by bulk_claims
     for row, key in batch:
         if _creates_references(row):
             # Autoflush is off: a row that creates a source or an entity inline sees those
@@ -161,8 +166,7 @@ def _write_batch(
         # must not be flushed before it has its fields.
         claim_writes.add_new_references(session, data, user)
         if claim is None:
-            claim = claim_writes.new_claim(dossier)
-            session.add(claim)
+            claim = created[key] = bulk_claims.unsaved_claim()
             if key in relating:
                 written.befores[key] = None
         else:
@@ -172,14 +176,18 @@ def _write_batch(
         claim_writes.apply(session, claim, data, relations=False)
         claims[key] = claim
     session.flush()
+    bulk_claims.insert_claims(session, dossier, list(created.values()))
     for key, claim in claims.items():
         written.ids[key] = claim.id
-    finished = [claim for key, claim in claims.items() if key not in written.befores]
-    for claim in finished:  # new, and related to nothing: its one revision now
-        revisions.record(session, claim, None, user, summary=document.revision_summary)
-        report.count("created", "claim", claim.statement)
-    if finished:
-        session.flush()
+    finished = []
+    for key, claim in created.items():
+        made = (claim.id, claim.dossier_id, revisions.snapshot_claim(claim))
+        if key in written.befores:  # its relations and revision in phase 2
+            written.created[key] = json.dumps(made)
+        else:  # related to nothing: its one revision now
+            finished.append(made)
+            report.count("created", "claim", claim.statement)
+    bulk_claims.record_created(session, finished, user, summary=document.revision_summary)
     _let_go(session, [*claims.values(), *loaded.values()])
 
 
@@ -192,11 +200,14 @@ def _finish_batch(
     user: User | None,
     report: ImportReport,
 ) -> None:
-    claims = _load(session, [written.ids[key] for key in keys])
+    created = [key for key in keys if key in written.created]
+    _finish_created(session, document, created, written, wanted or {}, user, report)
+    updated = [key for key in keys if key not in written.created]
+    claims = _load(session, [written.ids[key] for key in updated])
     if wanted is not None:
-        targets = {relation.to for key in keys for relation in wanted.get(key, [])}
+        targets = {relation.to for key in updated for relation in wanted.get(key, [])}
         claims.update(_load(session, [id_ for id_ in targets if id_ not in claims]))
-        for key in keys:
+        for key in updated:
             claim = claims[written.ids[key]]
             relations = [
                 RelationInput(relation.type, claims[relation.to], relation.note)
@@ -207,7 +218,7 @@ def _finish_batch(
             claim_writes.set_relations(claim, relations)
         session.flush()
     summary = document.revision_summary
-    for key in keys:
+    for key in updated:
         claim = claims[written.ids[key]]
         before_text = written.befores[key]
         before = json.loads(before_text) if before_text is not None else None
@@ -216,6 +227,34 @@ def _finish_batch(
         report.count(action, "claim", claim.statement)
     session.flush()
     _let_go(session, list(claims.values()))
+
+
+def _finish_created(
+    session: Session,
+    document: Document,
+    keys: list[str],
+    written: Written,
+    wanted: dict[str, list[Wanted]],
+    user: User | None,
+    report: ImportReport,
+) -> None:
+    """The relations and first revision of claims phase 1 inserted in bulk."""
+    links: list[tuple[int, int, RelationType, str]] = []
+    made: list[tuple[int, int, dict[str, Any]]] = []
+    for key in keys:
+        claim_id, dossier_id, snapshot = json.loads(written.created[key])
+        # As set_relations: one link of each kind to each claim, with the last note given.
+        relations = {(relation.type, relation.to): relation for relation in wanted.get(key, [])}
+        links.extend(
+            (claim_id, to, type_, relation.note) for (type_, to), relation in relations.items()
+        )
+        snapshot["relations"] = revisions.relations_snapshot(
+            (type_, to, relation.note) for (type_, to), relation in relations.items()
+        )
+        made.append((claim_id, dossier_id, snapshot))
+        report.count("created", "claim", snapshot["statement"])
+    bulk_claims.insert_relations(session, links)
+    bulk_claims.record_created(session, made, user, summary=document.revision_summary)
 
 
 def _let_go(session: Session, claims: list[Claim]) -> None:
