@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import (
     CheckConstraint,
@@ -55,6 +56,19 @@ class Tag(Base):
 
     def __repr__(self) -> str:
         return f"<Tag {self.name!r}>"
+
+
+def search_text(*texts: str | None) -> str:
+    """What the full-text index reads for a claim's texts: each folded, joined by spaces.
+
+    Folding works character by character, so the parts fold to the fold of the whole; each is
+    folded once and remembered, since a write sets the statement, quote and notes in turn and
+    each setting joins all three again.
+    """
+    return " ".join(_fold_remembered(text) for text in texts if text)
+
+
+_fold_remembered = lru_cache(maxsize=256)(fold)
 
 
 class Claim(Base):
@@ -170,7 +184,7 @@ class Claim(Base):
             "notes": self.notes,
         }
         texts[field_name] = value
-        self.search_text = fold(" ".join(text for text in texts.values() if text))
+        self.search_text = search_text(*texts.values())
         return value
 
     @property

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from models import Claim
+from models.claim import search_text
+from models.text import fold
 from tests.conftest import claim_by_key
 from tests.helpers import soup
 
@@ -112,3 +117,18 @@ def test_the_api_twin_refuses_a_search_without_words_with_a_problem(client):
     assert response.status_code == 400
     assert response.mimetype == "application/problem+json"
     assert "no words" in response.get_data(as_text=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text()), min_size=1, max_size=3))
+def test_the_index_folds_each_text_as_it_would_fold_them_joined(texts):
+    # models.claim.search_text folds the statement, quote and notes one by one (and remembers
+    # each), relying on folding working character by character.
+    assert search_text(*texts) == fold(" ".join(text for text in texts if text))
+
+
+def test_a_claim_edited_field_by_field_is_indexed_on_its_current_texts():
+    claim = Claim(statement="Il a déclaré", quote="Déjà vu", notes="")
+    claim.quote = "Plus tard"
+    claim.statement = "ÉTÉ"
+    assert claim.search_text == "ete plus tard"
