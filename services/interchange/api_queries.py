@@ -156,7 +156,7 @@ def entity_sides(session: Session, entity: Entity) -> dict[str, Any]:
     """The entity page's questions as JSON, the page's twin: claim ids (in the page's order,
     up to its column limit) and totals for its own words in public and in private, and for
     what others say of it."""
-    own, others = entity_page.comparison(session, entity)
+    own, others, _ = entity_page.comparison(session, entity)
 
     def side(claims: list[Claim], total: int) -> dict[str, Any]:
         return {"claims": [claim.id for claim in claims], "total": total}
