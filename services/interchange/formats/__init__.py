@@ -29,9 +29,10 @@ def detect(filename: str, first: str) -> str:
 
 def read(content: bytes | BinaryIO, filename: str = "", format: str | None = None) -> Document:
     """The rows of an import file, given whole or as a binary stream (which must stay open
-    while the import runs: a Claimline JSON file's claims are read from it as they are
-    imported). `format` is json, csv or timelinejs (a TimelineJS sheet saved as CSV, or
-    TimelineJS JSON); by default it is told from the name and content. Raises FormatError."""
+    while the import runs: the claims of a CSV or Claimline JSON file are read from it as
+    they are imported). `format` is json, csv or timelinejs (a TimelineJS sheet saved as
+    CSV, or TimelineJS JSON); by default it is told from the name and content. Raises
+    FormatError."""
     stream = io.BytesIO(content) if isinstance(content, bytes) else content
     start, first = check_text(stream)
     if format is not None and format not in FORMATS:
@@ -46,11 +47,10 @@ def read(content: bytes | BinaryIO, filename: str = "", format: str | None = Non
         if format == "timelinejs":
             raise FormatError(_('TimelineJS JSON has an "events" list; this file has none.'))
         return claimline_json.read(stream, found, start)
-    stream.seek(start)
-    rows, columns = csv_columns.load(stream.read().decode("utf-8"))
-    if format == "timelinejs" or {"Headline", "Year"} <= set(columns):
-        return timelinejs.read_sheet(rows, columns)
-    return csv_columns.read(rows, columns)
+    sheet = csv_columns.Sheet(stream, start)
+    if format == "timelinejs" or {"Headline", "Year"} <= set(sheet.columns):
+        return timelinejs.read_sheet(sheet, sheet.columns)
+    return csv_columns.read(sheet)
 
 
 def _whole_json(stream: BinaryIO, start: int) -> dict:

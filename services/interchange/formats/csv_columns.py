@@ -1,20 +1,23 @@
 """Claimline's CSV: one claim per row, in the columns of the form and the API. Its writer (an
 export for spreadsheets) and its reader (an import, also of a sheet made by hand) live here
-together; `load` also reads the TimelineJS sheet."""
+together; its `Sheet` also reads the TimelineJS sheet."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
+from typing import Any, BinaryIO
 
 from i18n import SOURCE_LANGUAGE, _, speaking
 from models import Claim
 from services.interchange.formats.document import (
+    CHUNK,
     Document,
     FormatError,
     Row,
+    StreamedRows,
     claim_key,
     generated_key,
     source_key,
@@ -126,33 +129,62 @@ def write_chunks(
 # --- reading ------------------------------------------------------------------------------
 
 
-def load(text: str) -> tuple[list[Row], list[str]]:
-    """Rows as {column: cell}, labelled by their line in a spreadsheet (the header is row 1).
+class Sheet:
+    """A CSV file's columns, and its rows read from the binary stream each time they are
+    walked, never whole (issue #17): a 100,000-row file is not held as text or as a list.
 
-    The delimiter is the one the header uses most: a comma, a semicolon (Excel in many
-    locales) or a tab.
+    The stream must stay open while the rows are walked. Rows are labelled by their line in
+    a spreadsheet (the header is row 1), and the delimiter is the one the header uses most:
+    a comma, a semicolon (Excel in many locales) or a tab. Raises FormatError for a file
+    whose first row names no column, and, as they are walked, for rows that are not CSV.
     """
-    header = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=header.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        lines = list(reader)
-    except csv.Error as error:
-        raise FormatError(_("The file is not valid CSV: %(error)s.", error=error)) from None
-    if not lines or not any(cell.strip() for cell in lines[0]):
-        raise FormatError(_("The file is empty: the first row must name the columns."))
-    columns = [cell.strip() for cell in lines[0]]
-    rows = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        data = {
-            column: _unneutralise(cell)
-            for column, cell in zip(columns, cells, strict=False)
-            if column
-        }
-        rows.append(Row(_("row %(number)s", number=number), data))
-    return rows, columns
+
+    def __init__(self, stream: BinaryIO, start: int = 0):
+        self.stream, self.start = stream, start
+        self.delimiter = _header_delimiter(stream, start)
+        with closing(self._records()) as records:
+            header = next(records, [])
+        if not any(cell.strip() for cell in header):
+            raise FormatError(_("The file is empty: the first row must name the columns."))
+        self.columns = [cell.strip() for cell in header]
+
+    def _records(self) -> Generator[list[str], None, None]:
+        self.stream.seek(self.start)
+        text = io.TextIOWrapper(self.stream, encoding="utf-8", newline="")
+        try:
+            yield from csv.reader(text, delimiter=self.delimiter)
+        except csv.Error as error:
+            raise FormatError(_("The file is not valid CSV: %(error)s.", error=error)) from None
+        finally:
+            text.detach()  # the caller's stream stays open for the next walk
+
+    def __iter__(self) -> Iterator[Row]:
+        with closing(self._records()) as records:
+            next(records, None)
+            for number, cells in enumerate(records, start=2):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                data = {
+                    column: _unneutralise(cell)
+                    for column, cell in zip(self.columns, cells, strict=False)
+                    if column
+                }
+                yield Row(_("row %(number)s", number=number), data)
+
+
+def _header_delimiter(stream: BinaryIO, start: int) -> str:
+    """The delimiter the file's first line holds most of (a comma when tied), counted on
+    its bytes a chunk at a time: these are ASCII, bytes UTF-8 never uses inside another
+    character, and a file with no line end is not read whole."""
+    stream.seek(start)
+    counts = dict.fromkeys((b",", b";", b"\t"), 0)
+    while chunk := stream.read(CHUNK):
+        line = chunk.split(b"\n", 1)[0]
+        for delimiter in counts:
+            counts[delimiter] += line.count(delimiter)
+        if len(line) < len(chunk):
+            break
+    return max(counts, key=lambda delimiter: counts[delimiter]).decode()
 
 
 def _unneutralise(cell: str) -> str:
@@ -162,7 +194,11 @@ def _unneutralise(cell: str) -> str:
     return cell
 
 
-def read(rows: list[Row], columns: list[str]) -> Document:
+def read(sheet: Sheet) -> Document:
+    """The rows of a Claimline CSV file. Its sources (named by title) and relations are
+    gathered in a first walk of the sheet; its claims are read again as the import walks
+    them. Raises FormatError."""
+    columns = sheet.columns
     missing = [name for name in ("statement", "source") if name not in columns]
     if missing:
         raise FormatError(
@@ -172,10 +208,9 @@ def read(rows: list[Row], columns: list[str]) -> Document:
                 columns=_(" or ").join(missing),
             )
         )
-    claims: list[Row] = []
     document = Document(
         format="csv",
-        claims=claims,
+        claims=StreamedRows(lambda: (_claim_row(row)[0] for row in sheet)),
         relations=[] if "relations" in columns else None,
         sources_create_only=True,
         relation_notes=False,
@@ -184,29 +219,37 @@ def read(rows: list[Row], columns: list[str]) -> Document:
     if ignored:
         document.notes.append(_("Columns not read: %(columns)s.", columns=", ".join(ignored)))
     new_sources: dict[str, Row] = {}
-    for row in rows:
-        data = {name: value for name, value in row.data.items() if name in CLAIM_COLUMNS}
-        data["key"] = data.get("key") or generated_key(data.get("statement", ""), row.data)
-        for field_name, title_column, url_column in (
-            ("source", "source_title", "source_url"),
-            ("via", "via_title", None),
-        ):
-            key = (data.get(field_name) or "").strip()
-            title = (row.data.get(title_column) or "").strip()
-            if not title:
-                continue
-            if not key:
-                key = data[field_name] = "source-" + generated_key(title, {"title": title})
-            if key not in new_sources:
-                source = {"key": key, "title": title}
-                if url_column and (row.data.get(url_column) or "").strip():
-                    source["url"] = row.data[url_column].strip()
-                new_sources[key] = Row(f"{row.where} ({field_name})", source)
-        claims.append(Row(row.where, data))
+    for row in sheet:
+        claim, sources = _claim_row(row)
+        for source in sources:
+            new_sources.setdefault(source.data["key"], source)
         if document.relations is not None:
-            document.relations.extend(_csv_relations(row, data["key"]))
+            document.relations.extend(_csv_relations(row, claim.data["key"]))
     document.sources = list(new_sources.values())
     return document
+
+
+def _claim_row(row: Row) -> tuple[Row, list[Row]]:
+    """A sheet row as a claim row, with the sources it names by title (source_title,
+    via_title): the file's first row naming a source creates it."""
+    data = {name: value for name, value in row.data.items() if name in CLAIM_COLUMNS}
+    data["key"] = data.get("key") or generated_key(data.get("statement", ""), row.data)
+    sources = []
+    for field_name, title_column, url_column in (
+        ("source", "source_title", "source_url"),
+        ("via", "via_title", None),
+    ):
+        key = (data.get(field_name) or "").strip()
+        title = (row.data.get(title_column) or "").strip()
+        if not title:
+            continue
+        if not key:
+            key = data[field_name] = "source-" + generated_key(title, {"title": title})
+        source = {"key": key, "title": title}
+        if url_column and (row.data.get(url_column) or "").strip():
+            source["url"] = row.data[url_column].strip()
+        sources.append(Row(f"{row.where} ({field_name})", source))
+    return Row(row.where, data), sources
 
 
 def _csv_relations(row: Row, key: str) -> list[Row]:

@@ -8,7 +8,7 @@ import codecs
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -24,6 +24,17 @@ class FormatError(ValueError):
 class Row:
     where: str
     data: dict[str, Any]
+
+
+class StreamedRows:
+    """Rows made afresh by `walk` each time they are iterated: a large file's claims, read
+    from its stream again rather than kept (issue #17)."""
+
+    def __init__(self, walk: Callable[[], Iterable[Row]]):
+        self.walk = walk
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.walk())
 
 
 @dataclass

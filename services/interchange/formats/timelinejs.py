@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -20,6 +20,7 @@ from services.interchange.formats.document import (
     Document,
     FormatError,
     Row,
+    StreamedRows,
     claim_key,
     generated_key,
 )
@@ -238,11 +239,13 @@ def _shortened(text: str) -> str:
     return first[: STATEMENT_MAX - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _timelinejs(slides: list[tuple[str, dict]], title: dict | None) -> Document:
-    claims: list[Row] = []
+def _timelinejs(slides: Iterable[Row], title: dict | None) -> Document:
+    """The document of a timeline's slides, walked twice: once here for the slides that
+    are not claims, again when the import walks the claims (a sheet's are read again from
+    its file)."""
     document = Document(
         format="timelinejs",
-        claims=claims,
+        claims=StreamedRows(lambda: _slide_claims(slides)),
         relations=None,
         sources_create_only=True,
         claims_create_only=True,
@@ -259,11 +262,9 @@ def _timelinejs(slides: list[tuple[str, dict]], title: dict | None) -> Document:
             },
         )
     )
-    for where, slide in slides:
-        result = _slide_row(where, slide)
-        if isinstance(result, Row):
-            claims.append(result)
-        else:
+    for slide in slides:
+        result = _slide_row(slide.where, slide.data)
+        if not isinstance(result, Row):
             document.skipped.append(result)
     document.notes.append(
         _(
@@ -277,8 +278,16 @@ def _timelinejs(slides: list[tuple[str, dict]], title: dict | None) -> Document:
     return document
 
 
-def read_sheet(rows: list[Row], columns: list[str]) -> Document:
-    """The claims of a TimelineJS sheet's rows (see csv_columns.load). Raises FormatError."""
+def _slide_claims(slides: Iterable[Row]) -> Iterator[Row]:
+    for slide in slides:
+        result = _slide_row(slide.where, slide.data)
+        if isinstance(result, Row):
+            yield result
+
+
+def read_sheet(rows: Iterable[Row], columns: list[str]) -> Document:
+    """The claims of a TimelineJS sheet's rows (a csv_columns.Sheet, walked once for the
+    title and the skipped slides, again for the claims). Raises FormatError."""
     if "Headline" not in columns or "Year" not in columns:
         raise FormatError(
             _(
@@ -287,15 +296,14 @@ def read_sheet(rows: list[Row], columns: list[str]) -> Document:
             )
         )
     title = None
-    slides = []
     for row in rows:
-        if str(row.data.get("Type") or "").strip().lower() == "title" and title is None:
+        if str(row.data.get("Type") or "").strip().lower() == "title":
             title = {
                 "title": plain_text(row.data.get("Headline")),
                 "subject": plain_text(row.data.get("Text")),
             }
-        slides.append((row.where, row.data))
-    return _timelinejs(slides, title)
+            break
+    return _timelinejs(rows, title)
 
 
 def _date_cells(date: Any, prefix: str) -> dict[str, Any]:
@@ -314,10 +322,10 @@ def read_json(data: dict) -> Document:
     events = data.get("events")
     if not isinstance(events, list):
         raise FormatError('TimelineJS JSON needs an "events" list.')
-    slides: list[tuple[str, dict[str, Any]]] = []
+    slides: list[Row] = []
     for index, event in enumerate(events, start=1):
         if not isinstance(event, dict):
-            slides.append((f"event #{index}", {}))
+            slides.append(Row(f"event #{index}", {}))
             continue
         text, media = _mapping(event.get("text")), _mapping(event.get("media"))
         slide = {
@@ -332,7 +340,7 @@ def read_json(data: dict) -> Document:
             "unique_id": event.get("unique_id"),
         }
         where = f'event "{event["unique_id"]}"' if event.get("unique_id") else f"event #{index}"
-        slides.append((where, slide))
+        slides.append(Row(where, slide))
     title_text = _mapping(_mapping(data.get("title")).get("text"))
     title = None
     if title_text:
