@@ -10,12 +10,18 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from services.interchange import formats
+from services.interchange import formats, import_claims
 from services.interchange.formats.document import CHUNK
 from tests.test_import_form import claim_count, upload
-from tests.test_imports import EXPORTS, TIMELINEJS_HEADER
+from tests.test_imports import EXPORTS, TIMELINEJS_HEADER, write
 
 ROWS = 5000
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Batches of three claims, so the seeded dossier's 48 spread over sixteen of them."""
+    monkeypatch.setattr(import_claims, "BATCH", 3)
 
 
 class RecordingStream(io.BytesIO):
@@ -83,6 +89,19 @@ def test_sources_and_relations_of_the_last_row_are_known_before_the_claims_are_w
     ]
 
 
+def test_a_source_first_named_as_a_via_takes_the_url_of_a_later_row():
+    lines = [
+        "statement,source,source_title,source_url,via,via_title",
+        "First,wsj,Wall Street Journal,,ft,Financial Times",
+        "Second,ft,Financial Times,https://ft.com/a,,",
+    ]
+    document = formats.read(io.BytesIO("\n".join(lines).encode()), "sheet.csv")
+    assert [row.data for row in document.sources] == [
+        {"key": "wsj", "title": "Wall Street Journal"},
+        {"key": "ft", "title": "Financial Times", "url": "https://ft.com/a"},
+    ]
+
+
 def test_a_late_row_that_is_not_csv_is_refused_before_anything_is_imported(
     editor_client, seeded_app
 ):
@@ -94,3 +113,21 @@ def test_a_late_row_that_is_not_csv_is_refused_before_anything_is_imported(
     error = BeautifulSoup(response.data, "html.parser").select_one(".field-error").get_text()
     assert "The file is not valid CSV: field larger than field limit" in error
     assert claim_count(seeded_app) == 48
+
+
+def test_a_csv_export_imported_as_a_new_dossier_exports_the_same(
+    client, runner, tmp_path, small_batches
+):
+    exported = client.get(EXPORTS + "claims.csv").data
+    result = runner.invoke(
+        args=["import", write(tmp_path, "chips.csv", exported), "--dossier", "copy"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "created: 1 dossier, 8 sources, 48 claims" in result.output
+
+    def without_urls(content: bytes) -> list[dict]:
+        rows = csv.DictReader(io.StringIO(content.decode(), newline=""))
+        return [{name: cell for name, cell in row.items() if name != "url"} for row in rows]
+
+    copy = client.get("/dossiers/copy/claims.csv").data
+    assert without_urls(copy) == without_urls(exported)

@@ -222,7 +222,12 @@ def read(sheet: Sheet) -> Document:
     for row in sheet:
         claim, sources = _claim_row(row)
         for source in sources:
-            new_sources.setdefault(source.data["key"], source)
+            known = new_sources.setdefault(source.data["key"], source)
+            if "url" in source.data:
+                # The first row to give a source's URL gives it: a source first named as a
+                # via (which has no URL column) keeps the URL an export writes beside it
+                # where it is a claim's source.
+                known.data.setdefault("url", source.data["url"])
         if document.relations is not None:
             document.relations.extend(_csv_relations(row, claim.data["key"]))
     document.sources = list(new_sources.values())
@@ -231,7 +236,7 @@ def read(sheet: Sheet) -> Document:
 
 def _claim_row(row: Row) -> tuple[Row, list[Row]]:
     """A sheet row as a claim row, with the sources it names by title (source_title,
-    via_title): the file's first row naming a source creates it."""
+    via_title): the file's first row naming a source gives its title."""
     data = {name: value for name, value in row.data.items() if name in CLAIM_COLUMNS}
     data["key"] = data.get("key") or generated_key(data.get("statement", ""), row.data)
     sources = []
