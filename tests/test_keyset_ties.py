@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from db import engine_of, get_session
 from models import Claim, Dossier
+from models.vocabulary import Attribution
 from services.interchange import formats, imports
 from tests.conftest import build_app
 
@@ -111,3 +112,21 @@ def test_the_html_pages_link_through_the_same_claims(ties_app):
     # the page's order can differ from the API's among ties; each claim still comes once.
     assert len(ids) == len(set(ids))
     assert sorted(ids) == sorted(expected_ids(ties_app))
+
+
+@pytest.mark.parametrize(
+    ("query", "condition"),
+    [
+        # More matches than a first page counts as it sorts them (timeline._count_and_keys)...
+        ("&q=tied", None),
+        # ...and fewer, found by a search or by a filter alone.
+        ("&q=packaging", Claim.statement.contains("packaging")),
+        ("&attribution=report", Claim.attribution == Attribution.REPORT),
+    ],
+)
+def test_the_first_page_counts_every_match_however_it_is_read(ties_app, query, condition):
+    client = ties_app.test_client()
+    body = client.get(f"/api/v1/claims?dossier=ties&per_page=20{query}").get_json()
+    expected = expected_ids(ties_app, condition)
+    assert body["total"] == len(expected)
+    assert [item["id"] for item in body["items"]] == expected[:20]

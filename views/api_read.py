@@ -75,9 +75,8 @@ def list_claims():
     filters = parse_filters(request.args)
     try:
         changed = validators[1] if validators else None
-        total = timeline_page.total(session, dossier, filters, changed)
-        page = timeline.page(
-            session, dossier, filters, per_page, total=total, options=timeline.listing_options()
+        page = timeline_page.counted_page(
+            session, dossier, filters, per_page, changed, options=timeline.listing_options()
         )
     except SearchError as error:
         return validation_problem({"q": str(error)})

@@ -59,17 +59,27 @@ def _cache_key(
     )
 
 
-def total(
-    session: Session, dossier: Dossier, filters: ClaimFilters, changed: datetime | None = None
-) -> int:
-    """How many claims pass `filters`: counted once per process until the dossier changes.
-    `changed` is the dossier's last change when the caller has read it already."""
+def counted_page(
+    session: Session,
+    dossier: Dossier,
+    filters: ClaimFilters,
+    per_page: int,
+    changed: datetime | None = None,
+    options=None,
+) -> timeline.Page:
+    """A page of the claims that pass `filters` with their number, counted once per process
+    until the dossier changes: when it is not known yet, the page counts them in the read
+    that finds its claims. `changed` is the dossier's last change when the caller has read it.
+    Raises search.SearchError when the search has no words."""
     if not filters.active:  # every live claim: counted at write time
-        return facet_service.stored_total(session, dossier)
-    return view_cache.aggregates.get_or_compute(
-        ("count", *_cache_key(session, dossier, filters, changed)),
-        lambda: timeline.count(session, timeline.filtered(dossier, filters, dialect(session))),
-    )
+        stored = facet_service.stored_total(session, dossier)
+        return timeline.page(session, dossier, filters, per_page, total=stored, options=options)
+    key = ("count", *_cache_key(session, dossier, filters, changed))
+    total = view_cache.aggregates.get(key)
+    page = timeline.page(session, dossier, filters, per_page, total=total, options=options)
+    if total is None:
+        view_cache.aggregates.put(key, page.total)
+    return page
 
 
 def build(
