@@ -24,14 +24,14 @@ def detail(claim_id: int):
     validators = page_etag(session, dossier)
     if cached := not_modified(validators) or from_page_cache(validators):
         return cached
-    claim = claim_service.get_visible(session, claim_id)
+    claim = claim_service.for_page(session, claim_id)
     if claim is None:  # deleted in between
         abort(404, description=_("There is no claim %(number)s.", number=claim_id))
     page = render_template(
         "claims/detail.html",
         claim=claim,
         dossier=claim.dossier,
-        relation_groups=claim_service.relation_groups(claim),
+        relation_groups=claim_service.relation_groups(session, claim),
         neighbours=claim_service.neighbours(session, claim),
     )
     return page_response(page, validators)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from models import Claim, Dossier, Revision
+from models import Claim, ClaimRelation, Dossier, Revision
 from models.revision import RevisionAction
 from models.vocabulary import RelationType
 from services.reading.filters import Cursor
-from services.reading.timeline import card_options
+from services.reading.timeline import card_options, own_options
 
 # Tensions first: they are what a reader of one claim most needs to know about.
 RELATION_ORDER = (
@@ -70,11 +70,22 @@ def dossier_of_visible(session: Session, claim_id: int) -> Dossier | None:
 
 
 def get_visible(session: Session, claim_id: int) -> Claim | None:
-    """A live claim with everything its page shows, or None."""
+    """A live claim with everything its card shows, relations included, or None."""
     statement = (
         select(Claim)
         .where(Claim.id == claim_id, Claim.deleted_at.is_(None))
         .options(*card_options(), joinedload(Claim.dossier), selectinload(Claim.entities))
+    )
+    return session.scalars(statement).unique().one_or_none()
+
+
+def for_page(session: Session, claim_id: int) -> Claim | None:
+    """A live claim with what its page shows of it, or None. Its relations are left
+    unloaded: relation_groups reads both directions in one statement."""
+    statement = (
+        select(Claim)
+        .where(Claim.id == claim_id, Claim.deleted_at.is_(None))
+        .options(*own_options(), joinedload(Claim.dossier), selectinload(Claim.entities))
     )
     return session.scalars(statement).unique().one_or_none()
 
@@ -100,32 +111,52 @@ def deleted(session: Session, claim_id: int) -> DeletedClaim | None:
     return DeletedClaim(claim, deletion, restorable)
 
 
-def relation_groups(claim: Claim) -> list[RelationGroup]:
+def relation_groups(session: Session, claim: Claim) -> list[RelationGroup]:
     """The claim's relations in both directions, grouped by type and direction, tensions first.
 
-    A deleted claim is left out: deleted means absent from every reading surface.
+    One statement for both directions (the claim's collections take one each). A deleted
+    claim is left out: deleted means absent from every reading surface.
     """
+    relations = session.scalars(
+        select(ClaimRelation)
+        .where(or_(ClaimRelation.from_claim_id == claim.id, ClaimRelation.to_claim_id == claim.id))
+        .order_by(ClaimRelation.id)
+        .options(joinedload(ClaimRelation.from_claim), joinedload(ClaimRelation.to_claim))
+    )
     groups: dict[tuple[RelationType, bool], RelationGroup] = {}
-    for relation in claim.live_relations_out:
-        group = groups.setdefault((relation.type, True), RelationGroup(relation.type, True, []))
-        group.items.append(Related(relation.to_claim, relation.note))
-    for relation in claim.live_relations_in:
-        group = groups.setdefault((relation.type, False), RelationGroup(relation.type, False, []))
-        group.items.append(Related(relation.from_claim, relation.note))
+    # Outgoing first, then incoming, each in the order the links were made.
+    ordered = sorted(relations, key=lambda relation: relation.from_claim_id != claim.id)
+    for relation in ordered:
+        outgoing = relation.from_claim_id == claim.id
+        other = relation.to_claim if outgoing else relation.from_claim
+        if other.is_deleted:
+            continue
+        key = (relation.type, outgoing)
+        group = groups.setdefault(key, RelationGroup(relation.type, outgoing, []))
+        group.items.append(Related(other, relation.note))
     return sorted(
         groups.values(), key=lambda group: (RELATION_ORDER.index(group.type), not group.outgoing)
     )
 
 
 def neighbours(session: Session, claim: Claim) -> Neighbours:
-    """The live claims just before and just after this one on its dossier's timeline."""
+    """The live claims just before and just after this one on its dossier's timeline, read
+    in one statement."""
     position = tuple_(Claim.timeline_date, Claim.id)
     here = tuple_(claim.timeline_date, claim.id)
-    base = select(Claim).where(Claim.dossier_id == claim.dossier_id, Claim.deleted_at.is_(None))
-    previous = session.scalar(
+    base = select(Claim.id).where(Claim.dossier_id == claim.dossier_id, Claim.deleted_at.is_(None))
+    before = (
         base.where(position < here).order_by(Claim.timeline_date.desc(), Claim.id.desc()).limit(1)
-    )
-    following = session.scalar(
+    ).subquery()
+    after = (
         base.where(position > here).order_by(Claim.timeline_date, Claim.id).limit(1)
-    )
+    ).subquery()
+    either = union_all(select(before.c.id), select(after.c.id))
+    found = session.scalars(select(Claim).where(Claim.id.in_(either)))
+    previous = following = None
+    for other in found:
+        if (other.timeline_date, other.id) < (claim.timeline_date, claim.id):
+            previous = other
+        else:
+            following = other
     return Neighbours(previous, following, Cursor(claim.timeline_date, claim.id - 1))
