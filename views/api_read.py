@@ -76,7 +76,7 @@ def list_claims():
     try:
         changed = validators[1] if validators else None
         page = timeline_page.counted_page(
-            session, dossier, filters, per_page, changed, options=timeline.listing_options()
+            session, dossier, filters, per_page, changed, options=timeline.listing_options
         )
     except SearchError as error:
         return validation_problem({"q": str(error)})

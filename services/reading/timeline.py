@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from itertools import groupby
 
-from sqlalchemy import CompoundSelect, Select, func, select, tuple_, union
+from sqlalchemy import CompoundSelect, Select, bindparam, func, select, tuple_, union
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.expression import UnaryExpression
@@ -218,42 +220,38 @@ def page(
     filters: ClaimFilters,
     per_page: int,
     total: int | None = None,
-    options=None,
+    options: Callable[[], tuple] = card_options,
     beyond_counting: bool = False,
 ) -> Page:
     """One page of the filtered timeline, after `filters.after`, oldest first, with the
     number of claims that pass: `total` when the caller knows it already, else counted here
     (see _count_and_keys); `beyond_counting` (more claims pass than a view counts) leaves
-    it out: the page's total is then None. `options` are the eager loads (card_options()
-    by default).
+    it out: the page's total is then None. `options` makes the eager loads.
 
     Keyset pagination on (sort date, id): a row-value comparison that SQLite and PostgreSQL
     answer from the (dossier, date, id) index, as fast on page 2,000 as on page 1.
     """
     dialect = session.get_bind().dialect.name
-    keys: Select | list[int] | None = None
+    base = filtered(dossier, filters, dialect)
+    ids = None
     if total is None and not beyond_counting:
-        total, keys = _count_and_keys(
-            session, filtered(dossier, filters, dialect), filters, per_page
-        )
+        total, ids = _count_and_keys(session, base, filters, per_page)
     by_date = beyond_counting or (total is not None and total > WALK_BY_DATE_ABOVE)
-    base = filtered(dossier, filters, dialect, by_date)
+    if by_date:
+        base = filtered(dossier, filters, dialect, by_date)
     column = ordering_column(filters.order, dialect, walk=by_date)
-    if keys is None:
+    # The page's ids first, then their rows: sorting the matches' whole rows (statement,
+    # quote, notes) to keep 51 of them cost 12 ms for 1,200 matches, their ids 2 ms.
+    if ids is not None:
+        found = session.scalars(_rows_by_id(filters.order, options), {"ids": ids})
+    else:
         keys = base.with_only_columns(Claim.id).order_by(column, Claim.id).limit(per_page + 1)
         if filters.after:
             keys = keys.where(
                 tuple_(column, Claim.id) > tuple_(filters.after.sort_date, filters.after.claim_id)
             )
-    # The page's ids first, then their rows: sorting the matches' whole rows (statement,
-    # quote, notes) to keep 51 of them cost 12 ms for 1,200 matches, their ids 2 ms.
-    statement = (
-        select(Claim)
-        .where(Claim.id.in_(keys))
-        .order_by(sort_column(filters.order), Claim.id)
-        .options(*(options or card_options()))
-    )
-    claims = list(session.scalars(statement).unique())
+        found = session.scalars(_rows(filters.order, options).where(Claim.id.in_(keys)))
+    claims = list(found.unique())
     next_cursor = None
     if len(claims) > per_page:
         claims = claims[:per_page]
@@ -265,6 +263,20 @@ def page(
             session, base, filters, per_page, column
         )
     return result
+
+
+@cache
+def _rows(order: str, options: Callable[[], tuple]) -> Select:
+    """A page's claims in timeline order with their eager loads, built once per process for
+    each order and set of loads: building the loads and the statement's cache key each
+    time cost more than reading the rows (#17)."""
+    return select(Claim).order_by(sort_column(order), Claim.id).options(*options())
+
+
+@cache
+def _rows_by_id(order: str, options: Callable[[], tuple]) -> Select:
+    """_rows for the ids bound as `ids` when the statement runs."""
+    return _rows(order, options).where(Claim.id.in_(bindparam("ids", expanding=True)))
 
 
 def _count_and_keys(

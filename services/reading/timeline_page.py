@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -65,7 +66,7 @@ def counted_page(
     filters: ClaimFilters,
     per_page: int,
     changed: datetime | None = None,
-    options=None,
+    options: Callable[[], tuple] = timeline.card_options,
 ) -> timeline.Page:
     """A page of the claims that pass `filters` with their number, counted once per process
     until the dossier changes: when it is not known yet, the page counts them in the read
