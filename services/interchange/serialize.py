@@ -17,7 +17,12 @@ from models import Claim, Dossier, Entity, Revision, Source
 
 def fuzzy_date(value: FuzzyDate | None) -> dict[str, Any] | None:
     with speaking(SOURCE_LANGUAGE):
-        return value.to_json() if value else None
+        return _fuzzy_date(value)
+
+
+def _fuzzy_date(value: FuzzyDate | None) -> dict[str, Any] | None:
+    """fuzzy_date inside a block already speaking SOURCE_LANGUAGE."""
+    return value.to_json() if value else None
 
 
 def entity_ref(entity: Entity | None) -> dict[str, str] | None:
@@ -52,8 +57,8 @@ def _claim(claim: Claim, dossier_slug: str) -> dict[str, Any]:
         "via": source_ref(claim.via),
         "source": source_ref(claim.source),
         "locator": claim.locator,
-        "event_date": fuzzy_date(claim.event_date),
-        "stated_date": fuzzy_date(claim.stated_date),
+        "event_date": _fuzzy_date(claim.event_date),
+        "stated_date": _fuzzy_date(claim.stated_date),
         "confidence": claim.confidence,
         "confidence_label": claim.confidence_label,
         "status": claim.status.value,
