@@ -7,7 +7,7 @@ import time
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, flash, redirect, request, session, url_for
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user
 
 from db import get_session
 from i18n import _
@@ -49,6 +49,10 @@ def register_login(app: Flask) -> None:
     manager.login_view = "auth.login"
     manager.user_loader(_load_editor)
     manager.unauthorized_handler(_unauthorized)
+    # A global, not only the context Flask-Login fills: the macros showing an editor's links
+    # (_form_macros.html) are then imported without context, which Jinja does once per
+    # process; imported with it, their whole file ran twice for each claim page (#17).
+    app.jinja_env.globals["current_user"] = current_user
     if app.config.get("PREFERRED_URL_SCHEME") == "https" or app.config.get("SECURE_COOKIES"):
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
