@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from flask import url_for
 from sqlalchemy import select
 
 from db import get_session
@@ -39,6 +40,21 @@ def test_claims_are_filtered_like_the_timeline(client):
     body = client.get("/api/v1/claims?dossier=openai-chips&attribution=public").get_json()
     assert body["total"] > 0
     assert {item["attribution"] for item in body["items"]} == {"public"}
+
+
+def test_listed_claims_link_to_their_page_and_their_api_address(app, client):
+    items = client.get("/api/v1/claims?dossier=openai-chips").get_json()["items"]
+    with app.test_request_context(base_url="http://claimline.test"):
+        expected = [
+            (
+                url_for("claims.detail", claim_id=item["id"], _external=True),
+                url_for("api.get_claim", claim_id=item["id"], _external=True),
+            )
+            for item in items
+        ]
+    assert [(item["url"], item["api_url"]) for item in items] == expected
+    assert items[0]["url"] == f"http://claimline.test/claims/{items[0]['id']}"
+    assert client.get(items[0]["api_url"]).get_json()["id"] == items[0]["id"]
 
 
 def test_claims_search_with_q(client):

@@ -12,6 +12,8 @@ argument checks, the JSON shapes with their links); the routes are in `views.api
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from flask import Blueprint, current_app, g, jsonify, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
@@ -165,10 +167,30 @@ def filter_errors(args: MultiDict) -> dict[str, str]:
 
 
 def claim_json(claim, dossier_slug: str) -> dict:
-    data = serialize.claim(claim, dossier_slug)
-    data["url"] = url_for("claims.detail", claim_id=claim.id, _external=True)
-    data["api_url"] = url_for("api.get_claim", claim_id=claim.id, _external=True)
-    return data
+    return claims_json([claim], dossier_slug)[0]
+
+
+def claims_json(claims: Iterable, dossier_slug: str) -> list[dict]:
+    """Claims of one dossier as the API shows them, with their page and API addresses."""
+    # url_for once for each address, then the id put in: 100 url_for calls were 0.5 ms
+    # of a cold list of 50 claims (#17).
+    page_url, api_url = _address_by_id("claims.detail"), _address_by_id("api.get_claim")
+    items = []
+    for claim in claims:
+        data = serialize.claim(claim, dossier_slug)
+        data["url"] = page_url(claim.id)
+        data["api_url"] = api_url(claim.id)
+        items.append(data)
+    return items
+
+
+def _address_by_id(endpoint: str) -> Callable[[int], str]:
+    """url_for(endpoint, claim_id=..., _external=True) for any id, for a rule ending with it."""
+    stand_in = url_for(endpoint, claim_id=0, _external=True)
+    if not stand_in.endswith("/0"):
+        raise LookupError(f"{endpoint} does not end with the claim id: {stand_in}")
+    prefix = stand_in.removesuffix("0")
+    return lambda claim_id: f"{prefix}{claim_id}"
 
 
 def source_json(source, dossier_slug: str) -> dict:

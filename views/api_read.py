@@ -19,6 +19,7 @@ from views.api import (
     access_keys,
     api,
     claim_json,
+    claims_json,
     dossier_json,
     entity_json,
     filter_errors,
@@ -85,7 +86,7 @@ def list_claims():
         args = query_args(filters, after=page.next_cursor, per_page=per_page)
         args.update(key_argument())
         next_url = url_for("api.list_claims", dossier=dossier.slug, _external=True, **args)
-    items = [claim_json(claim, dossier.slug) for claim in page.claims]
+    items = claims_json(page.claims, dossier.slug)
     return page_response(listing(items, page.total, next_url), validators)
 
 

@@ -11,7 +11,7 @@ from services.reading import site_search
 from services.reading.filters import read_query
 from services.reading.name_index import Name
 from services.reading.search import SearchError
-from views.api import api, claim_json, signed_in
+from views.api import api, claims_json, signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 from web.problems import validation_problem
 from web.search_links import name_url
@@ -44,7 +44,7 @@ def search():
                 "slug": group.dossier.slug,
                 "title": group.dossier.title,
                 "total": group.total,
-                "claims": [claim_json(claim, group.dossier.slug) for claim in group.claims],
+                "claims": claims_json(group.claims, group.dossier.slug),
                 "timeline_url": url_for(
                     "dossiers.timeline_page", slug=group.dossier.slug, q=query, _external=True
                 ),
