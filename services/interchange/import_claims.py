@@ -50,13 +50,14 @@ class Existing(NamedTuple):
 
 @dataclass
 class Written:
-    """What phase 1 keeps of each claim it wrote: its id; for those phase 2 finishes, in file
-    order, their key and their snapshot before (None for a claim it created), and for those
-    it created, what their first revision needs."""
+    """What phase 1 keeps of each claim it wrote into the dossier `dossier_id`: its id; for
+    those phase 2 finishes, in file order, their key and their snapshot before (None for a
+    claim it created), and for those it created, their snapshot as created, for their first
+    revision (both as JSON text)."""
 
+    dossier_id: int
     ids: dict[str, int] = field(default_factory=dict)
     befores: dict[str, str | None] = field(default_factory=dict)
-    # Those of them it created, inserted in bulk: (id, dossier id, snapshot) as JSON text.
     created: dict[str, str] = field(default_factory=dict)
 
 
@@ -72,7 +73,7 @@ def run(
     """Write the claims of `keyed_rows` (each row with its checked key), then their relations
     and revisions. Flushes, never commits."""
     existing = existing_keys(session, dossier)
-    written = Written()
+    written = Written(dossier.id)
     relating = _relating_keys(document)
     for batch in _batches(keyed_rows):
         _write_batch(
@@ -181,11 +182,11 @@ def _write_batch(
         written.ids[key] = claim.id
     finished = []
     for key, claim in created.items():
-        made = (claim.id, claim.dossier_id, revisions.snapshot_claim(claim))
+        snapshot = revisions.snapshot_claim(claim)
         if key in written.befores:  # its relations and revision in phase 2
-            written.created[key] = json.dumps(made)
+            written.created[key] = json.dumps(snapshot)
         else:  # related to nothing: its one revision now
-            finished.append(made)
+            finished.append((claim.id, dossier.id, snapshot))
             report.count("created", "claim", claim.statement)
     bulk_claims.record_created(session, finished, user, summary=document.revision_summary)
     _let_go(session, [*claims.values(), *loaded.values()])
@@ -242,7 +243,7 @@ def _finish_created(
     links: list[tuple[int, int, RelationType, str]] = []
     made: list[tuple[int, int, dict[str, Any]]] = []
     for key in keys:
-        claim_id, dossier_id, snapshot = json.loads(written.created[key])
+        claim_id, snapshot = written.ids[key], json.loads(written.created[key])
         # As set_relations: one link of each kind to each claim, with the last note given.
         relations = {(relation.type, relation.to): relation for relation in wanted.get(key, [])}
         links.extend(
@@ -251,7 +252,7 @@ def _finish_created(
         snapshot["relations"] = revisions.relations_snapshot(
             (type_, to, relation.note) for (type_, to), relation in relations.items()
         )
-        made.append((claim_id, dossier_id, snapshot))
+        made.append((claim_id, written.dossier_id, snapshot))
         report.count("created", "claim", snapshot["statement"])
     bulk_claims.insert_relations(session, links)
     bulk_claims.record_created(session, made, user, summary=document.revision_summary)
