@@ -128,7 +128,7 @@ test: install test-deps
 # A longer schemathesis run against the API and property tests with more examples.
 fuzz: install
 	FUZZ_EXAMPLES=500 $(BIN)/python -m pytest -q tests/test_schemathesis.py tests/test_form_properties.py \
-		tests/test_fuzzy_date.py tests/test_date_grammar.py
+		tests/test_fuzzy_date.py tests/test_fuzzy_date_properties.py tests/test_date_grammar.py
 
 test-fast: install
 	$(PARALLEL) -q -m "not slow"

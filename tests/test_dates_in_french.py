@@ -15,7 +15,8 @@ from fuzzy_date.vocabulary import MONTH_NAMES
 from i18n import speaking
 from tests.factories import make_claim, make_dossier
 from tests.helpers import soup
-from tests.test_fuzzy_date import PROPERTY, edtf_dates
+from tests.test_fuzzy_date import PROPERTY
+from tests.test_fuzzy_date_properties import edtf_dates
 
 # English words a French label must never show.
 ENGLISH = re.compile(

@@ -16,7 +16,8 @@ from models import Claim, Entity, Source
 from tests.conftest import claim_by_key
 from tests.factories import make_claim, make_dossier
 from tests.helpers import soup
-from tests.test_fuzzy_date import PROPERTY, edtf_dates
+from tests.test_fuzzy_date import PROPERTY
+from tests.test_fuzzy_date_properties import edtf_dates
 
 # What EDTF looks like in running text: a qualifier after a date, an open end written as
 # "..", an X mask ("202X", "2024-XX"), a set in brackets, or a slash between two dates.
