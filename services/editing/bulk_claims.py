@@ -12,6 +12,7 @@ writes for a new claim (revisions.created_claim_rows).
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -56,7 +57,7 @@ def insert_claims(session: Session, dossier: Dossier, claims: list[Claim]) -> No
     table = _table(Claim)
     rows = [_row(claim, dossier.id, moment) for claim in claims]
     # Matched back by key: asking for the ids in the rows' order makes SQLite insert them
-    # one statement per row, ten times slower.
+    # one statement per row (10,000 statements for 10,000 claims, instead of 20).
     returned = connection.execute(insert(table).returning(table.c.key, table.c.id), rows)
     ids = {key: claim_id for key, claim_id in returned}
     for claim in claims:
@@ -92,7 +93,7 @@ def insert_relations(session: Session, relations: list[tuple[int, int, RelationT
         session.connection().execute(insert(_table(ClaimRelation)), rows)
 
 
-def _row(claim: Claim, dossier_id: int, moment: Any) -> dict[str, Any]:
+def _row(claim: Claim, dossier_id: int, moment: datetime) -> dict[str, Any]:
     row: dict[str, Any] = {
         "dossier_id": dossier_id,
         "created_at": moment,
