@@ -80,6 +80,7 @@ instance/config.py:
 run: install instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed
+	$(FLASK) cards refresh
 	$(FLASK) users bootstrap $(ADMIN_NAME)
 	$(FLASK) pdf-worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

@@ -13,6 +13,7 @@ from cli import register_commands
 from models import limits
 from views import register_blueprints
 from web.caching import register_caching
+from web.claim_cards import register_claim_cards
 from web.error_pages import page_description
 from web.extensions import csrf
 from web.file_cache import register_file_cache
@@ -81,6 +82,7 @@ def check_secret_key(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    register_claim_cards(app)
     # The language first: the CSRF check and rate limits refuse before any view, in it.
     register_languages(app)
     csrf.init_app(app)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from services.editing.facet_counts import keep_facet_counts
 from services.editing.last_change import keep_last_change
+from services.editing.stored_cards import keep_marking_stale_cards
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -48,11 +49,13 @@ def _begin_sqlite_transaction(connection) -> None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions on `engine` whose flushes keep the derived state in step: a dossier's last
-    change and its facet counts. Every writer (the app, the seed loader of the tests, the
-    benchmark's generator) opens its sessions here, so none can skip them."""
+    change, its facet counts and which stored cards are stale. Every writer (the app, the
+    seed loader of the tests, the benchmark's generator) opens its sessions here, so none
+    can skip them."""
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     keep_last_change(factory)
     keep_facet_counts(factory)
+    keep_marking_stale_cards(factory)
     return factory
 
 

@@ -57,6 +57,22 @@ def cold_paths(database: Path, requests: int) -> dict[str, list[str]]:
     }
 
 
+def render_cards(url: str) -> None:
+    """Render the claims' cards no write rendered (`flask cards refresh`): a deployment runs
+    it after an import, and the generated dossier is one import."""
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-0123456789abcdef")
+    from app import create_app
+    from db import get_session
+    from web import claim_cards
+
+    app = create_app({"DATABASE_URL": url, "RATE_LIMITS_ENABLED": False})
+    started = time.perf_counter()
+    with app.app_context():
+        rendered = claim_cards.refresh(get_session())
+        get_session().commit()
+    print(f"Rendered {rendered:,} claims' cards in {time.perf_counter() - started:.1f} s")
+
+
 def measure(
     database: Path, requests: int, url: str | None = None
 ) -> dict[str, tuple[float, float]]:

@@ -79,6 +79,7 @@ def postgres_sections(
     with postgres.server() as url:
         seconds, megabytes = postgres.load(url, database, claims)
         targets.append(generate.import_target_row(claims, seconds, megabytes, "PostgreSQL"))
+        cold.render_cards(url)
         port = free_port()
         server = start_claimline(url, port, scratch / "postgres-instance", True)
         try:

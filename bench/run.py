@@ -81,6 +81,7 @@ def ensure_generated(claims: int) -> Path:
             # planner's statistics for it, as bench/generate.py gathers them.
             with sqlite3.connect(database) as connection:
                 connection.execute("ANALYZE")
+    cold.render_cards(sqlite_url(database))
     return database
 
 

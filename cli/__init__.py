@@ -3,6 +3,7 @@
 from flask import Flask
 
 from cli.backup import backup_command, restore_command
+from cli.cards import card_commands
 from cli.database import database_commands
 from cli.imports import import_command
 from cli.pdf_worker import pdf_worker_command
@@ -15,6 +16,7 @@ from cli.users import user_commands
 def register_commands(app: Flask) -> None:
     app.cli.add_command(database_commands)
     app.cli.add_command(backup_command)
+    app.cli.add_command(card_commands)
     app.cli.add_command(restore_command)
     app.cli.add_command(seed_command)
     app.cli.add_command(import_command)

@@ -8,6 +8,7 @@ from models.facet_count import FacetCount
 from models.revision import Revision, RevisionAction
 from models.source import Source
 from models.source_text import SourceText
+from models.stored_card import StoredCard
 from models.suggestion import DismissedSuggestion
 from models.throttle import LoginFailure, RateLimitCounter, Submission
 from models.user import ApiToken, TokenScope, User
@@ -27,6 +28,7 @@ __all__ = [
     "RevisionAction",
     "Source",
     "SourceText",
+    "StoredCard",
     "Submission",
     "Tag",
     "TokenScope",

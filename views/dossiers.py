@@ -11,6 +11,7 @@ from models.vocabulary import Visibility
 from services.reading import dossier_lookup as dossier_service
 from services.reading import overview, timeline_page
 from services.reading.filters import parse_filters
+from web import claim_cards
 from web.access import grant_access, readable_dossier, signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 from web.urls import set_arguments_only
@@ -57,6 +58,7 @@ def show_timeline(slug: str):
         page_args=page_args,
         typed=request.args,
         legend_data=overview.legend(),
+        cards=claim_cards.shown(view.page.claims, filters.q),
     )
     return page_response(page, validators)
 

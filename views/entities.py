@@ -7,6 +7,7 @@ from i18n import _
 from services.reading import entity_page as entity_service
 from services.reading import entity_visibility, overview
 from services.reading.filters import parse_cursor
+from web import claim_cards
 from web.access import signed_in
 from web.caching import from_page_cache, not_modified, page_etag, page_response
 
@@ -38,5 +39,6 @@ def detail(slug: str):
         after=after,
         errors=[error] if error else [],
         legend_data=overview.legend(),
+        cards=claim_cards.shown(view.claims),
     )
     return page_response(page, validators)

@@ -5,9 +5,10 @@ An import of 100,000 claims spent most of its time in the ORM's flush: change tr
 cascades and the session events, claim by claim. Here a claim is an object the session never
 sees; its columns are read off it and a batch is inserted in one statement, its tag and entity
 links in one each, its first revisions in one. What the session events do for a flush is done
-here, with the same functions: the facet counts (facet_counts.contributions) and the
-dossier's last change (last_change.mark_written); the revisions are the ones `revisions.record`
-writes for a new claim (revisions.created_claim_rows).
+here, with the same functions: the facet counts (facet_counts.contributions), the dossier's
+last change (last_change.mark_written) and the cards to render (stored_cards.mark); the
+revisions are the ones `revisions.record` writes for a new claim
+(revisions.created_claim_rows).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from models import Claim, ClaimRelation, Dossier, Revision, User, claim_entities, claim_tags
 from models.base import utcnow
 from models.vocabulary import RelationType
-from services.editing import facet_counts, last_change, revisions
+from services.editing import facet_counts, last_change, revisions, stored_cards
 
 # The foreign keys a claim holds through its relationships: `apply` sets the related objects,
 # and a new source or entity gets its id only when it is flushed.
@@ -67,6 +68,7 @@ def insert_claims(session: Session, dossier: Dossier, claims: list[Claim]) -> No
     _insert_links(session, claim_entities, "entity_id", entity_links)
     facet_counts.apply(connection, facet_counts.contributions(connection, ids.values()))
     last_change.mark_written(dossier)
+    stored_cards.mark(session, ids.values())
 
 
 def record_created(
@@ -91,6 +93,8 @@ def insert_relations(session: Session, relations: list[tuple[int, int, RelationT
             for from_id, to_id, type_, note in relations
         ]
         session.connection().execute(insert(_table(ClaimRelation)), rows)
+        # The cards at both ends now show the link.
+        stored_cards.mark(session, (end for link in relations for end in link[:2]))
 
 
 def _row(claim: Claim, dossier_id: int, moment: datetime) -> dict[str, Any]:
