@@ -293,3 +293,20 @@ def test_an_entity_renamed_has_its_claims_cards_renewed(app):
         entity.name = "Renamed Through The Session"
         session.commit()
         assert claim_cards.refresh(session) == 0
+
+
+def test_a_card_that_cannot_be_rendered_does_not_cost_the_write(app, write_token, monkeypatch):
+    claim = _claim_where(app, lambda c: True)
+
+    def broken(*_args):
+        raise RuntimeError("a card that cannot be rendered")
+
+    monkeypatch.setattr(claim_cards, "fingerprint", broken)
+    response = app.test_client().patch(
+        f"/api/v1/claims/{claim.id}",
+        json={"version": claim.version, "statement": "Saved all the same"},
+        headers=_api(write_token),
+    )
+    assert response.status_code == 200, response.get_json()
+    monkeypatch.undo()
+    assert "Saved all the same" in app.test_client().get(TIMELINE).get_data(as_text=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
 
 from flask import Flask, current_app, has_app_context, has_request_context
 from jinja2 import Template
@@ -55,31 +56,42 @@ def shown(claims: Sequence[Claim], query: str | None = "") -> dict[int, Markup]:
     }
 
 
-def render(session: Session, claim_ids: Iterable[int]) -> int:
-    """Render and store the cards of these claims in every language; drop the deleted
-    ones'. Needs an application context; returns how many claims were rendered."""
+@dataclass
+class Rendered:
+    """The cards of some claims in every language, and the deleted claims among them."""
+
+    cards: dict[str, dict[int, tuple[str, str]]]  # language: claim id: (fingerprint, HTML)
+    deleted: list[int]
+
+
+def render(session: Session, claim_ids: Iterable[int]) -> Rendered:
+    """The cards of these claims in every language, rendered but not stored. Needs an
+    application context."""
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    ids = list(claim_ids)
     claims = session.scalars(
-        select(Claim).where(Claim.id.in_(ids)).options(*timeline.card_options())
+        select(Claim).where(Claim.id.in_(list(claim_ids))).options(*timeline.card_options())
     ).all()
     live = [claim for claim in claims if not claim.is_deleted]
-    stored_cards.forget(session, [claim.id for claim in claims if claim.is_deleted])
+    rendered = Rendered({}, [claim.id for claim in claims if claim.is_deleted])
     with ExitStack() as stack:
         if not has_request_context():  # a command: addresses as the site serves them
             stack.enter_context(app.test_request_context("/"))
         template = _card_template(app)
         for language in i18n.LANGUAGES:
             with i18n.speaking(language):
-                stored_cards.replace(
-                    session,
-                    language,
-                    {
-                        claim.id: (fingerprint(app, claim, language), template.render(claim=claim))
-                        for claim in live
-                    },
-                )
-    return len(live)
+                rendered.cards[language] = {
+                    claim.id: (fingerprint(app, claim, language), template.render(claim=claim))
+                    for claim in live
+                }
+    return rendered
+
+
+def store(session: Session, rendered: Rendered) -> int:
+    """Store rendered cards, drop the deleted claims' ones; returns how many claims."""
+    stored_cards.forget(session, rendered.deleted)
+    for language, cards in rendered.cards.items():
+        stored_cards.replace(session, language, cards)
+    return max((len(cards) for cards in rendered.cards.values()), default=0)
 
 
 def _card_template(app: Flask) -> Template:
@@ -117,13 +129,19 @@ def refresh(session: Session) -> int:
                         or row[0] != fingerprint(app, claim, language)
                     }
         if stale:
-            rendered += render(session, sorted(stale))
+            rendered += store(session, render(session, sorted(stale)))
         session.expunge_all()  # a batch at a time, not the whole dossier in memory
 
 
 def _before_commit(session: Session) -> None:
     session.flush()  # the commit's own flush comes after this event: mark what it writes
     due = stored_cards.take(session)
-    if due and has_app_context():
-        render(session, due)
-        stored_cards.take(session)  # what rendering flushed marks nothing new
+    if not due or not has_app_context():
+        return
+    try:
+        rendered = render(session, due)
+    except Exception:  # a card that cannot be rendered must not cost the editor the write
+        current_app.logger.exception("Cards of claims %s not rendered at write time", due)
+        return
+    store(session, rendered)
+    stored_cards.take(session)  # what rendering flushed marks nothing new
