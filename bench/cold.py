@@ -67,9 +67,11 @@ def render_cards(url: str) -> None:
 
     app = create_app({"DATABASE_URL": url, "RATE_LIMITS_ENABLED": False})
     started = time.perf_counter()
+    rendered = 0
     with app.app_context():
-        rendered = claim_cards.refresh(get_session())
-        get_session().commit()
+        for batch in claim_cards.refresh(get_session()):
+            get_session().commit()
+            rendered += batch
     print(f"Rendered {rendered:,} claims' cards in {time.perf_counter() - started:.1f} s")
 
 

@@ -39,8 +39,8 @@ def app(seeded_app):
         " WHERE id = (SELECT min(id) FROM claims WHERE relayed_by_description != '')",
     )
     with app.app_context():
-        claim_cards.refresh(get_session())
-        get_session().commit()
+        for _batch in claim_cards.refresh(get_session()):
+            get_session().commit()
     return app
 
 
@@ -203,7 +203,7 @@ def test_a_write_renders_the_cards_it_changes(app, write_token):
     shown = shown_stored(app, TIMELINE)
     assert {linked.id, *linking} <= shown  # renewed by the writes, not refused
     with app.app_context():
-        assert claim_cards.refresh(get_session()) == 0  # nothing was left stale
+        assert sum(claim_cards.refresh(get_session())) == 0  # nothing was left stale
 
 
 def test_a_deleted_claims_cards_go_and_so_do_links_to_it(app, write_token):
@@ -292,7 +292,7 @@ def test_an_entity_renamed_has_its_claims_cards_renewed(app):
         entity = session.get(Entity, entity_id)
         entity.name = "Renamed Through The Session"
         session.commit()
-        assert claim_cards.refresh(session) == 0
+        assert sum(claim_cards.refresh(session)) == 0
 
 
 def test_a_card_that_cannot_be_rendered_does_not_cost_the_write(app, write_token, monkeypatch):

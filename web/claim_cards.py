@@ -11,7 +11,7 @@ to mark it: it is only slower until the next write or `flask cards refresh` rend
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 
@@ -100,11 +100,11 @@ def _card_template(app: Flask) -> Template:
     return app.extensions["claimline.card"]
 
 
-def refresh(session: Session) -> int:
-    """Render every live claim's card whose stored one is missing or stale, a batch at a
-    time; returns how many were rendered."""
+def refresh(session: Session) -> Iterator[int]:
+    """Render every live claim's card whose stored one is missing or stale, a batch of
+    claims at a time, yielding how many each batch rendered. The caller commits between
+    batches, so that a refresh of a large dossier never holds the write lock for long."""
     app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    rendered = 0
     last = 0
     while True:
         claims = session.scalars(
@@ -115,7 +115,7 @@ def refresh(session: Session) -> int:
             .options(*timeline.card_options())
         ).all()
         if not claims:
-            return rendered
+            return
         last = claims[-1].id
         stale = set()
         with app.test_request_context("/"):
@@ -128,8 +128,7 @@ def refresh(session: Session) -> int:
                         if (row := rows.get(claim.id)) is None
                         or row[0] != fingerprint(app, claim, language)
                     }
-        if stale:
-            rendered += store(session, render(session, sorted(stale)))
+        yield store(session, render(session, sorted(stale))) if stale else 0
         session.expunge_all()  # a batch at a time, not the whole dossier in memory
 
 
