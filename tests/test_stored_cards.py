@@ -20,6 +20,7 @@ import i18n
 from db import get_session
 from models import Claim, Entity
 from models.base import Base
+from services.editing import stored_cards
 from services.reading import timeline
 from web import card_inputs, claim_cards
 
@@ -310,3 +311,31 @@ def test_a_card_that_cannot_be_rendered_does_not_cost_the_write(app, write_token
     assert response.status_code == 200, response.get_json()
     monkeypatch.undo()
     assert "Saved all the same" in app.test_client().get(TIMELINE).get_data(as_text=True)
+
+
+def test_a_rename_beyond_what_a_write_renders_leaves_the_rest_to_readers(
+    app, write_token, monkeypatch
+):
+    monkeypatch.setattr(stored_cards, "CARDS_PER_WRITE", 2)
+    with app.app_context():
+        slug, version, speaking = (
+            get_session()
+            .execute(
+                text(
+                    "SELECT e.slug, e.version, count(*) FROM entities e JOIN claims c"
+                    " ON c.speaker_id = e.id GROUP BY e.id ORDER BY count(*) DESC LIMIT 1"
+                )
+            )
+            .one()
+        )
+    assert speaking > 2
+    response = app.test_client().patch(
+        f"/api/v1/entities/{slug}",
+        json={"version": version, "name": "Renamed Past The Bound"},
+        headers=_api(write_token),
+    )
+    assert response.status_code == 200, response.get_json()
+    with app.app_context():
+        assert sum(claim_cards.refresh(get_session())) == speaking - 2
+    page = app.test_client().get(TIMELINE).get_data(as_text=True)
+    assert page.count("Renamed Past The Bound") >= speaking

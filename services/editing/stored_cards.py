@@ -25,7 +25,7 @@ from models import Claim, ClaimRelation, Dossier, Entity, Source, StoredCard, Ta
 DUE = "stored_cards.due"
 # What a card shows of the rows around its claim. A dossier's `changed_at` moves on every
 # write, so a dirty dossier alone must not mark all its claims.
-SHOWN: dict[type, tuple[str, ...]] = {
+SHOWN: dict[type[Entity | Source | Tag | Dossier], tuple[str, ...]] = {
     Entity: ("name", "slug"),
     Source: ("outlet", "title", "language"),
     Tag: ("key", "name"),
@@ -64,18 +64,21 @@ def _forget(session: Session, previous_transaction: Any) -> None:
 
 
 def _after_flush(session: Session, flush_context: Any) -> None:
-    written = [*session.new, *session.dirty, *session.deleted]
+    if len(session.info.get(DUE, ())) >= CARDS_PER_WRITE:
+        return  # as many as a write renders: readers render the rest (see CARDS_PER_WRITE)
+    # session.new, .dirty and .deleted build a new set on every access: read each once.
+    dirty = list(session.dirty)
+    written = [*session.new, *dirty, *session.deleted]
     claims = {obj.id for obj in written if isinstance(obj, Claim) and obj.id is not None}
     for relation in (obj for obj in written if isinstance(obj, ClaimRelation)):
         claims.update((relation.from_claim_id, relation.to_claim_id))
-
-    def shown_changed(kind: type[Entity | Source | Tag | Dossier]) -> list[int]:
-        dirty = [obj for obj in session.dirty if isinstance(obj, kind)]
-        return [obj.id for obj in dirty if _changed(obj, SHOWN[kind])]
-
+    renamed = {
+        kind: [obj.id for obj in dirty if isinstance(obj, kind) and _changed(obj, shown)]
+        for kind, shown in SHOWN.items()
+    }
     connection = session.connection()
     found = set(_linked(connection, claims))  # their cards show these claims' statements
-    found |= _showing(connection, *(shown_changed(kind) for kind in (Entity, Source, Tag, Dossier)))
+    found |= _showing(connection, *(renamed[kind] for kind in (Entity, Source, Tag, Dossier)))
     mark(session, sorted(claims | found))
 
 
