@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from db import engine_of, make_engine
@@ -42,6 +43,7 @@ def test_two_engines_share_one_count(seeded_app):
         second.dispose()
 
 
+@pytest.mark.usefixtures("one_window")
 def test_searching_past_the_limit_gets_429_with_retry_after(tmp_path, seeded_template):
     app = build_app(
         tmp_path, seeded_template, RATE_LIMITS={"search": (3, 60)}, RATE_LIMITS_ENABLED=True
@@ -59,6 +61,7 @@ def test_searching_past_the_limit_gets_429_with_retry_after(tmp_path, seeded_tem
     assert client.get("/dossiers/openai-chips/").status_code == 200
 
 
+@pytest.mark.usefixtures("one_window")
 def test_api_writes_past_the_limit_get_429(tmp_path, seeded_template):
     app = build_app(
         tmp_path, seeded_template, RATE_LIMITS={"api-write": (2, 60)}, RATE_LIMITS_ENABLED=True
@@ -71,6 +74,7 @@ def test_api_writes_past_the_limit_get_429(tmp_path, seeded_template):
     assert statuses == [401, 401, 429]
 
 
+@pytest.mark.usefixtures("one_window")
 def test_one_token_is_one_counter_however_its_header_is_spelled(tmp_path, seeded_template):
     app = build_app(
         tmp_path, seeded_template, RATE_LIMITS={"api-write": (3, 60)}, RATE_LIMITS_ENABLED=True

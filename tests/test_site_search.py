@@ -182,6 +182,7 @@ def test_suggestions_for_nothing_are_empty_not_an_error(client, query):
     assert isinstance(response.get_json()["suggestions"], list)
 
 
+@pytest.mark.usefixtures("one_window")
 def test_suggestions_count_against_their_own_larger_limit(tmp_path, seeded_template):
     app = build_app(
         tmp_path,

@@ -64,6 +64,7 @@ def test_a_heavy_request_runs_once_the_slot_is_given_back(limited, path):
     assert client.get(path + "?attribution=public").status_code == 200
 
 
+@pytest.mark.usefixtures("one_window")
 def test_one_address_may_not_queue_pdfs_without_end(tmp_path, seeded_template):
     app = queued_app(tmp_path, seeded_template, RATE_LIMITS_ENABLED=True)
     client = app.test_client()

@@ -124,6 +124,7 @@ def test_bootstrap_names_the_first_account_when_asked(seeded_app, runner):
     assert sign_in(seeded_app.test_client(), "night-desk", password).status_code == 302
 
 
+@pytest.mark.usefixtures("one_window")
 @pytest.mark.parametrize("proxies, separate", [(0, False), (1, True)])
 def test_proxy_fix_decides_whose_address_the_limits_count(
     tmp_path, seeded_template, proxies, separate
