@@ -50,10 +50,16 @@ def shown(claims: Sequence[Claim], query: str | None = "") -> dict[int, Markup]:
     rows = stored_cards.stored(get_session(), [claim.id for claim in claims], language)
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     return {
-        claim.id: Markup(row[1])
+        claim.id: Markup(rows[claim.id][1])
         for claim in claims
-        if (row := rows.get(claim.id)) and row[0] == fingerprint(app, claim, language)
+        if _still_true(app, rows, claim, language)
     }
+
+
+def _still_true(app: Flask, rows: dict[int, tuple[str, str]], claim: Claim, language: str) -> bool:
+    """Whether the claim's stored card (in `rows`) was rendered from the claim as it is now."""
+    row = rows.get(claim.id)
+    return row is not None and row[0] == fingerprint(app, claim, language)
 
 
 @dataclass
@@ -123,10 +129,7 @@ def refresh(session: Session) -> Iterator[int]:
                 with i18n.speaking(language):
                     rows = stored_cards.stored(session, [claim.id for claim in claims], language)
                     stale |= {
-                        claim.id
-                        for claim in claims
-                        if (row := rows.get(claim.id)) is None
-                        or row[0] != fingerprint(app, claim, language)
+                        claim.id for claim in claims if not _still_true(app, rows, claim, language)
                     }
         yield store(session, render(session, sorted(stale))) if stale else 0
         session.expunge_all()  # a batch at a time, not the whole dossier in memory
